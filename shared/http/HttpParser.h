@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include "shared/http/HttpMessage.h"
+
+namespace Http {
+
+enum class ParseStatus
+{
+    Incomplete,    // every byte given was consumed; more are needed
+    HeadComplete,  // the start line and the header fields are in; the body (if any) follows
+    Complete,      // one whole message is in; `consumed` says where the next one starts
+    Error,         // the input is not HTTP/1.x we accept; errorStatus()/errorMessage() say why
+};
+
+struct ParseResult
+{
+    ParseStatus status = ParseStatus::Incomplete;
+    qsizetype consumed = 0;
+};
+
+struct RequestLimits
+{
+    qsizetype maxRequestLine = 8 * 1024;  // over it: 414
+    qsizetype maxHeaderBytes = 64 * 1024;  // all field lines together; over it: 431
+    int maxHeaderFields = 100;  // over it: 431
+    qsizetype maxBodySize = 1024 * 1024;  // decoded body; over it: 413 (not applied to streamed bodies)
+};
+
+// Incremental HTTP/1.x request parser (RFC 9112) for the server side. Feed it whatever the socket delivered;
+// it consumes at most one message per Complete, so pipelined requests are parsed by calling it again with the
+// bytes after `consumed`. It reports HeadComplete once per message, before the body, so that a server can answer
+// "Expect: 100-continue" or switch to streaming the body.
+class RequestParser
+{
+public:
+    explicit RequestParser(RequestLimits limits = {});
+
+    ParseResult parse(QByteArrayView data);
+    // Ready for the next message; forgets a previous error.
+    void reset();
+
+    bool headComplete() const;
+    bool expectsContinue() const;  // "Expect: 100-continue" on an HTTP/1.1 request
+    const Request &request() const { return m_message; }
+    // The parsed request after Complete; the parser is reset for the next message.
+    Request takeRequest();
+
+    // In streaming mode body bytes are collected for takeBodyData() instead of request().body, without the body
+    // size limit. May be switched on when parse() returned HeadComplete.
+    void setStreamBody(bool stream);
+    QByteArray takeBodyData();
+
+    // The status a server should answer with after Error: 400, 413, 414, 431, 501 or 505.
+    int errorStatus() const { return m_errorStatus; }
+    QByteArray errorMessage() const { return m_errorMessage; }
+
+private:
+    class Impl;
+    friend class Impl;
+    RequestLimits m_limits;
+    Request m_message;
+    int m_errorStatus = 0;
+    QByteArray m_errorMessage;
+    // parser state, defined by the implementation
+    int m_state = 0;
+    QByteArray m_line;
+    qsizetype m_headerBytes = 0;
+    qint64 m_remaining = 0;
+    bool m_chunked = false;
+    bool m_streamBody = false;
+    QByteArray m_bodyData;
+};
+
+struct ResponseLimits
+{
+    qsizetype maxStatusLine = 8 * 1024;
+    qsizetype maxHeaderBytes = 64 * 1024;
+    int maxHeaderFields = 100;
+    qsizetype maxBodySize = 256 * 1024 * 1024;  // a 10,000-filesystem status is a few MiB
+};
+
+// Incremental HTTP/1.x response parser (RFC 9112) for the client side: Content-Length, chunked (Go's net/http
+// answers large bodies chunked) and bodies delimited by the connection close. Interim 1xx responses are returned
+// as Complete messages of their own.
+class ResponseParser
+{
+public:
+    explicit ResponseParser(ResponseLimits limits = {});
+
+    // The method of the request this response answers: a response to HEAD has no body (RFC 9112 §6.3).
+    void setRequestMethod(QByteArrayView method);
+    ParseResult parse(QByteArrayView data);
+    // The peer closed the connection. Completes a body that is delimited by the close; anything else that is
+    // unfinished becomes an Error ("connection closed before the response was complete").
+    ParseStatus finish();
+    void reset();
+
+    bool headComplete() const;
+    const Response &response() const { return m_message; }
+    Response takeResponse();
+
+    void setStreamBody(bool stream);
+    QByteArray takeBodyData();
+
+    QByteArray errorMessage() const { return m_errorMessage; }
+
+private:
+    class Impl;
+    friend class Impl;
+    ResponseLimits m_limits;
+    QByteArray m_requestMethod = "GET";
+    Response m_message;
+    QByteArray m_errorMessage;
+    int m_state = 0;
+    QByteArray m_line;
+    qsizetype m_headerBytes = 0;
+    qint64 m_remaining = 0;
+    bool m_chunked = false;
+    bool m_untilClose = false;
+    bool m_streamBody = false;
+    QByteArray m_bodyData;
+};
+
+}  // namespace Http
