@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/control/ControlService.h"
+
+#include <QElapsedTimer>
+
+#include "daemon/control/DebugServer.h"
+#include "daemon/jobs/JobRegistry.h"
+#include "daemon/metrics/Metrics.h"
+#include "shared/control/ControlRequests.h"
+#include "shared/control/VersionInfo.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+namespace {
+
+bool isReadMethod(const QByteArray &method)
+{
+    return method == "GET" || method == "HEAD";
+}
+
+}  // namespace
+
+Http::Response jsonResponse(QByteArray json)
+{
+    Http::Response response;
+    response.headers.add("Content-Type", "application/json");
+    if (!json.endsWith('\n')) {
+        json.append('\n');
+    }
+    response.body = std::move(json);
+    return response;
+}
+
+Http::Response textResponse(int status, QByteArray text)
+{
+    Http::Response response;
+    response.status = status;
+    response.headers.add("Content-Type", "text/plain; charset=utf-8");
+    response.body = std::move(text);
+    return response;
+}
+
+Http::Response notFoundResponse()
+{
+    Http::Response response = textResponse(404, "404 page not found\n");
+    response.headers.add("X-Content-Type-Options", "nosniff");
+    return response;
+}
+
+Http::Response methodNotAllowedResponse(const QByteArray &allow)
+{
+    Http::Response response = textResponse(405, "405 method not allowed\n");
+    response.headers.add("Allow", allow);
+    return response;
+}
+
+ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer)
+    : m_jobs(jobs)
+    , m_metrics(metrics)
+    , m_debugServer(debugServer)
+    , m_log(u"_control"_s, {})
+{
+}
+
+Http::Response ControlService::handle(const Http::Request &request)
+{
+    const QByteArray &path = request.path;
+    const bool known = path == Api::Endpoint::Version || path == Api::Endpoint::Status
+                       || path == Api::Endpoint::Signal || path == Api::Endpoint::Pprof
+                       || path == Api::Endpoint::Metrics;
+    if (!known) {
+        if (m_log.isEnabled(Log::Level::Debug)) {
+            m_log.debug(u"unknown endpoint"_s,
+                        {{u"method"_s, QString::fromLatin1(request.method)}, {u"url"_s, QString::fromLatin1(request.target)}});
+        }
+        return notFoundResponse();
+    }
+    const QString endpoint = QString::fromLatin1(path);
+    const bool debug = m_log.isEnabled(Log::Level::Debug);
+    QList<Log::Field> fields;
+    if (debug) {
+        fields = {{u"method"_s, QString::fromLatin1(request.method)}, {u"url"_s, QString::fromLatin1(request.target)}};
+        m_log.debug(u"start"_s, fields);
+    }
+    m_metrics.controlRequestBegin(endpoint);
+    QElapsedTimer timer;
+    timer.start();
+    Http::Response response = dispatch(request);
+    m_metrics.controlRequestFinished(endpoint, double(timer.nsecsElapsed()) / 1e9);
+    if (debug) {
+        fields.append({u"status"_s, QString::number(response.status)});
+        m_log.debug(u"finish"_s, fields);
+    }
+    return response;
+}
+
+Http::Response ControlService::dispatch(const Http::Request &request)
+{
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+    // zrepl's client POSTs /version and /status (with "" and {} as bodies) and GETs them for --raw.
+    if (path == Api::Endpoint::Version) {
+        if (!isReadMethod(method) && method != "POST") {
+            return methodNotAllowedResponse("GET, HEAD, POST");
+        }
+        static const QByteArray version = Api::VersionInfo::current().toJson();
+        return jsonResponse(version);
+    }
+    if (path == Api::Endpoint::Status) {
+        if (!isReadMethod(method) && method != "POST") {
+            return methodNotAllowedResponse("GET, HEAD, POST");
+        }
+        return jsonResponse(m_jobs.statusJson());
+    }
+    if (path == Api::Endpoint::Metrics) {
+        if (!isReadMethod(method)) {
+            return methodNotAllowedResponse("GET, HEAD");
+        }
+        Http::Response response = textResponse(200, m_metrics.exposition());
+        response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        return response;
+    }
+    if (method != "POST") {
+        return methodNotAllowedResponse("POST");
+    }
+    return path == Api::Endpoint::Signal ? signal(request) : pprof(request);
+}
+
+Http::Response ControlService::signal(const Http::Request &request)
+{
+    QString error;
+    const std::optional<Api::SignalRequest> signal = Api::SignalRequest::fromJson(request.body, &error);
+    if (!signal) {
+        return textResponse(400, error.toUtf8());
+    }
+    if (const std::optional<QString> refused = m_jobs.signal(signal->name, signal->op)) {
+        return textResponse(500, refused->toUtf8());
+    }
+    m_log.info(u"signal delivered"_s, {{u"target"_s, signal->name}, {u"op"_s, signal->op}});
+    return jsonResponse("{}");
+}
+
+Http::Response ControlService::pprof(const Http::Request &request)
+{
+    QString error;
+    const std::optional<Api::PprofRequest> pprof = Api::PprofRequest::fromJson(request.body, &error);
+    if (!pprof) {
+        return textResponse(400, error.toUtf8());
+    }
+    if (pprof->run) {
+        if (!m_debugServer.listen(pprof->httpListenAddress, &error)) {
+            return textResponse(500, error.toUtf8());
+        }
+        m_log.info(u"debug listener started"_s, {{u"address"_s, m_debugServer.address()}});
+    } else {
+        m_debugServer.close();
+    }
+    return jsonResponse("{}");
+}
+
+}  // namespace Daemon

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "daemon/control/HttpHandler.h"
+#include "daemon/logging/Logger.h"
+
+namespace Daemon {
+
+class DebugServer;
+class JobRegistry;
+class Metrics;
+
+// zrepl's control endpoints: /version, /status, /signal, /debug/pprof, plus /metrics. Status codes and bodies
+// follow zrepl's daemon (daemon/control.go): JSON plus a newline on success, the plain error text on failure,
+// 400 with the JSON decoder's message for an undecodable body, 500 for a job or operation it cannot carry out.
+class ControlService final : public HttpHandler
+{
+public:
+    ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer);
+
+    Http::Response handle(const Http::Request &request) override;
+
+private:
+    Http::Response dispatch(const Http::Request &request);
+    Http::Response signal(const Http::Request &request);
+    Http::Response pprof(const Http::Request &request);
+
+    JobRegistry &m_jobs;
+    Metrics &m_metrics;
+    DebugServer &m_debugServer;
+    Log::Context m_log;
+};
+
+// Helpers for handlers: a JSON answer (body + "\n", as Go's json.Encoder), a plain-text answer.
+Http::Response jsonResponse(QByteArray json);
+Http::Response textResponse(int status, QByteArray text);
+// Go's ServeMux answers for an unknown path and for a method the path does not take.
+Http::Response notFoundResponse();
+Http::Response methodNotAllowedResponse(const QByteArray &allow);
+
+}  // namespace Daemon

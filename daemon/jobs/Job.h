@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+#include "daemon/config/Config.h"
+#include "daemon/logging/Logger.h"
+#include "shared/control/JobStatus.h"
+
+namespace Daemon {
+
+// A configured job (snap, push, pull, sink, source) as the control plane sees it: a name, a status in zrepl's
+// shapes, and zrepl's two signals. The work itself lives in the subclasses.
+class Job : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Job(const Config::Job &config, QObject *parent = nullptr);
+
+    QString name() const { return m_config.name; }
+    Config::JobType type() const { return m_config.type; }
+    const Config::Job &config() const { return m_config; }
+
+    virtual Api::JobStatus status() const = 0;
+
+    // zrepl's signals are a hand-off to a job that is waiting for them: they succeed only while the job waits
+    // (wakeup while idle, reset while a run is in progress) and otherwise answer zrepl's "already woken up" /
+    // "already reset". nullopt means accepted.
+    virtual std::optional<QString> wakeup();
+    virtual std::optional<QString> reset();
+
+    // Starts the job's schedule. Called once, after every job of the daemon exists.
+    virtual void start() = 0;
+
+    static inline const QString AlreadyWokenUp = QStringLiteral("already woken up");
+    static inline const QString AlreadyReset = QStringLiteral("already reset");
+
+Q_SIGNALS:
+    // The status changed; the control server's cached /status answer is stale.
+    void statusChanged();
+
+protected:
+    const Log::Context &log() const { return m_log; }
+
+private:
+    Config::Job m_config;
+    Log::Context m_log;
+};
+
+}  // namespace Daemon

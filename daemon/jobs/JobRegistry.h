@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "daemon/jobs/Job.h"
+#include "shared/control/JobStatus.h"
+
+namespace Daemon {
+
+// Every job of the daemon by name, plus zrepl's internal entries ("_control", "_prometheus") that /status lists.
+// Answers /status and /signal. The serialized status is cached until a job reports a change, so that a GUI polling
+// a big report costs one serialization per change, not one per poll.
+class JobRegistry final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit JobRegistry(QObject *parent = nullptr);
+    ~JobRegistry() override;
+
+    void addJob(std::unique_ptr<Job> job);
+    void addInternalJob(const QString &name);
+    Job *job(const QString &name) const;
+    QList<Job *> jobs() const;
+
+    void startAll();
+
+    Api::DaemonStatus status() const;
+    // The /status body: the status as JSON followed by a newline, as Go's json.Encoder writes it.
+    QByteArray statusJson();
+
+    // zrepl's /signal semantics; nullopt when the job took the signal, else the error text zrepl answers with.
+    std::optional<QString> signal(const QString &jobName, const QString &op);
+
+private:
+    void invalidate() { m_statusCache.clear(); }
+
+    std::vector<std::unique_ptr<Job>> m_jobs;
+    QList<QString> m_internalJobs;
+    QByteArray m_statusCache;
+};
+
+}  // namespace Daemon
