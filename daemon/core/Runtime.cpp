@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/core/Runtime.h"
+
+#include "daemon/control/ControlServer.h"
+#include "daemon/control/ControlService.h"
+#include "daemon/control/DebugServer.h"
+#include "daemon/jobs/JobFactory.h"
+#include "daemon/jobs/JobRegistry.h"
+#include "daemon/logging/Logger.h"
+#include "daemon/metrics/Metrics.h"
+#include "daemon/metrics/PrometheusListener.h"
+#include "shared/control/VersionInfo.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+Runtime::Runtime(Config::Root config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_metrics(std::make_unique<Metrics>())
+    , m_jobs(std::make_unique<JobRegistry>())
+    , m_debugServer(std::make_unique<DebugServer>(*m_metrics))
+    , m_controlService(std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debugServer))
+    , m_controlServer(std::make_unique<ControlServer>(*m_controlService))
+{
+}
+
+Runtime::~Runtime()
+{
+    // Jobs may still hold processes and sockets that log while they wind down.
+    Log::Logger::instance().setEntryObserver({});
+}
+
+bool Runtime::start(QString *error)
+{
+    Log::Logger &logger = Log::Logger::instance();
+    logger.setOutlets(Log::Logger::outletsFromConfig(m_config.global.logging));
+    logger.setEntryObserver([metrics = m_metrics.get()](const QString &job, Log::Level level) {
+        metrics->logEntry(job, level);
+    });
+    const Log::Context log;
+    log.info(Api::VersionInfo::current().toString());
+    log.info(u"starting daemon"_s);
+
+    const Log::Context control(u"_control"_s, {});
+    control.info(u"starting job"_s);
+    if (!m_controlServer->listen(m_config.global.controlSockpath, error)) {
+        control.error(u"error listening"_s, {{u"err"_s, *error}});
+        return false;
+    }
+    m_jobs->addInternalJob(u"_control"_s);
+
+    if (!m_config.global.monitoring.isEmpty()) {
+        const Log::Context prometheus(u"_prometheus"_s, {});
+        prometheus.info(u"starting job"_s);
+        m_jobs->addInternalJob(u"_prometheus"_s);
+        for (const Config::PrometheusMonitoring &monitoring : std::as_const(m_config.global.monitoring)) {
+            auto listener = std::make_unique<PrometheusListener>();
+            QString listenError;
+            // As in zrepl, a monitoring listener that cannot start is reported and the daemon runs on.
+            if (!listener->listen(monitoring.listen, m_metrics->registry(), &listenError)) {
+                prometheus.error(u"cannot start Prometheus listener"_s, {{u"err"_s, listenError}});
+                continue;
+            }
+            m_prometheus.push_back(std::move(listener));
+        }
+    }
+
+    for (const Config::Job &jobConfig : std::as_const(m_config.jobs)) {
+        m_jobs->addJob(createJob(jobConfig));
+    }
+    m_jobs->startAll();
+
+    const QByteArray autostart = qgetenv("HOLDFAST_DAEMON_AUTOSTART_PPROF_SERVER").isEmpty()
+                                     ? qgetenv("ZREPL_DAEMON_AUTOSTART_PPROF_SERVER")
+                                     : qgetenv("HOLDFAST_DAEMON_AUTOSTART_PPROF_SERVER");
+    if (!autostart.isEmpty()) {
+        QString debugError;
+        if (m_debugServer->listen(QString::fromLocal8Bit(autostart), &debugError)) {
+            control.info(u"debug listener started"_s, {{u"address"_s, m_debugServer->address()}});
+        } else {
+            control.error(u"cannot start the debug listener"_s, {{u"err"_s, debugError}});
+        }
+    }
+    return true;
+}
+
+}  // namespace Daemon
