@@ -1,0 +1,48 @@
+# Shared by dev.sh and the scripts it calls.
+
+# What building needs.
+BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libyaml-cpp-dev prometheus-cpp-dev)
+# What the demo needs besides the build.
+RUN_PACKAGES=(curl)
+# What the tests need: clang for libFuzzer, curl for the raw socket checks.
+TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl)
+
+RELEASE_BUILD_DIR=${HOLDFAST_BUILD_DIR:-build-release}
+TEST_BUILD_DIR=${HOLDFAST_TEST_BUILD_DIR:-build-test}
+JOBS=${HOLDFAST_JOBS:-$(nproc)}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        echo "need root to run: $*" >&2
+        return 1
+    fi
+}
+
+install_packages() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    # De-duplicate while keeping the order.
+    mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+    echo "==> installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build_release() {
+    echo "==> building (RelWithDebInfo) in $RELEASE_BUILD_DIR"
+    cmake -S . -B "$RELEASE_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DHOLDFAST_BUILD_TESTS=OFF -DHOLDFAST_BUILD_BENCH=OFF >/dev/null
+    cmake --build "$RELEASE_BUILD_DIR" -j "$JOBS"
+}
