@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+#include "daemon/async/Task.h"
+
+namespace Async {
+
+// Runs one top-level Task<void> at a time and owns it. cancel() destroys the task wherever it is suspended; it
+// must be called from outside the task (from a signal handler, a timer, the control server), never from inside.
+class TaskRunner final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TaskRunner(QObject *parent = nullptr);
+    ~TaskRunner() override;
+
+    // Starts the task right away (it runs until its first suspension before start() returns). A task already
+    // running is cancelled first.
+    void start(Task<void> task);
+    void cancel();
+    bool isRunning() const { return bool(m_root.handle()); }
+
+Q_SIGNALS:
+    // The task ran to its end (not emitted for a cancelled task).
+    void finished();
+
+private:
+    Task<void> wrap(Task<void> task, quint64 generation);
+    void handleFinished(quint64 generation);
+
+    Task<void> m_root;
+    quint64 m_generation = 0;
+};
+
+}  // namespace Async
