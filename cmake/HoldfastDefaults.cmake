@@ -19,3 +19,7 @@ if(HOLDFAST_SANITIZE)
         -fno-sanitize-recover=undefined)
     target_link_options(holdfast_defaults INTERFACE -fsanitize=address,undefined)
 endif()
+if(HOLDFAST_FUZZ)
+    # Coverage instrumentation for the libraries the fuzz targets drive; libFuzzer's main comes with the targets.
+    target_compile_options(holdfast_defaults INTERFACE -fsanitize=fuzzer-no-link)
+endif()

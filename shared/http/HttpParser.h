@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include "shared/http/HttpFraming.h"
 #include "shared/http/HttpMessage.h"
 
 namespace Http {
@@ -11,7 +12,8 @@ namespace Http {
 enum class ParseStatus
 {
     Incomplete,    // every byte given was consumed; more are needed
-    HeadComplete,  // the start line and the header fields are in; the body (if any) follows
+    HeadComplete,  // the start line and the header fields are in and a body follows (a message without one
+                   // goes straight to Complete)
     Complete,      // one whole message is in; `consumed` says where the next one starts
     Error,         // the input is not HTTP/1.x we accept; errorStatus()/errorMessage() say why
 };
@@ -50,7 +52,8 @@ public:
     Request takeRequest();
 
     // In streaming mode body bytes are collected for takeBodyData() instead of request().body, without the body
-    // size limit. May be switched on when parse() returned HeadComplete.
+    // size limit. A setting of the parser that outlives each message; switch it on before the head arrives, or
+    // at HeadComplete at the latest (a Content-Length over the limit is refused at the head otherwise).
     void setStreamBody(bool stream);
     QByteArray takeBodyData();
 
@@ -59,20 +62,33 @@ public:
     QByteArray errorMessage() const { return m_errorMessage; }
 
 private:
-    class Impl;
-    friend class Impl;
+    enum class State
+    {
+        StartLine,
+        Headers,
+        Body,
+        Done,
+        Failed,
+    };
+
+    ParseResult fail(int status, QByteArray message, qsizetype consumed);
+    bool parseRequestLine(const QByteArray &line);
+    // After the empty line: checks the head as a whole and sets up the body.
+    bool finishHead();
+    QByteArray &bodySink() { return m_streamBody ? m_bodyData : m_message.body; }
+
     RequestLimits m_limits;
     Request m_message;
     int m_errorStatus = 0;
     QByteArray m_errorMessage;
-    // parser state, defined by the implementation
-    int m_state = 0;
+    State m_state = State::StartLine;
     QByteArray m_line;
     qsizetype m_headerBytes = 0;
-    qint64 m_remaining = 0;
-    bool m_chunked = false;
+    int m_emptyLines = 0;
+    bool m_hasBody = false;
     bool m_streamBody = false;
     QByteArray m_bodyData;
+    detail::BodyReader m_body;
 };
 
 struct ResponseLimits
@@ -109,20 +125,31 @@ public:
     QByteArray errorMessage() const { return m_errorMessage; }
 
 private:
-    class Impl;
-    friend class Impl;
+    enum class State
+    {
+        StartLine,
+        Headers,
+        Body,
+        Done,
+        Failed,
+    };
+
+    ParseResult fail(QByteArray message, qsizetype consumed);
+    bool parseStatusLine(const QByteArray &line);
+    bool finishHead();
+    QByteArray &bodySink() { return m_streamBody ? m_bodyData : m_message.body; }
+
     ResponseLimits m_limits;
     QByteArray m_requestMethod = "GET";
     Response m_message;
     QByteArray m_errorMessage;
-    int m_state = 0;
+    State m_state = State::StartLine;
     QByteArray m_line;
     qsizetype m_headerBytes = 0;
-    qint64 m_remaining = 0;
-    bool m_chunked = false;
-    bool m_untilClose = false;
+    bool m_hasBody = false;
     bool m_streamBody = false;
     QByteArray m_bodyData;
+    detail::BodyReader m_body;
 };
 
 }  // namespace Http
