@@ -235,13 +235,14 @@ QByteArray Timestamp::toGoString() const
     char buf[80];
     int n = writeDateTimeAndFraction(buf, sizeof buf, m_seconds + m_offset, m_nanoseconds, ' ');
     const int abs = m_offset < 0 ? -m_offset : m_offset;
-    n += std::snprintf(buf + n,
-                       sizeof buf - size_t(n),
-                       " %c%02d%02d%s",
-                       m_offset < 0 ? '-' : '+',
-                       abs / 3600,
-                       abs % 3600 / 60,
-                       m_offset == 0 ? " UTC" : "");
+    const char sign = m_offset < 0 ? '-' : '+';
+    n += std::snprintf(buf + n, sizeof buf - size_t(n), " %c%02d%02d", sign, abs / 3600, abs % 3600 / 60);
+    // Go prints the zone's name after the offset; a parsed offset has none, so Go repeats the offset.
+    if (m_offset == 0) {
+        n += std::snprintf(buf + n, sizeof buf - size_t(n), " UTC");
+    } else {
+        n += std::snprintf(buf + n, sizeof buf - size_t(n), " %c%02d%02d", sign, abs / 3600, abs % 3600 / 60);
+    }
     return QByteArray(buf, n);
 }
 
