@@ -25,7 +25,8 @@ bool isReadMethod(const QByteArray &method)
 Http::Response jsonResponse(QByteArray json)
 {
     Http::Response response;
-    response.headers.add("Content-Type", "application/json");
+    // What zrepl's answers carry (Go sniffs its JSON as text); clients of either daemon see the same header.
+    response.headers.add("Content-Type", "text/plain; charset=utf-8");
     if (!json.endsWith('\n')) {
         json.append('\n');
     }

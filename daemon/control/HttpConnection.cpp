@@ -168,7 +168,8 @@ void HttpConnection::respond(const Http::Request &request, Http::Response respon
 {
     response.versionMinor = request.versionMinor;
     response.headers.add("Date", httpDate());
-    const bool keepAlive = request.keepAlive() && response.keepAlive();
+    // The handler may ask to close; otherwise the request decides (the response's version is the request's).
+    const bool keepAlive = request.keepAlive() && !response.headers.hasToken("Connection", "close");
     if (!keepAlive) {
         response.headers.set("Connection", "close");
     } else if (request.versionMinor == 0) {
