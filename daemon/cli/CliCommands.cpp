@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/cli/CliCommands.h"
+
+#include <QCommandLineParser>
+
+#include "daemon/cli/StatusRenderer.h"
+#include "daemon/config/ConfigParser.h"
+#include "daemon/core/Runtime.h"
+#include "daemon/core/UnixSignalWatcher.h"
+#include "shared/control/ControlClient.h"
+#include "shared/control/ControlRequests.h"
+#include "shared/control/JobStatus.h"
+#include "shared/control/VersionInfo.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+std::optional<QString> CliContext::configFile() const
+{
+    if (!configPath.isEmpty()) {
+        return configPath;
+    }
+    Config::Error error;
+    std::optional<QString> path = Config::findDefaultConfigFile(&error);
+    if (!path) {
+        err << error.toString() << Qt::endl;
+    }
+    return path;
+}
+
+std::optional<Config::Root> CliContext::loadConfig() const
+{
+    const std::optional<QString> path = configFile();
+    if (!path) {
+        return std::nullopt;
+    }
+    Config::Error error;
+    std::optional<Config::Root> root = Config::parseFile(*path, &error);
+    if (!root) {
+        err << error.toString() << Qt::endl;
+    }
+    return root;
+}
+
+std::optional<QString> CliContext::controlSocket() const
+{
+    if (!socketPath.isEmpty()) {
+        return socketPath;
+    }
+    // Only the socket path is needed, but zrepl refuses to talk to the daemon with a broken configuration as
+    // well: the daemon would not have started with it.
+    const std::optional<Config::Root> root = loadConfig();
+    if (!root) {
+        return std::nullopt;
+    }
+    return root->global.controlSockpath;
+}
+
+namespace {
+
+// The global options are accepted after the command as well ("holdfast status --config x"), as zrepl's are.
+void addGlobalOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"config"_s, CliCommands::tr("Read the configuration from <path>."), CliCommands::tr("path")});
+    parser.addOption({u"socket"_s,
+                      CliCommands::tr("Talk to the control socket at <path> instead of the configured one."),
+                      CliCommands::tr("path")});
+    parser.addOption({{u"h"_s, u"help"_s}, CliCommands::tr("Show this help.")});
+}
+
+QString helpText(const QCommandLineParser &parser, const QString &command, const QString &synopsis)
+{
+    // QCommandLineParser names the executable by its full path; zrepl's help says just the command.
+    QString text = parser.helpText();
+    text = text.mid(text.indexOf(u'\n') + 1);
+    return CliCommands::tr("Usage: %1 %2").arg(command, synopsis) + u"\n\n"_s + text;
+}
+
+// nullopt: go on; otherwise the exit code, after the help or the usage error has been printed.
+std::optional<int>
+parse(CliContext &context, QCommandLineParser &parser, const QStringList &arguments, const QString &synopsis)
+{
+    addGlobalOptions(parser);
+    const QString command = arguments.value(0);
+    if (!parser.parse(arguments)) {
+        context.err << command << u": "_s << parser.errorText() << Qt::endl
+                    << CliCommands::tr("Run '%1 --help' for usage.").arg(command) << Qt::endl;
+        return CliCommands::UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        context.out << helpText(parser, command, synopsis);
+        return CliCommands::Success;
+    }
+    if (parser.isSet(u"config"_s)) {
+        context.configPath = parser.value(u"config"_s);
+    }
+    if (parser.isSet(u"socket"_s)) {
+        context.socketPath = parser.value(u"socket"_s);
+    }
+    return std::nullopt;
+}
+
+std::optional<int> rejectArguments(CliContext &context, const QCommandLineParser &parser, const QString &command)
+{
+    if (parser.positionalArguments().isEmpty()) {
+        return std::nullopt;
+    }
+    context.err
+        << CliCommands::tr("%1: unexpected argument '%2'").arg(command, parser.positionalArguments().constFirst())
+        << Qt::endl
+        << CliCommands::tr("Run '%1 --help' for usage.").arg(command) << Qt::endl;
+    return CliCommands::UsageError;
+}
+
+// Prints why a request failed; the daemon's own words when it refused, as zrepl does.
+int reportFailure(CliContext &context, const Api::ControlClient::Reply &reply)
+{
+    context.err << reply.errorString << Qt::endl;
+    return CliCommands::Failure;
+}
+
+}  // namespace
+
+int CliCommands::daemon(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Run the jobs of the configuration and serve the control socket until SIGINT or SIGTERM. With --socket, "
+           "listen there instead of on global.control.sockpath."));
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[options]"_s)) {
+        return *exit;
+    }
+    if (const std::optional<int> exit = rejectArguments(context, parser, arguments.value(0))) {
+        return *exit;
+    }
+    std::optional<Config::Root> config = context.loadConfig();
+    if (!config) {
+        return Failure;
+    }
+    if (!context.socketPath.isEmpty()) {
+        config->global.controlSockpath = context.socketPath;
+    }
+
+    Runtime runtime(std::move(*config));
+    UnixSignalWatcher watcher;
+    QObject::connect(
+        &watcher, &UnixSignalWatcher::terminationRequested, &runtime, [] { QCoreApplication::exit(Success); });
+    QString error;
+    if (!runtime.start(&error)) {
+        context.err << error << Qt::endl;
+        return Failure;
+    }
+    return QCoreApplication::exec();
+}
+
+int CliCommands::status(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Show what every job is doing, laid out as zrepl's status view. zrepl's view is interactive and redraws "
+           "itself; this prints the status once and exits (run it under `watch` to follow a job). --raw prints the "
+           "daemon's JSON document instead, for monitoring."));
+    parser.addOption({u"raw"_s, tr("Print the daemon's status document (JSON) as it comes.")});
+    parser.addOption({u"job"_s, tr("Show only the job <name>."), tr("name")});
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[--raw] [--job NAME] [options]"_s)) {
+        return *exit;
+    }
+    if (const std::optional<int> exit = rejectArguments(context, parser, arguments.value(0))) {
+        return *exit;
+    }
+    const std::optional<QString> socket = context.controlSocket();
+    if (!socket) {
+        return Failure;
+    }
+
+    Api::ControlClient client;
+    client.setSocketPath(*socket);
+    const Api::ControlClient::Reply reply = client.exec("GET", Api::Endpoint::Status);
+    if (!reply.ok()) {
+        if (reply.error == Api::ControlClient::Error::Status) {
+            context.err << tr("Received error response:") << Qt::endl;
+        }
+        return reportFailure(context, reply);
+    }
+    const bool raw = parser.isSet(u"raw"_s);
+    const QString job = parser.value(u"job"_s);
+    if (raw && job.isEmpty()) {
+        context.out << QString::fromUtf8(reply.body);
+        return Success;
+    }
+
+    QString error;
+    std::optional<Api::DaemonStatus> status = Api::DaemonStatus::fromJson(reply.body, &error);
+    if (!status) {
+        context.err << tr("cannot read the daemon's status: %1").arg(error) << Qt::endl;
+        return Failure;
+    }
+    if (!job.isEmpty() && !status->jobs.contains(job)) {
+        // The daemon's words for a job it does not know (zrepl's view would show "no jobs to display").
+        context.err << tr("Job %1 does not exist").arg(job) << Qt::endl;
+        return Failure;
+    }
+    if (raw) {
+        Api::DaemonStatus one;
+        one.jobs.insert(job, status->jobs.value(job));
+        context.out << QString::fromUtf8(one.toJson()) << Qt::endl;
+        return Success;
+    }
+    StatusRenderer renderer;
+    renderer.setWidth(context.terminalWidth);
+    context.out << renderer.render(*status, job);
+    return Success;
+}
+
+int CliCommands::signal(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Wake a job up from its wait state (wakeup: snapshots and pruning for snap jobs, a replication for push "
+           "and pull jobs) or abort what it is doing (reset)."));
+    parser.addPositionalArgument(u"operation"_s, tr("wakeup or reset"));
+    parser.addPositionalArgument(u"job"_s, tr("the name of the job"));
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[wakeup|reset] JOB [options]"_s)) {
+        return *exit;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        context.err << tr("Expected 2 arguments: [wakeup|reset] JOB") << Qt::endl;
+        return UsageError;
+    }
+    const std::optional<QString> socket = context.controlSocket();
+    if (!socket) {
+        return Failure;
+    }
+    // The operation goes to the daemon unchecked, as with zrepl: the daemon says which operations it knows.
+    const Api::SignalRequest request{positional.at(1), positional.at(0)};
+    Api::ControlClient client;
+    client.setSocketPath(*socket);
+    const Api::ControlClient::Reply reply = client.exec("POST", Api::Endpoint::Signal, request.toJson());
+    if (!reply.ok()) {
+        return reportFailure(context, reply);
+    }
+    return Success;
+}
+
+int CliCommands::version(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Print the version of this program (client) and of the running daemon."));
+    parser.addOption({u"show"_s, tr("Print only the version of <which>: client or daemon."), tr("which")});
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[--show client|daemon] [options]"_s)) {
+        return *exit;
+    }
+    if (const std::optional<int> exit = rejectArguments(context, parser, arguments.value(0))) {
+        return *exit;
+    }
+    const QString show = parser.value(u"show"_s);
+    if (!show.isEmpty() && show != "client"_L1 && show != "daemon"_L1) {
+        context.err << tr("show flag must be 'client' or 'daemon' or be left empty") << Qt::endl;
+        return UsageError;
+    }
+
+    const Api::VersionInfo client = Api::VersionInfo::current();
+    if (show != "daemon"_L1) {
+        context.out << u"client: "_s << client.toString() << Qt::endl;
+    }
+    if (show == "client"_L1) {
+        return Success;
+    }
+
+    const std::optional<QString> socket = context.controlSocket();
+    if (!socket) {
+        return Failure;
+    }
+    Api::ControlClient connection;
+    connection.setSocketPath(*socket);
+    // zrepl's client POSTs a JSON empty string; some zrepl versions insist on a body.
+    const Api::ControlClient::Reply reply = connection.exec("POST", Api::Endpoint::Version, "\"\"\n");
+    QString error = reply.errorString;
+    std::optional<Api::VersionInfo> daemon;
+    if (reply.ok()) {
+        daemon = Api::VersionInfo::fromJson(reply.body, &error);
+    }
+    if (!daemon) {
+        context.err << tr("server: error: %1").arg(error) << Qt::endl;
+        return Failure;
+    }
+    context.out << u"server: "_s << daemon->toString() << Qt::endl;
+    if (show.isEmpty() && daemon->version != client.version) {
+        context.err << tr("WARNING: client version != daemon version, restart the daemon") << Qt::endl;
+    }
+    return Success;
+}
+
+int CliCommands::configcheck(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Check the configuration: its syntax and what the daemon checks when it builds the jobs. A problem is "
+           "printed as file:line:column: field: message."));
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[options]"_s)) {
+        return *exit;
+    }
+    if (const std::optional<int> exit = rejectArguments(context, parser, arguments.value(0))) {
+        return *exit;
+    }
+    const std::optional<QString> path = context.configFile();
+    if (!path) {
+        return Failure;
+    }
+    Config::Error error;
+    const std::optional<Config::Root> root = Config::parseFile(*path, &error);
+    if (!root) {
+        context.err << error.toString() << Qt::endl;
+        return Failure;
+    }
+    QStringList names;
+    for (const Config::Job &job : root->jobs) {
+        names.append(job.name);
+    }
+    QString line = tr("%1: ok, %2 job(s)").arg(*path, QString::number(names.size()));
+    if (!names.isEmpty()) {
+        line += u": "_s + names.join(u", "_s);
+    }
+    context.out << line << Qt::endl;
+    return Success;
+}
+
+}  // namespace Daemon
