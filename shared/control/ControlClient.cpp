@@ -231,8 +231,8 @@ QString ControlClient::connectErrorMessage(QLocalSocket::LocalSocketError error)
     case QLocalSocket::ConnectionRefusedError:
         return u"no daemon is listening on %1 (the socket is stale; is the daemon running?)"_s.arg(m_path);
     case QLocalSocket::SocketAccessError:
-        return u"permission denied on the control socket %1: it is accessible to root (and to members of the "
-               "holdfast group) only"_s.arg(m_path);
+        return u"permission denied on the control socket %1: only the user the daemon runs as may connect "
+               "(run this as that user, e.g. with sudo)"_s.arg(m_path);
     default:
         return u"cannot connect to %1: %2"_s.arg(m_path, m_socket ? m_socket->errorString() : QString());
     }
