@@ -43,7 +43,10 @@ expect() {
 
 CONFIG=$WORK/holdfast.yml
 SOCKET=$WORK/run/control
-sed -e "s|@RUNDIR@|$WORK/run|g" -e "s|level: info|level: debug|" "$SRC/scripts/demo-config.yml" >"$CONFIG"
+PROMETHEUS_PORT=$((20000 + RANDOM % 20000))
+sed -e "s|@RUNDIR@|$WORK/run|g" -e "s|level: info|level: debug|" \
+    -e "s|^global:|global:\n  monitoring:\n    - type: prometheus\n      listen: 127.0.0.1:$PROMETHEUS_PORT|" \
+    "$SRC/scripts/demo-config.yml" >"$CONFIG"
 hf() { "$HOLDFAST" --config "$CONFIG" "$@"; }
 curl_unix() { curl -sS --max-time 5 --unix-socket "$SOCKET" "$@"; }
 
@@ -97,6 +100,8 @@ expect 0 "^404 page not found$" "curl unknown path" -- curl_unix http://unix/nop
 expect 0 "^405$" "curl wrong method" -- curl_unix -o /dev/null -w '%{http_code}' -X DELETE http://unix/status
 expect 0 "^unexpected EOF$" "curl undecodable signal" -- curl_unix -X POST -d '{"Name":' http://unix/signal
 expect 0 'zrepl_control_request_finished_count\{endpoint="/signal"\} [1-9]' "metrics count requests" -- curl_unix http://unix/metrics
+expect 0 'zrepl_control_request_begin\{endpoint="/status"\}' "global.monitoring prometheus listener" -- \
+    curl -sS --max-time 5 "http://127.0.0.1:$PROMETHEUS_PORT/metrics"
 expect 0 "^400$" "request without Host" -- curl_unix -o /dev/null -w '%{http_code}' -H 'Host:' http://unix/version
 expect 0 "^413$" "oversized body" -- curl_unix -o /dev/null -w '%{http_code}' -X POST -H 'Content-Length: 5000000' \
     --data-binary @/dev/null http://unix/signal
