@@ -35,7 +35,7 @@ public:
     DatasetPath withoutPrefix(const DatasetPath &prefix) const;  // requires hasPrefix(prefix)
 
     friend bool operator==(const DatasetPath &, const DatasetPath &) = default;
-    friend auto operator<=>(const DatasetPath &a, const DatasetPath &b) { return a.toString() <=> b.toString(); }
+    friend bool operator<(const DatasetPath &a, const DatasetPath &b) { return a.m_components < b.m_components; }
 
 private:
     QStringList m_components;
