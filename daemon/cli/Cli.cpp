@@ -40,6 +40,9 @@ const Command Commands[] = {
     {"configcheck",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "check the configuration for errors"),
      CliCommands::configcheck},
+    {"holds",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "list the holds and bookmarks Holdfast and zrepl own (holds list)"),
+     CliCommands::holds},
 };
 
 const Command *findCommand(const QString &name)

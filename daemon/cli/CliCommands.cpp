@@ -2,11 +2,14 @@
 #include "daemon/cli/CliCommands.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 
 #include "daemon/cli/StatusRenderer.h"
 #include "daemon/config/ConfigParser.h"
 #include "daemon/core/Runtime.h"
 #include "daemon/core/UnixSignalWatcher.h"
+#include "daemon/async/TaskRunner.h"
+#include "daemon/endpoint/HoldsListing.h"
 #include "shared/control/ControlClient.h"
 #include "shared/control/ControlRequests.h"
 #include "shared/control/JobStatus.h"
@@ -324,6 +327,69 @@ int CliCommands::configcheck(CliContext &context, const QStringList &arguments)
         line += u": "_s + names.join(u", "_s);
     }
     context.out << line << Qt::endl;
+    return Success;
+}
+
+int CliCommands::holds(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List every hold and bookmark that Holdfast or zrepl owns: step holds and step bookmarks, replication "
+           "cursors (v1 and v2) and last-received holds, as JSON in zrepl's format. Runs zfs directly; no daemon "
+           "is needed.\n\nFSFILTER: comma-separated <dataset-pattern>:<ok|!> pairs, e.g. \"pool/home<:ok,"
+           "pool/home/tmp:!\"."));
+    parser.addOption({u"filter"_s, tr("Only filesystems matching <fsfilter>."), tr("fsfilter")});
+    parser.addPositionalArgument(u"list"_s, tr("The only subcommand: list."));
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"list [FSFILTER] [--filter FSFILTER]"_s)) {
+        return *exit;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() || positional.constFirst() != u"list" || positional.size() > 2
+        || (positional.size() == 2 && parser.isSet(u"filter"_s))) {
+        context.err << tr("usage: holdfast holds list [FSFILTER] [--filter FSFILTER]") << Qt::endl;
+        return UsageError;
+    }
+    QString filterText = parser.value(u"filter"_s);
+    if (positional.size() == 2) {
+        filterText = positional[1];
+    }
+    Zfs::DatasetFilter filter;
+    if (filterText.isEmpty()) {
+        QString error;
+        filter = *Zfs::DatasetFilter::fromConfig({{u"<"_s, true}}, &error);
+    } else {
+        QString error;
+        std::optional<Zfs::DatasetFilter> parsed = Endpoint::filterFromCommandLine(filterText, &error);
+        if (!parsed) {
+            context.err << tr("cannot parse filesystem filter: %1").arg(error) << Qt::endl;
+            return UsageError;
+        }
+        filter = *parsed;
+    }
+
+    Zfs::ZfsCommand command;
+    Zfs::ZfsClient zfs(command);
+    std::optional<Zfs::Result<Endpoint::HoldsListing>> result;
+    Async::TaskRunner runner;
+    auto task = [&]() -> Async::Task<void> { result = co_await Endpoint::listHoldsAndBookmarks(zfs, filter); };
+    QEventLoop loop;
+    QObject::connect(&runner, &Async::TaskRunner::finished, &loop, &QEventLoop::quit);
+    runner.start(task());
+    if (runner.isRunning()) {
+        loop.exec();
+    }
+    if (!result || !result->ok()) {
+        context.err << (result ? result->error.toString().trimmed() : tr("listing did not complete")) << Qt::endl;
+        return Failure;
+    }
+    context.out << QString::fromUtf8(result->value.toJson());
+    context.out.flush();
+    if (!result->value.snapshotsWithUnlistedHolds.isEmpty()) {
+        context.err << tr("warning: this zfs cannot list hold tags (no `zfs holds -H`); these snapshots have holds "
+                          "that are not shown above: %1")
+                           .arg(result->value.snapshotsWithUnlistedHolds.join(u", "_s))
+                    << Qt::endl;
+    }
     return Success;
 }
 

@@ -54,6 +54,7 @@ public:
     static int signal(CliContext &context, const QStringList &arguments);
     static int version(CliContext &context, const QStringList &arguments);
     static int configcheck(CliContext &context, const QStringList &arguments);
+    static int holds(CliContext &context, const QStringList &arguments);
 };
 
 }  // namespace Daemon

@@ -2,6 +2,7 @@
 #include "daemon/jobs/BasicJobs.h"
 
 #include "daemon/jobs/JobFactory.h"
+#include "daemon/jobs/SnapJob.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,22 +14,6 @@ std::optional<Api::SnapperReport> initialSnapperReport(const Config::Snapshottin
         return std::nullopt;
     }
     return Api::SnapperReport{Api::SnapperState::SyncUp, {}, {}, {}};
-}
-
-Api::JobStatus SnapJob::status() const
-{
-    return {Api::JobStatus::Type::Snap, Api::SnapJobStatus{std::nullopt, initialSnapperReport(config().snapshotting)}};
-}
-
-std::optional<QString> SnapJob::wakeup()
-{
-    log().info(u"woken up"_s);
-    return std::nullopt;
-}
-
-void SnapJob::start()
-{
-    log().info(u"starting job"_s);
 }
 
 Api::JobStatus ActiveJob::status() const
@@ -69,7 +54,7 @@ std::unique_ptr<Job> createJob(const Config::Job &config, QObject *parent)
 {
     switch (config.type) {
     case Config::JobType::Snap:
-        return std::make_unique<SnapJob>(config, parent);
+        return std::make_unique<SnapJob>(config, Zfs::CommandConfig::fromEnvironment(), parent);
     case Config::JobType::Push:
     case Config::JobType::Pull:
         return std::make_unique<ActiveJob>(config, parent);

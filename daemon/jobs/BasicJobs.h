@@ -9,18 +9,6 @@ namespace Daemon {
 // has no report at all.
 std::optional<Api::SnapperReport> initialSnapperReport(const Config::Snapshotting &snapshotting);
 
-// snap: periodic snapshots and local pruning. Idle between rounds, when it accepts `wakeup`.
-class SnapJob final : public Job
-{
-    Q_OBJECT
-
-public:
-    using Job::Job;
-    Api::JobStatus status() const override;
-    std::optional<QString> wakeup() override;
-    void start() override;
-};
-
 // push and pull: the active side of a replication. Idle between runs (accepts `wakeup`); `reset` aborts a run.
 class ActiveJob final : public Job
 {

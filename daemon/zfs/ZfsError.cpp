@@ -35,8 +35,10 @@ ZfsError::Kind ZfsError::classify(QStringView text, int exitCode)
         {u"invalid option", Kind::Unsupported},
         {u"unrecognized command", Kind::Unsupported},
     };
+    // OpenZFS wraps some messages ("does not\nmatch incremental source"): compare on single-spaced text.
+    const QString flat = text.toString().simplified();
     for (const Pattern &pattern : patterns) {
-        if (text.contains(pattern.needle, Qt::CaseInsensitive)) {
+        if (flat.contains(pattern.needle, Qt::CaseInsensitive)) {
             return pattern.kind;
         }
     }

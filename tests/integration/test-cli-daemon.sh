@@ -84,7 +84,7 @@ mode=$(stat -c %a "$WORK/run")
 [ "$mode" = 700 ] && pass "socket directory mode 0700" || fail "socket directory mode is $mode"
 
 expect 0 "^server: holdfast version=v" "version reaches the daemon" -- hf version
-expect 0 '"demo_snap":\{"snap":\{"Pruning":null,"Snapshotting":\{"State":1,' "status --raw" -- hf status --raw
+expect 0 '"demo_snap":\{"snap":\{"Pruning":null,"Snapshotting":\{"State":(1|2),' "status --raw" -- hf status --raw
 expect 0 "Job: demo_snap" "status text" -- hf status
 expect 0 "^Job: demo_sink" "status --job" -- hf status --job demo_sink
 expect 0 "" "signal wakeup demo_snap" -- hf signal wakeup demo_snap

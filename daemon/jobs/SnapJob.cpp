@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/jobs/SnapJob.h"
+
+#include "daemon/pruner/Pruner.h"
+#include "daemon/pruning/Pruning.h"
+#include "daemon/snapper/Snapper.h"
+#include "daemon/zfs/DatasetFilter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *parent)
+    : Job(config, parent)
+    , m_command(std::move(zfs))
+    , m_zfs(m_command)
+{
+    // The configuration was validated when it was read; a failure here is a bug worth a clear log line, not a crash.
+    QString error;
+    std::optional<Zfs::DatasetFilter> filter = Zfs::DatasetFilter::fromConfig(config.filesystems, &error);
+    if (!filter) {
+        log().error(u"invalid filesystems filter; the job does nothing"_s, {{u"err"_s, error}});
+        filter = Zfs::DatasetFilter();
+    }
+    std::optional<Pruning::KeepRuleList> rules = Pruning::rulesFromConfig(config.keep, &error);
+    if (!rules) {
+        log().error(u"invalid keep rules; pruning keeps everything"_s, {{u"err"_s, error}});
+        rules = Pruning::KeepRuleList();
+    }
+    if (config.snapshotting.type == Config::Snapshotting::Type::Periodic) {
+        m_snapper = std::make_unique<Snapper>(config.snapshotting, *filter, m_zfs, log());
+        connect(m_snapper.get(), &Snapper::reportChanged, this, &Job::statusChanged);
+        connect(m_snapper.get(), &Snapper::roundFinished, this, &SnapJob::requestPruning);
+    }
+    m_pruner = std::make_unique<Pruner>(*filter, *rules, m_zfs, log());
+    connect(m_pruner.get(), &Pruner::reportChanged, this, &Job::statusChanged);
+    connect(&m_prunerRunner, &Async::TaskRunner::finished, this, [this] {
+        log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+        Q_EMIT pruningFinished();
+        if (std::exchange(m_pruneAgain, false)) {
+            requestPruning();
+        } else {
+            log().info(u"wait for wakeups"_s);
+        }
+    });
+}
+
+SnapJob::~SnapJob()
+{
+    // The tasks refer to the snapper, the pruner and the ZFS client: end them first.
+    m_snapperRunner.cancel();
+    m_prunerRunner.cancel();
+    m_probeRunner.cancel();
+}
+
+Api::JobStatus SnapJob::status() const
+{
+    Api::SnapJobStatus snap;
+    if (m_prunedOnce) {
+        snap.pruning = m_pruner->report();
+    }
+    if (m_snapper) {
+        snap.snapshotting = m_snapper->report();
+    }
+    return {Api::JobStatus::Type::Snap, snap};
+}
+
+void SnapJob::start()
+{
+    log().info(u"starting job"_s);
+    m_probeRunner.start(logCapabilities());
+    if (m_snapper) {
+        m_snapperRunner.start(m_snapper->run());
+    }
+    log().info(u"wait for wakeups"_s);
+}
+
+Async::Task<void> SnapJob::logCapabilities()
+{
+    const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
+    if (!caps.ok()) {
+        log().warn(u"cannot detect ZFS capabilities"_s, {{u"err"_s, caps.error.toString()}});
+        co_return;
+    }
+    log().info(u"zfs detected"_s, {{u"version"_s, caps.value.modern ? caps.value.version : u"legacy (no `zfs version`)"_s}});
+    for (const QString &missing : caps.value.missing(caps.value.poolBookmarks.keys())) {
+        log().warn(missing);
+    }
+}
+
+void SnapJob::requestPruning()
+{
+    if (m_prunerRunner.isRunning()) {
+        m_pruneAgain = true;
+        return;
+    }
+    ++m_invocation;
+    m_prunedOnce = true;
+    log().info(u"start pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+    m_prunerRunner.start(m_pruner->run());
+}
+
+std::optional<QString> SnapJob::wakeup()
+{
+    if (m_snapper && m_snapper->wakeup()) {
+        log().info(u"woken up: snapshotting now"_s);
+        return std::nullopt;
+    }
+    if (!m_prunerRunner.isRunning()) {
+        log().info(u"woken up: pruning now"_s);
+        requestPruning();
+        return std::nullopt;
+    }
+    return AlreadyWokenUp;
+}
+
+std::optional<QString> SnapJob::reset()
+{
+    if (!m_prunerRunner.isRunning()) {
+        return AlreadyReset;
+    }
+    m_prunerRunner.cancel();
+    m_pruneAgain = false;
+    log().info(u"pruning aborted by reset"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+    Q_EMIT statusChanged();
+    Q_EMIT pruningFinished();
+    return std::nullopt;
+}
+
+}  // namespace Daemon

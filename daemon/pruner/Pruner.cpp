@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/pruner/Pruner.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+Pruner::Pruner(Zfs::DatasetFilter filter, Pruning::KeepRuleList rules, Zfs::ZfsClient &zfs, Log::Context log,
+               QObject *parent)
+    : QObject(parent)
+    , m_filter(std::move(filter))
+    , m_rules(std::move(rules))
+    , m_zfs(zfs)
+    , m_log(log.withSubsystem(u"pruning"_s))
+{
+}
+
+void Pruner::fail(Api::PrunerState state, const QString &error)
+{
+    m_report.state = state;
+    m_report.error = error;
+    m_log.error(u"pruning failed"_s, {{u"state"_s, Api::toString(state)}, {u"err"_s, error}});
+    Q_EMIT reportChanged();
+}
+
+Async::Task<void> Pruner::run()
+{
+    m_report = Api::PrunerReport{};
+    m_report.state = Api::PrunerState::Plan;
+    Q_EMIT reportChanged();
+
+    const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await m_zfs.listFilesystems();
+    if (!datasets.ok()) {
+        fail(Api::PrunerState::PlanErr, datasets.error.toString());
+        co_return;
+    }
+    QList<Zfs::DatasetPath> filesystems;
+    for (const Zfs::Dataset &dataset : datasets.value) {
+        if (m_filter.matches(dataset.path)) {
+            filesystems.append(dataset.path);
+        }
+    }
+    const auto versions = co_await m_zfs.listVersions(filesystems, false);
+    if (!versions.ok()) {
+        fail(Api::PrunerState::PlanErr, versions.error.toString());
+        co_return;
+    }
+
+    QList<Api::PrunerFilesystemReport> pending;
+    QList<Work> work;
+    for (const Zfs::DatasetPath &path : filesystems) {
+        const QString fs = path.toString();
+        const QList<Zfs::FilesystemVersion> snapshots = versions.value.value(fs);
+        QList<Pruning::PruneCandidate> candidates;
+        QHash<QString, quint64> holds;
+        Api::PrunerFilesystemReport fsReport;
+        fsReport.filesystem = fs;
+        fsReport.snapshotList = QList<Api::PrunerSnapshot>();
+        for (const Zfs::FilesystemVersion &snapshot : snapshots) {
+            // A snap job has no receiver: like zrepl's local pruner, every snapshot counts as replicated.
+            candidates.append(Pruning::PruneCandidate{snapshot.name, snapshot.creation, true});
+            fsReport.snapshotList->append(Api::PrunerSnapshot{snapshot.name, true, snapshot.creation});
+            if (snapshot.userRefs.value_or(0) > 0) {
+                holds.insert(snapshot.name, *snapshot.userRefs);
+            }
+        }
+        const QList<Pruning::PruneCandidate> destroy = Pruning::pruneSnapshots(candidates, m_rules);
+        fsReport.destroyList = QList<Api::PrunerSnapshot>();
+        QStringList names;
+        QStringList held;
+        for (const Pruning::PruneCandidate &candidate : destroy) {
+            if (holds.contains(candidate.name)) {
+                held.append(u"%1 (%2 hold(s))"_s.arg(candidate.name).arg(holds.value(candidate.name)));
+                continue;
+            }
+            fsReport.destroyList->append(Api::PrunerSnapshot{candidate.name, candidate.replicated, candidate.date});
+            names.append(candidate.name);
+        }
+        if (!held.isEmpty()) {
+            fsReport.lastError = u"not destroyed because held: %1"_s.arg(held.join(u", "_s));
+            m_log.warn(u"snapshots the keep rules would destroy are held; leaving them"_s,
+                       {{u"fs"_s, fs}, {u"snapshots"_s, held.join(u", "_s)}});
+        }
+        pending.append(fsReport);
+        work.append(Work{fs, names});
+    }
+    m_report.state = Api::PrunerState::Exec;
+    m_report.pending = pending;
+    m_report.completed = QList<Api::PrunerFilesystemReport>();
+    Q_EMIT reportChanged();
+
+    int failed = 0;
+    for (const Work &item : work) {
+        QString error;
+        if (!item.destroy.isEmpty()) {
+            m_log.info(u"destroying snapshots"_s, {{u"fs"_s, item.filesystem}, {u"snapshots"_s, item.destroy.join(u',')}});
+            const Zfs::DestroyOutcome outcome = co_await m_zfs.destroySnapshots(item.filesystem, item.destroy);
+            QStringList problems;
+            for (auto it = outcome.cbegin(); it != outcome.cend(); ++it) {
+                const QString reason = it.value().is(Zfs::ZfsError::Kind::Busy)
+                    ? u"%1: dataset is busy (held or in use), not destroyed"_s.arg(it.key())
+                    : u"%1: %2"_s.arg(it.key(), it.value().toString().trimmed());
+                problems.append(reason);
+            }
+            error = problems.join(u'\n');
+        }
+        Api::PrunerFilesystemReport done = m_report.pending->takeFirst();
+        if (!error.isEmpty()) {
+            ++failed;
+            done.lastError = done.lastError.isEmpty() ? error : done.lastError + u'\n' + error;
+            m_log.error(u"cannot destroy snapshots"_s, {{u"fs"_s, item.filesystem}, {u"err"_s, error}});
+        }
+        m_report.completed->append(done);
+        Q_EMIT reportChanged();
+    }
+    if (failed > 0) {
+        m_report.state = Api::PrunerState::ExecErr;
+        m_report.error = u"%1 filesystem(s) could not be pruned completely, check their errors"_s.arg(failed);
+    } else {
+        m_report.state = Api::PrunerState::Done;
+    }
+    Q_EMIT reportChanged();
+}
+
+}  // namespace Daemon

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+#include "daemon/async/Task.h"
+#include "daemon/logging/Logger.h"
+#include "daemon/pruning/Pruning.h"
+#include "daemon/zfs/DatasetFilter.h"
+#include "daemon/zfs/ZfsClient.h"
+#include "shared/control/PrunerReport.h"
+
+namespace Daemon {
+
+// One pruning round over the local filesystems of a job, as zrepl's local pruner (daemon/pruner): plan (list the
+// filesystems and their snapshots, apply the keep rules), then destroy per filesystem in batches. A snapshot with
+// a user hold is never destroyed: it is left out of the destroy list and the reason is reported. Decisions are
+// recomputed from the pool every round, so a round cut short (daemon killed, `reset`) leaves nothing half-decided.
+class Pruner final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Pruner(Zfs::DatasetFilter filter, Pruning::KeepRuleList rules, Zfs::ZfsClient &zfs, Log::Context log,
+           QObject *parent = nullptr);
+
+    Api::PrunerReport report() const { return m_report; }
+    Async::Task<void> run();
+
+Q_SIGNALS:
+    void reportChanged();
+
+private:
+    struct Work
+    {
+        QString filesystem;
+        QStringList destroy;
+    };
+
+    void fail(Api::PrunerState state, const QString &error);
+
+    Zfs::DatasetFilter m_filter;
+    Pruning::KeepRuleList m_rules;
+    Zfs::ZfsClient &m_zfs;
+    Log::Context m_log;
+    Api::PrunerReport m_report;
+};
+
+}  // namespace Daemon
