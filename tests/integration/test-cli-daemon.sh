@@ -54,7 +54,8 @@ start_daemon() {
     "$HOLDFAST" --config "$CONFIG" daemon >>"$WORK/daemon.log" 2>&1 &
     DAEMON_PID=$!
     for _ in $(seq 100); do
-        [ -S "$SOCKET" ] && return 0
+        # A killed daemon leaves its socket behind: wait for an answer, not for the file.
+        "$HOLDFAST" --config "$CONFIG" version --show daemon >/dev/null 2>&1 && return 0
         kill -0 "$DAEMON_PID" 2>/dev/null || break
         sleep 0.05
     done
