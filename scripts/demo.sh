@@ -1,43 +1,104 @@
 #!/usr/bin/env bash
-# The demo behind `./dev.sh run`: a daemon on a sample configuration in a temporary directory, shown through the
-# command-line client. Everything it creates goes away when it ends.
+# The demo behind `./dev.sh run`: a file-backed ZFS pool (the kernel's ZFS where it is loaded, otherwise zfs-fuse),
+# `holdfast daemon` with a snap job on it, snapshots appearing every five seconds and pruned to the newest three,
+# shown through `holdfast status`, `zfs list` and `holdfast holds list`. Everything it creates goes away when it
+# ends, also on Ctrl-C. Needs root for ZFS (it uses sudo when not root).
 set -euo pipefail
 BUILD_DIR=${1:-build-release}
 HOLDFAST="$PWD/$BUILD_DIR/daemon/holdfast"
+DEMO_SECONDS=${HOLDFAST_DEMO_SECONDS:-22}
+source scripts/lib.sh
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "==> the demo creates a ZFS pool and needs root; running it with sudo"
+    exec sudo --preserve-env=HOLDFAST_DEMO_SECONDS "$0" "$@"
+fi
 
 DEMO_DIR=$(mktemp -d /tmp/holdfast-demo.XXXXXX)
+POOL=holdfastdemo$$
 DAEMON_PID=
+STARTED_ZFS_FUSE=
+POOL_CREATED=
 cleanup() {
+    set +e
     if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
         kill "$DAEMON_PID"
-        wait "$DAEMON_PID" 2>/dev/null || true
+        wait "$DAEMON_PID" 2>/dev/null
+    fi
+    [ -n "$POOL_CREATED" ] && zpool destroy -f "$POOL" 2>/dev/null
+    if [ -n "$STARTED_ZFS_FUSE" ]; then
+        kill "$STARTED_ZFS_FUSE" 2>/dev/null
+        wait "$STARTED_ZFS_FUSE" 2>/dev/null
     fi
     rm -rf "$DEMO_DIR"
+    echo "==> demo removed: daemon stopped, pool $POOL destroyed, $DEMO_DIR deleted"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A ZFS to run on: the kernel's when its module is loaded, else zfs-fuse (started here, stopped at the end).
+if [ -e /dev/zfs ] && zfs version >/dev/null 2>&1; then
+    echo "==> using the kernel's ZFS ($(zfs version | head -n 1))"
+else
+    if ! command -v zfs-fuse >/dev/null; then
+        install_packages zfs-fuse
+    fi
+    if ! zpool list >/dev/null 2>&1; then
+        echo "==> starting zfs-fuse (the kernel has no ZFS module loaded)"
+        zfs-fuse --no-daemon --no-kstat-mount >"$DEMO_DIR/zfs-fuse.log" 2>&1 &
+        STARTED_ZFS_FUSE=$!
+        for _ in $(seq 100); do
+            zpool list >/dev/null 2>&1 && break
+            sleep 0.1
+        done
+    fi
+    echo "==> using zfs-fuse"
+fi
+
+echo "==> creating pool $POOL on a 256 MiB file in $DEMO_DIR"
+truncate -s 256M "$DEMO_DIR/pool.img"
+zpool create -m none "$POOL" "$DEMO_DIR/pool.img"
+POOL_CREATED=1
+for fs in home home/alice home/bob home/scratch; do
+    zfs create "$POOL/$fs"
+done
+zfs snapshot "$POOL/home/alice@before-holdfast"
 
 CONFIG="$DEMO_DIR/holdfast.yml"
-sed "s|@RUNDIR@|$DEMO_DIR/run|g" scripts/demo-config.yml >"$CONFIG"
+sed -e "s|@RUNDIR@|$DEMO_DIR/run|g" -e "s|@POOL@|$POOL|g" scripts/demo-config.yml >"$CONFIG"
+hf() { "$HOLDFAST" --config "$CONFIG" "$@"; }
 
 echo "==> holdfast configcheck"
-"$HOLDFAST" --config "$CONFIG" configcheck
-
-echo "==> starting the daemon (log: $DEMO_DIR/daemon.log)"
+hf configcheck
+echo "==> starting holdfast daemon (log: $DEMO_DIR/daemon.log)"
 "$HOLDFAST" --config "$CONFIG" daemon >"$DEMO_DIR/daemon.log" 2>&1 &
 DAEMON_PID=$!
-for _ in $(seq 50); do
-    [ -S "$DEMO_DIR/run/control" ] && break
+for _ in $(seq 100); do
+    hf version --show daemon >/dev/null 2>&1 && break
     sleep 0.1
 done
+hf version
 
-echo "==> holdfast version"
-"$HOLDFAST" --config "$CONFIG" version
-echo "==> holdfast signal wakeup demo_snap"
-"$HOLDFAST" --config "$CONFIG" signal wakeup demo_snap
+echo "==> letting the snap job work for ${DEMO_SECONDS}s (a snapshot round every 5s, pruning after each)"
+end=$((SECONDS + DEMO_SECONDS))
+while [ $SECONDS -lt $end ]; do
+    sleep 5
+    echo "--- $(date +%T): snapshots of $POOL/home/alice"
+    zfs list -H -o name -t snapshot -r "$POOL/home/alice" | sed 's/^/    /'
+done
+
 echo "==> holdfast status"
-"$HOLDFAST" --config "$CONFIG" status
+hf status
 echo "==> the same over plain HTTP: curl --unix-socket $DEMO_DIR/run/control http://unix/status"
-curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/status
+curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/status | head -c 600
+echo " ..."
+echo "==> holdfast signal wakeup demo_snap (starts a round now)"
+hf signal wakeup demo_snap && echo "    accepted"
+sleep 2
+echo "==> holdfast holds list (zrepl's and Holdfast's holds and bookmarks; none before replication)"
+hf holds list | head -n 12
+echo "==> what the daemon logged about snapshots and pruning"
+grep -E "snapshot|pruning" "$DEMO_DIR/daemon.log" | grep -v DEBG | tail -n 8
 echo "==> metrics (first lines)"
 curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/metrics | grep -v '^#' | head -n 5
-echo "==> demo done; stopping the daemon"
+echo "==> demo done"

@@ -46,7 +46,7 @@ SOCKET=$WORK/run/control
 PROMETHEUS_PORT=$((20000 + RANDOM % 20000))
 sed -e "s|@RUNDIR@|$WORK/run|g" -e "s|level: info|level: debug|" \
     -e "s|^global:|global:\n  monitoring:\n    - type: prometheus\n      listen: 127.0.0.1:$PROMETHEUS_PORT|" \
-    "$SRC/scripts/demo-config.yml" >"$CONFIG"
+    "$SRC/tests/integration/cli-config.yml" >"$CONFIG"
 hf() { "$HOLDFAST" --config "$CONFIG" "$@"; }
 curl_unix() { curl -sS --max-time 5 --unix-socket "$SOCKET" "$@"; }
 
