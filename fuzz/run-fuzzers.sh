@@ -12,8 +12,8 @@ if ! command -v "$clang" >/dev/null; then
 fi
 CC=${clang/++/} CXX=$clang cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DHOLDFAST_FUZZ=ON -DHOLDFAST_SANITIZE=ON -DHOLDFAST_BUILD_TESTS=OFF -DHOLDFAST_BUILD_BENCH=OFF >/dev/null
-cmake --build "$build" --target FuzzHttpRequestParser FuzzHttpResponseParser -j "${HOLDFAST_JOBS:-$(nproc)}"
-for target in FuzzHttpRequestParser:http-request FuzzHttpResponseParser:http-response; do
+cmake --build "$build" --target FuzzHttpRequestParser FuzzHttpResponseParser FuzzResumeToken -j "${HOLDFAST_JOBS:-$(nproc)}"
+for target in FuzzHttpRequestParser:http-request FuzzHttpResponseParser:http-response FuzzResumeToken:resume-token; do
     name=${target%%:*}
     seeds=fuzz/corpus/${target##*:}
     work=$build/corpus/${target##*:}

@@ -1,7 +1,7 @@
 # Shared by dev.sh and the scripts it calls.
 
 # What building needs.
-BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libyaml-cpp-dev prometheus-cpp-dev)
+BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libyaml-cpp-dev prometheus-cpp-dev zlib1g-dev)
 # What the demo needs besides the build (zfs-fuse only serves where the kernel has no ZFS module; the demo checks).
 RUN_PACKAGES=(curl)
 # What the tests need: clang for libFuzzer, curl for the raw socket checks, zfs-fuse as the real-ZFS test backend.

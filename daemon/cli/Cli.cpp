@@ -43,6 +43,9 @@ const Command Commands[] = {
     {"holds",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "list the holds and bookmarks Holdfast and zrepl own (holds list)"),
      CliCommands::holds},
+    {"migrate",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "migrate on-pool state (replication-cursor:v1-v2 [--dry-run])"),
+     CliCommands::migrate},
 };
 
 const Command *findCommand(const QString &name)

@@ -9,6 +9,7 @@
 #include "daemon/core/Runtime.h"
 #include "daemon/core/UnixSignalWatcher.h"
 #include "daemon/async/TaskRunner.h"
+#include "daemon/endpoint/CursorMigration.h"
 #include "daemon/endpoint/HoldsListing.h"
 #include "shared/control/ControlClient.h"
 #include "shared/control/ControlRequests.h"
@@ -391,6 +392,66 @@ int CliCommands::holds(CliContext &context, const QStringList &arguments)
                     << Qt::endl;
     }
     return Success;
+}
+
+int CliCommands::migrate(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Migrations of on-pool state between versions, as zrepl's. replication-cursor:v1-v2 destroys the v1 "
+           "replication cursor (#zrepl_replication_cursor) of every filesystem whose owning push or source job has "
+           "a v2 cursor of the same or a newer version."));
+    parser.addOption({u"dry-run"_s, tr("Report what would be destroyed; change nothing.")});
+    parser.addPositionalArgument(u"replication-cursor:v1-v2"_s, tr("The migration to run."));
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"replication-cursor:v1-v2 [--dry-run]"_s)) {
+        return *exit;
+    }
+    if (parser.positionalArguments() != QStringList{u"replication-cursor:v1-v2"_s}) {
+        context.err << tr("usage: holdfast migrate replication-cursor:v1-v2 [--dry-run]") << Qt::endl;
+        return UsageError;
+    }
+    const std::optional<Config::Root> root = context.loadConfig();
+    if (!root) {
+        return Failure;
+    }
+    QList<Endpoint::CursorMigration::SendingJob> jobs;
+    for (const Config::Job &job : root->jobs) {
+        if (job.type != Config::JobType::Push && job.type != Config::JobType::Source) {
+            context.out << tr("ignoring job %1 (type %2): it does not create replication cursors")
+                               .arg(job.name, Config::jobTypeName(job.type))
+                        << Qt::endl;
+            continue;
+        }
+        QString error;
+        std::optional<Zfs::DatasetFilter> filter = Zfs::DatasetFilter::fromConfig(job.filesystems, &error);
+        if (!filter) {
+            context.err << tr("job %1: %2").arg(job.name, error) << Qt::endl;
+            return Failure;
+        }
+        jobs.append({job.name, *filter});
+    }
+
+    Zfs::ZfsCommand command;
+    Zfs::ZfsClient zfs(command);
+    std::optional<Zfs::Result<Endpoint::CursorMigration::Outcome>> result;
+    Async::TaskRunner runner;
+    const bool dryRun = parser.isSet(u"dry-run"_s);
+    auto task = [&]() -> Async::Task<void> { result = co_await Endpoint::CursorMigration::run(zfs, jobs, dryRun); };
+    QEventLoop loop;
+    QObject::connect(&runner, &Async::TaskRunner::finished, &loop, &QEventLoop::quit);
+    runner.start(task());
+    if (runner.isRunning()) {
+        loop.exec();
+    }
+    if (!result || !result->ok()) {
+        context.err << (result ? result->error.toString().trimmed() : tr("migration did not complete")) << Qt::endl;
+        return Failure;
+    }
+    for (const QString &line : result->value.lines) {
+        context.out << line << Qt::endl;
+    }
+    context.out << tr("%1 v1 cursor(s) %2, %3 failed").arg(result->value.migrated).arg(dryRun ? tr("to destroy") : tr("destroyed")).arg(result->value.failed) << Qt::endl;
+    return result->value.failed > 0 ? Failure : Success;
 }
 
 }  // namespace Daemon

@@ -55,6 +55,7 @@ public:
     static int version(CliContext &context, const QStringList &arguments);
     static int configcheck(CliContext &context, const QStringList &arguments);
     static int holds(CliContext &context, const QStringList &arguments);
+    static int migrate(CliContext &context, const QStringList &arguments);
 };
 
 }  // namespace Daemon

@@ -34,11 +34,26 @@ Async::Task<void> Pruner::run()
         fail(Api::PrunerState::PlanErr, datasets.error.toString());
         co_return;
     }
+    const Zfs::Result<QSet<QString>> placeholders = co_await m_zfs.datasetsWithLocalProperty(u"zrepl:placeholder"_s, u"on"_s);
+    if (!placeholders.ok()) {
+        fail(Api::PrunerState::PlanErr, placeholders.error.toString());
+        co_return;
+    }
     QList<Zfs::DatasetPath> filesystems;
+    QList<Api::PrunerFilesystemReport> skipped;
     for (const Zfs::Dataset &dataset : datasets.value) {
-        if (m_filter.matches(dataset.path)) {
-            filesystems.append(dataset.path);
+        if (!m_filter.matches(dataset.path)) {
+            continue;
         }
+        if (placeholders.value.contains(dataset.path.toString())) {
+            // Created by a receiver only to hold children: nothing of its own to prune.
+            Api::PrunerFilesystemReport placeholder;
+            placeholder.filesystem = dataset.path.toString();
+            placeholder.skipReason = u"filesystem is placeholder"_s;
+            skipped.append(placeholder);
+            continue;
+        }
+        filesystems.append(dataset.path);
     }
     const auto versions = co_await m_zfs.listVersions(filesystems, false);
     if (!versions.ok()) {
@@ -58,8 +73,13 @@ Async::Task<void> Pruner::run()
         fsReport.snapshotList = QList<Api::PrunerSnapshot>();
         for (const Zfs::FilesystemVersion &snapshot : snapshots) {
             // A snap job has no receiver: like zrepl's local pruner, every snapshot counts as replicated.
-            candidates.append(Pruning::PruneCandidate{snapshot.name, snapshot.creation, true});
-            fsReport.snapshotList->append(Api::PrunerSnapshot{snapshot.name, true, snapshot.creation});
+            bool replicated = true;
+            if (m_replicatedUpTo) {
+                const auto it = m_replicatedUpTo->constFind(fs);
+                replicated = it != m_replicatedUpTo->constEnd() && snapshot.createTxg <= *it;
+            }
+            candidates.append(Pruning::PruneCandidate{snapshot.name, snapshot.creation, replicated});
+            fsReport.snapshotList->append(Api::PrunerSnapshot{snapshot.name, replicated, snapshot.creation});
             if (snapshot.userRefs.value_or(0) > 0) {
                 holds.insert(snapshot.name, *snapshot.userRefs);
             }
@@ -86,7 +106,7 @@ Async::Task<void> Pruner::run()
     }
     m_report.state = Api::PrunerState::Exec;
     m_report.pending = pending;
-    m_report.completed = QList<Api::PrunerFilesystemReport>();
+    m_report.completed = skipped;
     Q_EMIT reportChanged();
 
     int failed = 0;

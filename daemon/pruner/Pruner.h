@@ -25,6 +25,11 @@ public:
            QObject *parent = nullptr);
 
     Api::PrunerReport report() const { return m_report; }
+
+    // For the sending side of a replication: per filesystem the createtxg up to which snapshots are on the
+    // receiver (zrepl's replication cursor); newer ones count as not replicated. Without it (snap jobs, receivers)
+    // every snapshot counts as replicated.
+    void setReplicatedUpTo(std::optional<QHash<QString, quint64>> txgByFilesystem) { m_replicatedUpTo = std::move(txgByFilesystem); }
     Async::Task<void> run();
 
 Q_SIGNALS:
@@ -44,6 +49,7 @@ private:
     Zfs::ZfsClient &m_zfs;
     Log::Context m_log;
     Api::PrunerReport m_report;
+    std::optional<QHash<QString, quint64>> m_replicatedUpTo;
 };
 
 }  // namespace Daemon

@@ -335,4 +335,59 @@ Async::Task<Result<QList<Hold>>> ZfsClient::holds(QStringList snapshots)
     co_return out;
 }
 
+Async::Task<ZfsError> ZfsClient::bookmark(QString source, QString bookmark)
+{
+    const CommandResult result = co_await m_command.zfs(argv(u"bookmark"_s, source, bookmark));
+    if (result.error.is(ZfsError::Kind::AlreadyExists)) {
+        co_return ZfsError{};
+    }
+    co_return result.error;
+}
+
+Async::Task<ZfsError> ZfsClient::destroyBookmarks(QStringList bookmarks)
+{
+    for (const QString &bookmark : bookmarks) {
+        const CommandResult result = co_await m_command.zfs(argv(u"destroy"_s, bookmark));
+        if (!result.ok() && !result.error.is(ZfsError::Kind::NotFound)) {
+            co_return result.error;
+        }
+    }
+    co_return ZfsError{};
+}
+
+Async::Task<ZfsError> ZfsClient::createFilesystem(QString path, QMap<QString, QString> properties)
+{
+    QStringList arguments = argv(u"create"_s);
+    for (auto it = properties.cbegin(); it != properties.cend(); ++it) {
+        arguments << u"-o"_s << it.key() + u'=' + it.value();
+    }
+    arguments << path;
+    const CommandResult result = co_await m_command.zfs(arguments);
+    if (result.error.is(ZfsError::Kind::AlreadyExists)) {
+        co_return ZfsError{};
+    }
+    co_return result.error;
+}
+
+Async::Task<Result<QSet<QString>>> ZfsClient::datasetsWithLocalProperty(QString property, QString value)
+{
+    const CommandResult result =
+        co_await m_command.zfs(argv(u"get"_s, u"-H"_s, u"-p"_s, u"-s"_s, u"local"_s, u"-o"_s, u"name,property,value"_s, property));
+    if (!result.ok()) {
+        co_return Result<QSet<QString>>{{}, result.error};
+    }
+    QString problem;
+    const auto rows = Output::parseGetOutput(result.standardOutput, &problem);
+    if (!rows) {
+        co_return Result<QSet<QString>>{{}, parseError(result.error.command, problem)};
+    }
+    QSet<QString> names;
+    for (const Output::PropertyRow &row : *rows) {
+        if (row.properties.value(property) == value) {
+            names.insert(row.name);
+        }
+    }
+    co_return Result<QSet<QString>>{names, {}};
+}
+
 }  // namespace Zfs

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -68,6 +69,16 @@ public:
     Async::Task<DestroyOutcome> destroySnapshots(QString filesystem, QStringList names);
     Async::Task<ZfsError> hold(QString tag, QStringList snapshots);
     Async::Task<ZfsError> release(QString tag, QStringList snapshots);
+    // The datasets where `property` is set locally to `value` (not inherited): zrepl's placeholder marker is a user
+    // property, which children inherit.
+    Async::Task<Result<QSet<QString>>> datasetsWithLocalProperty(QString property, QString value);
+    // `zfs bookmark SOURCE BOOKMARK` (source: fs@snap, or fs#bm where ZFS can copy bookmarks); done when a
+    // bookmark of that name exists already.
+    Async::Task<ZfsError> bookmark(QString source, QString bookmark);
+    // Each `fs#name`; a bookmark that is gone counts as destroyed.
+    Async::Task<ZfsError> destroyBookmarks(QStringList bookmarks);
+    // `zfs create -o k=v ... PATH` (not -p: parents are the caller's decision); done when it exists.
+    Async::Task<ZfsError> createFilesystem(QString path, QMap<QString, QString> properties);
     // The user holds on these snapshots (full names), in batches of one process per few hundred snapshots.
     Async::Task<Result<QList<Hold>>> holds(QStringList snapshots);
 

@@ -28,6 +28,7 @@ ZfsError::Kind ZfsError::classify(QStringView text, int exitCode)
         {u"dataset does not exist", Kind::NotFound},
         {u"could not find any snapshots to destroy", Kind::NotFound},
         {u"no such pool", Kind::NotFound},
+        {u"does not exist", Kind::NotFound},  // "bookmark 'p/fs#b' does not exist."
         {u"permission denied", Kind::PermissionDenied},
         {u"failed to initialize ZFS library", Kind::Unavailable},
         {u"The ZFS modules are not loaded", Kind::Unavailable},

@@ -42,6 +42,9 @@ expect() {
 }
 
 CONFIG=$WORK/holdfast.yml
+# No ZFS for this test: whatever the machine has (a zfs-fuse another test started), the jobs see the same thing.
+export HOLDFAST_ZFS_BINARY=$WORK/no-zfs-here
+export HOLDFAST_ZPOOL_BINARY=$WORK/no-zpool-here
 SOCKET=$WORK/run/control
 PROMETHEUS_PORT=$((20000 + RANDOM % 20000))
 sed -e "s|@RUNDIR@|$WORK/run|g" -e "s|level: info|level: debug|" \
@@ -85,7 +88,8 @@ mode=$(stat -c %a "$WORK/run")
 [ "$mode" = 700 ] && pass "socket directory mode 0700" || fail "socket directory mode is $mode"
 
 expect 0 "^server: holdfast version=v" "version reaches the daemon" -- hf version
-expect 0 '"demo_snap":\{"snap":\{"Pruning":null,"Snapshotting":\{"State":(1|2),' "status --raw" -- hf status --raw
+expect 0 '"demo_snap":\{"snap":\{"Pruning":null,"Snapshotting":\{"State":2,"SleepUntil":"[0-9T:.Z-]+","Error":"cannot run no-zfs-here' \
+    "status --raw (the snapper waits after its ZFS error, as zrepl's)" -- hf status --raw
 expect 0 "Job: demo_snap" "status text" -- hf status
 expect 0 "^Job: demo_sink" "status --job" -- hf status --job demo_sink
 expect 0 "" "signal wakeup demo_snap" -- hf signal wakeup demo_snap

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/driver/ReplicationDriver.h"
+
+#include "daemon/async/Awaitables.h"
+#include "daemon/async/Pipeline.h"
+#include "daemon/zfs/ResumeToken.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+namespace {
+
+Api::TimedError timedError(const QString &message)
+{
+    return Api::TimedError{message, Api::Timestamp::now()};
+}
+
+Async::ProcessSpec zfsProcess(const Zfs::ZfsCommand &command, QStringList arguments)
+{
+    Async::ProcessSpec spec;
+    spec.program = command.config().zfsBinary;
+    spec.arguments = std::move(arguments);
+    spec.environment = command.config().environment;
+    spec.timeout = command.config().timeout;
+    return spec;
+}
+
+QString lastLines(const QByteArray &text)
+{
+    QStringList lines = QString::fromUtf8(text).trimmed().split(u'\n', Qt::SkipEmptyParts);
+    while (lines.size() > 6) {
+        lines.removeFirst();
+    }
+    return lines.join(u'\n');
+}
+
+}  // namespace
+
+ReplicationDriver::ReplicationDriver(Endpoint::Sender &sender, Endpoint::Receiver &receiver, Options options,
+                                     Log::Context log, QObject *parent)
+    : QObject(parent)
+    , m_sender(sender)
+    , m_receiver(receiver)
+    , m_options(options)
+    , m_log(log.withSubsystem(u"repl"_s))
+{
+}
+
+Async::Task<void> ReplicationDriver::run()
+{
+    m_report = Api::ReplicationReport{};
+    m_report.startAt = Api::Timestamp::now();
+    Q_EMIT reportChanged();
+    for (int i = 0; i < m_options.maxAttempts; ++i) {
+        Api::AttemptReport attemptReport;
+        attemptReport.state = Api::AttemptState::Planning;
+        attemptReport.startAt = Api::Timestamp::now();
+        m_report.attempts.append(attemptReport);
+        Q_EMIT reportChanged();
+        const bool retry = co_await attempt(i);
+        m_report.attempts[i].finishAt = Api::Timestamp::now();
+        Q_EMIT reportChanged();
+        if (!retry || i + 1 == m_options.maxAttempts) {
+            break;
+        }
+        m_log.info(u"temporary error, retrying"_s, {{u"attempt"_s, QString::number(i + 1)}});
+        co_await Async::sleep(m_options.retryDelay);
+    }
+    m_report.finishAt = Api::Timestamp::now();
+    Q_EMIT reportChanged();
+}
+
+Async::Task<bool> ReplicationDriver::attempt(int index)
+{
+    auto planningError = [this, index](const Zfs::ZfsError &error) {
+        m_report.attempts[index].state = Api::AttemptState::PlanningError;
+        m_report.attempts[index].planError = timedError(error.toString());
+        m_log.error(u"planning failed"_s, {{u"err"_s, error.toString()}});
+        Q_EMIT reportChanged();
+        // A ZFS that is not reachable may come back; anything else will fail the same way again.
+        return error.is(Zfs::ZfsError::Kind::Unavailable) || error.is(Zfs::ZfsError::Kind::Timeout);
+    };
+    const auto senderFilesystems = co_await m_sender.listFilesystems();
+    if (!senderFilesystems.ok()) {
+        co_return planningError(senderFilesystems.error);
+    }
+    QList<Zfs::DatasetPath> paths;
+    for (const Zfs::Dataset &dataset : senderFilesystems.value) {
+        paths.append(dataset.path);
+    }
+    const auto senderVersions = co_await m_sender.listVersions(paths);
+    if (!senderVersions.ok()) {
+        co_return planningError(senderVersions.error);
+    }
+    const auto receiverFilesystems = co_await m_receiver.listFilesystems(paths);
+    if (!receiverFilesystems.ok()) {
+        co_return planningError(receiverFilesystems.error);
+    }
+    QList<Zfs::DatasetPath> existing;
+    for (const Endpoint::ReceiverFilesystem &fs : receiverFilesystems.value) {
+        if (fs.exists) {
+            existing.append(fs.localPath);
+        }
+    }
+    const auto receiverVersions = co_await m_receiver.listVersions(existing);
+    if (!receiverVersions.ok()) {
+        co_return planningError(receiverVersions.error);
+    }
+
+    Replication::PlannerOptions plannerOptions;
+    plannerOptions.encryption = m_options.encrypted ? Replication::SendEncryption::Required : Replication::SendEncryption::DontCare;
+    const Replication::Planner planner(plannerOptions);
+    QHash<QString, Work> work;
+    QStringList withSteps;
+    for (const Zfs::Dataset &dataset : senderFilesystems.value) {
+        const QString fs = dataset.path.toString();
+        Replication::SenderFilesystem sender;
+        sender.path = fs;
+        sender.versions = senderVersions.value.value(fs);
+        const QString encryption = dataset.properties.value(u"encryption"_s);
+        sender.encrypted = !encryption.isEmpty() && encryption != u"off" && encryption != u"-";
+        if (const auto cursor = m_sender.replicationCursor(sender.versions)) {
+            sender.replicationCursorGuid = cursor->guid;
+        }
+        const Endpoint::ReceiverFilesystem receiverFs = receiverFilesystems.value.value(fs);
+        Replication::ReceiverFilesystem receiver;
+        receiver.exists = receiverFs.exists;
+        receiver.placeholder = receiverFs.placeholder;
+        receiver.versions = receiverVersions.value.value(receiverFs.localPath.toString());
+        receiver.resumeToken = receiverFs.resumeToken;
+        if (!receiverFs.resumeToken.isEmpty()) {
+            QString tokenError;
+            if (const auto token = Zfs::ResumeToken::decode(receiverFs.resumeToken, &tokenError)) {
+                receiver.resumeTokenFields = Replication::ResumeTokenFields{token->fromGuid, token->toGuid, token->toName,
+                                                                            token->rawOk, token->compressOk};
+                // The token must name this very filesystem on the sender; a token for another one is refused.
+                const QString tokenFs = token->toName.section(u'@', 0, 0);
+                if (tokenFs != fs) {
+                    receiver.resumeTokenFields.reset();
+                    receiver.resumeTokenError = u"resume token names %1, not %2"_s.arg(tokenFs, fs);
+                }
+            } else {
+                receiver.resumeTokenError = tokenError;
+            }
+        }
+        Work item{fs, planner.planFilesystem(sender, receiver), receiverFs};
+        if (item.plan.commonAncestor) {
+            m_replicatedUpTo.insert(fs, item.plan.commonAncestor->createTxg);
+        }
+        if (!item.plan.resolution.isEmpty()) {
+            m_log.info(item.plan.resolution, {{u"fs"_s, fs}});
+        }
+        Api::FilesystemReport report;
+        report.name = fs;
+        if (item.plan.hasError()) {
+            report.state = Api::FilesystemState::PlanningError;
+            report.planError = timedError(item.plan.error);
+            m_log.error(u"cannot plan filesystem"_s, {{u"fs"_s, fs}, {u"err"_s, item.plan.error}});
+        } else {
+            report.state = item.plan.steps.isEmpty() ? Api::FilesystemState::Done : Api::FilesystemState::Stepping;
+            for (const Replication::PlannedStep &step : item.plan.steps) {
+                Api::StepInfo info;
+                info.from = step.from ? step.from->relativeName() : QString();
+                info.to = step.to.relativeName();
+                info.resumed = step.resumable;
+                info.encrypted = m_options.encrypted ? Api::EncryptedMode::Yes : Api::EncryptedMode::No;
+                report.steps.append(info);
+            }
+            if (!item.plan.steps.isEmpty()) {
+                withSteps.append(fs);
+            }
+        }
+        m_report.attempts[index].filesystems.append(report);
+        work.insert(fs, item);
+    }
+    m_report.attempts[index].state = Api::AttemptState::FanOutFilesystems;
+    Q_EMIT reportChanged();
+
+    QHash<QString, int> reportIndex;
+    for (int i = 0; i < m_report.attempts[index].filesystems.size(); ++i) {
+        reportIndex.insert(m_report.attempts[index].filesystems[i].name, i);
+    }
+    bool retry = false;
+    bool anyError = false;
+    // Parents before children: a child's receive needs its parent, and a parent's full receive would replace a
+    // placeholder made for the child.
+    for (const QStringList &batch : Replication::Planner::parentsFirstBatches(withSteps)) {
+        for (const QString &fs : batch) {
+            const bool temporary = co_await replicateFilesystem(index, reportIndex.value(fs), work.value(fs));
+            retry = retry || temporary;
+        }
+    }
+    for (const Api::FilesystemReport &fs : m_report.attempts[index].filesystems) {
+        anyError = anyError || fs.state == Api::FilesystemState::StepError || fs.state == Api::FilesystemState::PlanningError;
+    }
+    m_report.attempts[index].state = anyError ? Api::AttemptState::FilesystemError : Api::AttemptState::Done;
+    Q_EMIT reportChanged();
+    co_return retry;
+}
+
+Async::Task<bool> ReplicationDriver::replicateFilesystem(int attemptIndex, int fsIndex, Work work)
+{
+    for (int i = 0; i < work.plan.steps.size(); ++i) {
+        fsReport(attemptIndex, fsIndex).currentStep = i;
+        Q_EMIT reportChanged();
+        bool temporary = false;
+        const QString error = co_await executeStep(attemptIndex, fsIndex, i, work, &temporary);
+        if (!error.isEmpty()) {
+            Api::FilesystemReport &report = fsReport(attemptIndex, fsIndex);
+            report.state = Api::FilesystemState::StepError;
+            report.stepError = timedError(error);
+            m_log.error(u"step failed"_s, {{u"fs"_s, work.filesystem}, {u"step"_s, work.plan.steps[i].describe()}, {u"err"_s, error}});
+            Q_EMIT reportChanged();
+            co_return temporary;
+        }
+        m_replicatedUpTo.insert(work.filesystem, work.plan.steps[i].to.createTxg);
+        // A full receive made the filesystem exist and replaced any placeholder.
+        work.receiver.exists = true;
+        work.receiver.placeholder = false;
+    }
+    Api::FilesystemReport &report = fsReport(attemptIndex, fsIndex);
+    report.currentStep = int(work.plan.steps.size());
+    report.state = Api::FilesystemState::Done;
+    Q_EMIT reportChanged();
+    co_return false;
+}
+
+Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsIndex, int stepIndex, Work work, bool *temporary)
+{
+    const Replication::PlannedStep &step = work.plan.steps[stepIndex];
+    Endpoint::SendArgs args;
+    args.filesystem = work.filesystem;
+    args.from = step.from;
+    args.to = step.to;
+    args.resumeToken = step.resumable ? step.resumeToken : QString();
+    args.encrypted = m_options.encrypted;
+    m_log.info(u"start step"_s, {{u"step"_s, step.describe()}, {u"resumed"_s, step.resumable ? u"true"_s : u"false"_s}});
+
+    const Zfs::ZfsError prepared = co_await m_sender.prepareStep(args);
+    if (!prepared.ok()) {
+        co_return u"cannot hold the step's snapshots on the sender: %1"_s.arg(prepared.toString().trimmed());
+    }
+    if (const std::optional<qint64> size = co_await m_sender.sizeEstimate(args)) {
+        fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesExpected = *size;
+        Q_EMIT reportChanged();
+    }
+    const Zfs::DatasetPath local = m_receiver.localPath(Zfs::DatasetPath::fromString(work.filesystem));
+    const Zfs::ZfsError parents = co_await m_receiver.ensureParents(local);
+    if (!parents.ok()) {
+        co_return u"cannot create placeholder parents on the receiver: %1"_s.arg(parents.toString().trimmed());
+    }
+    const bool overwritePlaceholder = !step.from && !step.resumable && work.receiver.exists && work.receiver.placeholder;
+    const QStringList receiveArguments = co_await m_receiver.receiveArguments(local, overwritePlaceholder);
+
+    auto progress = [this, attemptIndex, fsIndex, stepIndex](qint64 bytes) {
+        fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesReplicated = bytes;
+        Q_EMIT reportChanged();
+    };
+    const Async::PipelineResult result = co_await Async::runPipeline(
+        zfsProcess(m_sender.zfs().command(), m_sender.sendArguments(args)),
+        zfsProcess(m_receiver.zfs().command(), receiveArguments), progress);
+    progress(result.bytes);
+    if (!result.producer.ok() || !result.consumer.ok()) {
+        // A stream cut short may have left a resume token: the next attempt continues from there.
+        *temporary = result.producer.timedOut || result.consumer.timedOut || !result.producer.ok();
+        QStringList parts;
+        if (!result.producer.ok()) {
+            parts.append(u"zfs send: %1"_s.arg(result.producer.started ? lastLines(result.producer.standardError)
+                                                                         : result.producer.startError));
+        }
+        if (!result.consumer.ok()) {
+            parts.append(u"zfs recv: %1"_s.arg(result.consumer.started ? lastLines(result.consumer.standardError)
+                                                                         : result.consumer.startError));
+        }
+        co_return parts.join(u'\n');
+    }
+
+    // What arrived must be what was sent: the guid is the snapshot's identity across pools.
+    const Zfs::CommandResult guid = co_await m_receiver.zfs().command().zfs(
+        QStringList() << u"get"_s << u"-H"_s << u"-p"_s << u"-o"_s << u"value"_s << u"guid"_s
+                      << local.toString() + u'@' + step.to.name);
+    const QString received = QString::fromUtf8(guid.standardOutput).trimmed();
+    if (!guid.ok() || received != QString::number(step.to.guid)) {
+        co_return u"received snapshot %1@%2 has guid %3, expected %4"_s.arg(local.toString(), step.to.name,
+                                                                             received.isEmpty() ? u"(none)"_s : received)
+            .arg(step.to.guid);
+    }
+    const Zfs::ZfsError receivedHold = co_await m_receiver.receiveCompleted(local, step.to.name);
+    if (!receivedHold.ok()) {
+        co_return u"cannot move the last-received hold: %1"_s.arg(receivedHold.toString().trimmed());
+    }
+    const Zfs::ZfsError completed = co_await m_sender.stepCompleted(args);
+    if (!completed.ok()) {
+        co_return u"cannot move the replication cursor or release the step holds: %1"_s.arg(completed.toString().trimmed());
+    }
+    m_log.info(u"step done"_s, {{u"step"_s, step.describe()}, {u"bytes"_s, QString::number(result.bytes)}});
+    co_return QString();
+}
+
+}  // namespace Daemon

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/jobs/SourceJob.h"
+
+#include "daemon/jobs/LocalListeners.h"
+#include "daemon/snapper/Snapper.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Daemon {
+
+SourceJob::SourceJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *parent)
+    : Job(config, parent)
+    , m_command(std::move(zfs))
+    , m_zfs(m_command)
+{
+    QString error;
+    std::optional<Zfs::DatasetFilter> filter = Zfs::DatasetFilter::fromConfig(config.filesystems, &error);
+    if (!filter) {
+        log().error(u"invalid filesystems filter; nothing is offered"_s, {{u"err"_s, error}});
+        filter = Zfs::DatasetFilter();
+    }
+    m_filter = *filter;
+    if (config.snapshotting.type == Config::Snapshotting::Type::Periodic) {
+        m_snapper = std::make_unique<Snapper>(config.snapshotting, m_filter, m_zfs, log());
+        connect(m_snapper.get(), &Snapper::reportChanged, this, &Job::statusChanged);
+    }
+    if (config.serve.type == Config::Serve::Type::Local) {
+        m_listenerName = config.serve.listenerName;
+    }
+}
+
+SourceJob::~SourceJob()
+{
+    m_snapperRunner.cancel();
+    if (!m_listenerName.isEmpty()) {
+        LocalListeners::instance().remove(m_listenerName, this);
+    }
+}
+
+Api::JobStatus SourceJob::status() const
+{
+    Api::PassiveStatus passive;
+    if (m_snapper) {
+        passive.snapper = m_snapper->report();
+    }
+    return {Api::JobStatus::Type::Source, passive};
+}
+
+void SourceJob::start()
+{
+    log().info(u"starting job"_s);
+    if (m_snapper) {
+        m_snapperRunner.start(m_snapper->run());
+    }
+    if (m_listenerName.isEmpty()) {
+        log().error(u"only the local transport is served by this version of Holdfast; tcp, tls and stdinserver "
+                    "sources do not accept connections yet"_s);
+        return;
+    }
+    if (!LocalListeners::instance().add(m_listenerName, this)) {
+        log().error(u"another job already serves this local listener"_s, {{u"listener_name"_s, m_listenerName}});
+        return;
+    }
+    log().info(u"serving local listener"_s, {{u"listener_name"_s, m_listenerName}});
+}
+
+std::unique_ptr<Endpoint::Sender> SourceJob::senderFor(const QString &)
+{
+    // zrepl's source sends under its own job id: its cursors and step holds are named after the source job.
+    return std::make_unique<Endpoint::Sender>(m_zfs, m_filter, name(), config().sendEncrypted);
+}
+
+}  // namespace Daemon
