@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The demo behind `./dev.sh run`: a file-backed ZFS pool (the kernel's ZFS where it is loaded, otherwise zfs-fuse),
-# `holdfast daemon` with a snap job on it, snapshots appearing every five seconds and pruned to the newest three,
-# shown through `holdfast status`, `zfs list` and `holdfast holds list`. Everything it creates goes away when it
-# ends, also on Ctrl-C. Needs root for ZFS (it uses sudo when not root).
+# The demo behind `./dev.sh run`: two file-backed ZFS pools (the kernel's ZFS where it is loaded, otherwise zfs-fuse),
+# a workstation pool and a backup pool, and `holdfast daemon` with a push job that snapshots the home filesystems
+# every five seconds and replicates them to a sink on the backup pool, pruning both sides, plus a snap job for
+# scratch space. Shown through `zfs list`, `holdfast status`, `holdfast holds list` and the metrics. Everything
+# it creates goes away when it ends, also on Ctrl-C. Needs root for ZFS (it uses sudo when not root).
 set -euo pipefail
 BUILD_DIR=${1:-build-release}
 HOLDFAST="$PWD/$BUILD_DIR/daemon/holdfast"
@@ -16,9 +17,11 @@ fi
 
 DEMO_DIR=$(mktemp -d /tmp/holdfast-demo.XXXXXX)
 POOL=holdfastdemo$$
+BACKUP=holdfastbackup$$
 DAEMON_PID=
 STARTED_ZFS_FUSE=
 POOL_CREATED=
+BACKUP_CREATED=
 cleanup() {
     set +e
     if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
@@ -26,12 +29,13 @@ cleanup() {
         wait "$DAEMON_PID" 2>/dev/null
     fi
     [ -n "$POOL_CREATED" ] && zpool destroy -f "$POOL" 2>/dev/null
+    [ -n "$BACKUP_CREATED" ] && zpool destroy -f "$BACKUP" 2>/dev/null
     if [ -n "$STARTED_ZFS_FUSE" ]; then
         kill "$STARTED_ZFS_FUSE" 2>/dev/null
         wait "$STARTED_ZFS_FUSE" 2>/dev/null
     fi
     rm -rf "$DEMO_DIR"
-    echo "==> demo removed: daemon stopped, pool $POOL destroyed, $DEMO_DIR deleted"
+    echo "==> demo removed: daemon stopped, pools $POOL and $BACKUP destroyed, $DEMO_DIR deleted"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -55,17 +59,19 @@ else
     echo "==> using zfs-fuse"
 fi
 
-echo "==> creating pool $POOL on a 256 MiB file in $DEMO_DIR"
-truncate -s 256M "$DEMO_DIR/pool.img"
+echo "==> creating pools $POOL (the workstation) and $BACKUP on 256 MiB files in $DEMO_DIR"
+truncate -s 256M "$DEMO_DIR/pool.img" "$DEMO_DIR/backup.img"
 zpool create -m none "$POOL" "$DEMO_DIR/pool.img"
 POOL_CREATED=1
+zpool create -m none "$BACKUP" "$DEMO_DIR/backup.img"
+BACKUP_CREATED=1
 for fs in home home/alice home/bob home/scratch; do
     zfs create "$POOL/$fs"
 done
 zfs snapshot "$POOL/home/alice@before-holdfast"
 
 CONFIG="$DEMO_DIR/holdfast.yml"
-sed -e "s|@RUNDIR@|$DEMO_DIR/run|g" -e "s|@POOL@|$POOL|g" scripts/demo-config.yml >"$CONFIG"
+sed -e "s|@RUNDIR@|$DEMO_DIR/run|g" -e "s|@POOL@|$POOL|g" -e "s|@BACKUP@|$BACKUP|g" scripts/demo-config.yml >"$CONFIG"
 hf() { "$HOLDFAST" --config "$CONFIG" "$@"; }
 
 echo "==> holdfast configcheck"
@@ -79,12 +85,13 @@ for _ in $(seq 100); do
 done
 hf version
 
-echo "==> letting the snap job work for ${DEMO_SECONDS}s (a snapshot round every 5s, pruning after each)"
+echo "==> letting the jobs work for ${DEMO_SECONDS}s (a snapshot round every 5s, then replication and pruning)"
 end=$((SECONDS + DEMO_SECONDS))
 while [ $SECONDS -lt $end ]; do
     sleep 5
-    echo "--- $(date +%T): snapshots of $POOL/home/alice"
+    echo "--- $(date +%T): snapshots of alice on the workstation, and on the backup"
     zfs list -H -o name -t snapshot -r "$POOL/home/alice" | sed 's/^/    /'
+    zfs list -H -o name -t snapshot -r "$BACKUP/sink/workstation/$POOL/home/alice" 2>/dev/null | sed 's/^/    /'
 done
 
 echo "==> holdfast status"
@@ -92,13 +99,15 @@ hf status
 echo "==> the same over plain HTTP: curl --unix-socket $DEMO_DIR/run/control http://unix/status"
 curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/status | head -c 600
 echo " ..."
-echo "==> holdfast signal wakeup demo_snap (starts a round now)"
-hf signal wakeup demo_snap && echo "    accepted"
+echo "==> holdfast signal wakeup demo_push (replicates now, if it is not already replicating)"
+hf signal wakeup demo_push && echo "    accepted"
 sleep 2
-echo "==> holdfast holds list (zrepl's and Holdfast's holds and bookmarks; none before replication)"
-hf holds list | head -n 12
-echo "==> what the daemon logged about snapshots and pruning"
-grep -E "snapshot|pruning" "$DEMO_DIR/daemon.log" | grep -v DEBG | tail -n 8
+echo "==> holdfast holds list (the backup's last-received holds and, with bookmarks, the replication cursors)"
+hf holds list --filter "$BACKUP<:ok,$POOL<:ok" | head -n 30
+echo "==> the replicated filesystems on the backup pool"
+zfs list -H -o name -r "$BACKUP" | sed 's/^/    /'
+echo "==> what the daemon logged about replication"
+grep -E "\[repl\]|pruning" "$DEMO_DIR/daemon.log" | grep -v DEBG | tail -n 8
 echo "==> metrics (first lines)"
 curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/metrics | grep -v '^#' | head -n 5
 echo "==> demo done"
