@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QEventLoop>
 #include <QObject>
+
+#include <optional>
 
 #include "daemon/async/Task.h"
 
@@ -34,5 +37,22 @@ private:
     Task<void> m_root;
     quint64 m_generation = 0;
 };
+
+// Runs a task to its end on a local event loop and returns its value: for command-line tools, tests and benchmarks,
+// never for the daemon's own work (it would block every other job while it waits).
+template<typename T>
+T runBlocking(Task<T> task)
+{
+    std::optional<T> result;
+    TaskRunner runner;
+    auto wrapper = [&result](Task<T> inner) -> Task<void> { result = co_await std::move(inner); };
+    QEventLoop loop;
+    QObject::connect(&runner, &TaskRunner::finished, &loop, &QEventLoop::quit);
+    runner.start(wrapper(std::move(task)));
+    if (runner.isRunning()) {
+        loop.exec();
+    }
+    return std::move(*result);
+}
 
 }  // namespace Async

@@ -2,7 +2,6 @@
 #include "daemon/cli/CliCommands.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 
 #include "daemon/cli/StatusRenderer.h"
 #include "daemon/config/ConfigParser.h"
@@ -370,17 +369,10 @@ int CliCommands::holds(CliContext &context, const QStringList &arguments)
 
     Zfs::ZfsCommand command;
     Zfs::ZfsClient zfs(command);
-    std::optional<Zfs::Result<Endpoint::HoldsListing>> result;
-    Async::TaskRunner runner;
-    auto task = [&]() -> Async::Task<void> { result = co_await Endpoint::listHoldsAndBookmarks(zfs, filter); };
-    QEventLoop loop;
-    QObject::connect(&runner, &Async::TaskRunner::finished, &loop, &QEventLoop::quit);
-    runner.start(task());
-    if (runner.isRunning()) {
-        loop.exec();
-    }
-    if (!result || !result->ok()) {
-        context.err << (result ? result->error.toString().trimmed() : tr("listing did not complete")) << Qt::endl;
+    const std::optional<Zfs::Result<Endpoint::HoldsListing>> result =
+        Async::runBlocking(Endpoint::listHoldsAndBookmarks(zfs, filter));
+    if (!result->ok()) {
+        context.err << result->error.toString().trimmed() << Qt::endl;
         return Failure;
     }
     context.out << QString::fromUtf8(result->value.toJson());
@@ -433,18 +425,11 @@ int CliCommands::migrate(CliContext &context, const QStringList &arguments)
 
     Zfs::ZfsCommand command;
     Zfs::ZfsClient zfs(command);
-    std::optional<Zfs::Result<Endpoint::CursorMigration::Outcome>> result;
-    Async::TaskRunner runner;
     const bool dryRun = parser.isSet(u"dry-run"_s);
-    auto task = [&]() -> Async::Task<void> { result = co_await Endpoint::CursorMigration::run(zfs, jobs, dryRun); };
-    QEventLoop loop;
-    QObject::connect(&runner, &Async::TaskRunner::finished, &loop, &QEventLoop::quit);
-    runner.start(task());
-    if (runner.isRunning()) {
-        loop.exec();
-    }
-    if (!result || !result->ok()) {
-        context.err << (result ? result->error.toString().trimmed() : tr("migration did not complete")) << Qt::endl;
+    const std::optional<Zfs::Result<Endpoint::CursorMigration::Outcome>> result =
+        Async::runBlocking(Endpoint::CursorMigration::run(zfs, jobs, dryRun));
+    if (!result->ok()) {
+        context.err << result->error.toString().trimmed() << Qt::endl;
         return Failure;
     }
     for (const QString &line : result->value.lines) {

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "daemon/config/Config.h"
+#include "daemon/zfs/DatasetFilter.h"
 #include "daemon/logging/Logger.h"
 #include "shared/control/JobStatus.h"
 
@@ -45,6 +46,9 @@ Q_SIGNALS:
 
 protected:
     const Log::Context &log() const { return m_log; }
+    // The job's `filesystems` filter. The configuration was validated when it was read, so a failure here is a bug:
+    // it is logged and the filter matches nothing, rather than everything.
+    Zfs::DatasetFilter filesystemsFilter() const;
 
 private:
     Config::Job m_config;

@@ -22,13 +22,7 @@ ReplicationJob::ReplicationJob(const Config::Job &config, Zfs::CommandConfig zfs
     , m_zfs(m_command)
 {
     if (config.type == Config::JobType::Push) {
-        QString error;
-        std::optional<Zfs::DatasetFilter> filter = Zfs::DatasetFilter::fromConfig(config.filesystems, &error);
-        if (!filter) {
-            log().error(u"invalid filesystems filter; nothing is replicated"_s, {{u"err"_s, error}});
-            filter = Zfs::DatasetFilter();
-        }
-        m_filter = *filter;
+        m_filter = filesystemsFilter();
         m_sender = std::make_unique<Endpoint::Sender>(m_zfs, m_filter, config.name, config.sendEncrypted);
         if (config.snapshotting.type == Config::Snapshotting::Type::Periodic) {
             m_snapper = std::make_unique<Snapper>(config.snapshotting, m_filter, m_zfs, log());

@@ -15,24 +15,19 @@ SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *par
     , m_command(std::move(zfs))
     , m_zfs(m_command)
 {
-    // The configuration was validated when it was read; a failure here is a bug worth a clear log line, not a crash.
+    const Zfs::DatasetFilter filter = filesystemsFilter();
     QString error;
-    std::optional<Zfs::DatasetFilter> filter = Zfs::DatasetFilter::fromConfig(config.filesystems, &error);
-    if (!filter) {
-        log().error(u"invalid filesystems filter; the job does nothing"_s, {{u"err"_s, error}});
-        filter = Zfs::DatasetFilter();
-    }
     std::optional<Pruning::KeepRuleList> rules = Pruning::rulesFromConfig(config.keep, &error);
     if (!rules) {
         log().error(u"invalid keep rules; pruning keeps everything"_s, {{u"err"_s, error}});
         rules = Pruning::KeepRuleList();
     }
     if (config.snapshotting.type == Config::Snapshotting::Type::Periodic) {
-        m_snapper = std::make_unique<Snapper>(config.snapshotting, *filter, m_zfs, log());
+        m_snapper = std::make_unique<Snapper>(config.snapshotting, filter, m_zfs, log());
         connect(m_snapper.get(), &Snapper::reportChanged, this, &Job::statusChanged);
         connect(m_snapper.get(), &Snapper::roundFinished, this, &SnapJob::requestPruning);
     }
-    m_pruner = std::make_unique<Pruner>(*filter, *rules, m_zfs, log());
+    m_pruner = std::make_unique<Pruner>(filter, *rules, m_zfs, log());
     connect(m_pruner.get(), &Pruner::reportChanged, this, &Job::statusChanged);
     connect(&m_prunerRunner, &Async::TaskRunner::finished, this, [this] {
         log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});

@@ -13,13 +13,7 @@ SourceJob::SourceJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject 
     , m_command(std::move(zfs))
     , m_zfs(m_command)
 {
-    QString error;
-    std::optional<Zfs::DatasetFilter> filter = Zfs::DatasetFilter::fromConfig(config.filesystems, &error);
-    if (!filter) {
-        log().error(u"invalid filesystems filter; nothing is offered"_s, {{u"err"_s, error}});
-        filter = Zfs::DatasetFilter();
-    }
-    m_filter = *filter;
+    m_filter = filesystemsFilter();
     if (config.snapshotting.type == Config::Snapshotting::Type::Periodic) {
         m_snapper = std::make_unique<Snapper>(config.snapshotting, m_filter, m_zfs, log());
         connect(m_snapper.get(), &Snapper::reportChanged, this, &Job::statusChanged);

@@ -13,20 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Runs one coroutine to its end on a local event loop.
 template<typename T>
 T await(Async::Task<T> task)
 {
-    std::optional<T> result;
-    Async::TaskRunner runner;
-    auto wrapper = [&result](Async::Task<T> inner) -> Async::Task<void> { result = co_await std::move(inner); };
-    QEventLoop loop;
-    QObject::connect(&runner, &Async::TaskRunner::finished, &loop, &QEventLoop::quit);
-    runner.start(wrapper(std::move(task)));
-    if (runner.isRunning()) {
-        loop.exec();
-    }
-    return std::move(*result);
+    return Async::runBlocking(std::move(task));
 }
 
 }  // namespace
