@@ -127,6 +127,43 @@ QByteArray parseFieldLine(QByteArrayView line, Headers *headers)
     return {};
 }
 
+FieldsStatus readFieldLines(QByteArrayView data, qsizetype *pos, QByteArray *partial, qsizetype *bytes,
+                            qsizetype maxBytes, int maxFields, Headers *headers, QByteArray *problem)
+{
+    while (true) {
+        QByteArray line;
+        const LineStatus status = takeLine(data, pos, partial, qMax<qsizetype>(maxBytes - *bytes, 0), &line);
+        if (status == LineStatus::TooLong) {
+            return FieldsStatus::TooLarge;
+        }
+        if (status == LineStatus::NeedMore) {
+            return FieldsStatus::NeedMore;
+        }
+        if (line.isEmpty()) {
+            return FieldsStatus::Done;
+        }
+        *bytes += line.size() + 2;
+        if (headers->size() >= maxFields) {
+            return FieldsStatus::TooMany;
+        }
+        *problem = parseFieldLine(line, headers);
+        if (!problem->isEmpty()) {
+            return FieldsStatus::Bad;
+        }
+    }
+}
+
+void moveBodyBytes(bool toStream, QByteArray *messageBody, QByteArray *streamed)
+{
+    if (toStream) {
+        streamed->prepend(*messageBody);
+        messageBody->clear();
+    } else {
+        messageBody->append(*streamed);
+        streamed->clear();
+    }
+}
+
 void BodyReader::start(Mode mode, qint64 length, BodyLimits limits)
 {
     m_mode = mode;

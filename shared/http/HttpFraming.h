@@ -26,6 +26,24 @@ bool isToken(QByteArrayView text);
 // Parses one field line into *headers. Returns an empty array on success, else what is wrong with it.
 QByteArray parseFieldLine(QByteArrayView line, Headers *headers);
 
+enum class FieldsStatus
+{
+    NeedMore,  // all of data was used and the empty line has not come yet
+    Done,      // the empty line ending the header section was read
+    TooLarge,  // more than maxBytes of field lines
+    TooMany,   // more than maxFields fields
+    Bad,       // a field line RFC 9112 does not allow; *problem says which
+};
+
+// Reads field lines from data[*pos...] into *headers until the empty line, continuing a line begun in *partial;
+// *bytes counts the field lines read so far against maxBytes.
+FieldsStatus readFieldLines(QByteArrayView data, qsizetype *pos, QByteArray *partial, qsizetype *bytes,
+                            qsizetype maxBytes, int maxFields, Headers *headers, QByteArray *problem);
+
+// Moves the bytes of a body already received to where the body goes from now on: the message (buffered) or the
+// stream the caller takes in pieces.
+void moveBodyBytes(bool toStream, QByteArray *messageBody, QByteArray *streamed);
+
 struct BodyLimits
 {
     qint64 maxBody = -1;  // decoded size; -1: unlimited

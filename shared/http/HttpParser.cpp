@@ -128,13 +128,7 @@ void RequestParser::setStreamBody(bool stream)
     }
     m_streamBody = stream;
     // Bytes that arrived before the switch belong to the same body.
-    if (stream) {
-        m_bodyData.prepend(m_message.body);
-        m_message.body.clear();
-    } else {
-        m_message.body.append(m_bodyData);
-        m_bodyData.clear();
-    }
+    detail::moveBodyBytes(stream, &m_message.body, &m_bodyData);
     m_body.setMaxBody(stream ? -1 : m_limits.maxBodySize);
 }
 
@@ -253,35 +247,30 @@ ParseResult RequestParser::parse(QByteArrayView data)
         }
         m_state = State::Headers;
     }
-    while (m_state == State::Headers) {
-        QByteArray line;
-        const qsizetype room = m_limits.maxHeaderBytes - m_headerBytes;
-        const LineStatus status = detail::takeLine(data, &pos, &m_line, qMax<qsizetype>(room, 0), &line);
-        if (status == LineStatus::TooLong) {
-            return fail(431, "header fields larger than " + QByteArray::number(m_limits.maxHeaderBytes) + " bytes", pos);
-        }
-        if (status == LineStatus::NeedMore) {
+    if (m_state == State::Headers) {
+        QByteArray problem;
+        switch (detail::readFieldLines(data, &pos, &m_line, &m_headerBytes, m_limits.maxHeaderBytes,
+                                       m_limits.maxHeaderFields, &m_message.headers, &problem)) {
+        case detail::FieldsStatus::NeedMore:
             return {ParseStatus::Incomplete, pos};
-        }
-        if (line.isEmpty()) {
-            if (!finishHead()) {
-                return {ParseStatus::Error, pos};
-            }
-            if (!m_hasBody) {
-                m_state = State::Done;
-                return {ParseStatus::Complete, pos};
-            }
-            m_state = State::Body;
-            return {ParseStatus::HeadComplete, pos};
-        }
-        m_headerBytes += line.size() + 2;
-        if (m_message.headers.size() >= m_limits.maxHeaderFields) {
+        case detail::FieldsStatus::TooLarge:
+            return fail(431, "header fields larger than " + QByteArray::number(m_limits.maxHeaderBytes) + " bytes", pos);
+        case detail::FieldsStatus::TooMany:
             return fail(431, "more than " + QByteArray::number(m_limits.maxHeaderFields) + " header fields", pos);
-        }
-        QByteArray problem = detail::parseFieldLine(line, &m_message.headers);
-        if (!problem.isEmpty()) {
+        case detail::FieldsStatus::Bad:
             return fail(400, std::move(problem), pos);
+        case detail::FieldsStatus::Done:
+            break;
         }
+        if (!finishHead()) {
+            return {ParseStatus::Error, pos};
+        }
+        if (!m_hasBody) {
+            m_state = State::Done;
+            return {ParseStatus::Complete, pos};
+        }
+        m_state = State::Body;
+        return {ParseStatus::HeadComplete, pos};
     }
     // State::Body
     qsizetype used = 0;
@@ -341,13 +330,7 @@ void ResponseParser::setStreamBody(bool stream)
         return;
     }
     m_streamBody = stream;
-    if (stream) {
-        m_bodyData.prepend(m_message.body);
-        m_message.body.clear();
-    } else {
-        m_message.body.append(m_bodyData);
-        m_bodyData.clear();
-    }
+    detail::moveBodyBytes(stream, &m_message.body, &m_bodyData);
     m_body.setMaxBody(stream ? -1 : m_limits.maxBodySize);
 }
 
@@ -438,35 +421,30 @@ ParseResult ResponseParser::parse(QByteArrayView data)
         }
         m_state = State::Headers;
     }
-    while (m_state == State::Headers) {
-        QByteArray line;
-        const qsizetype room = m_limits.maxHeaderBytes - m_headerBytes;
-        const LineStatus status = detail::takeLine(data, &pos, &m_line, qMax<qsizetype>(room, 0), &line);
-        if (status == LineStatus::TooLong) {
-            return fail(QByteArrayLiteral("response header fields too large"), pos);
-        }
-        if (status == LineStatus::NeedMore) {
+    if (m_state == State::Headers) {
+        QByteArray problem;
+        switch (detail::readFieldLines(data, &pos, &m_line, &m_headerBytes, m_limits.maxHeaderBytes,
+                                       m_limits.maxHeaderFields, &m_message.headers, &problem)) {
+        case detail::FieldsStatus::NeedMore:
             return {ParseStatus::Incomplete, pos};
-        }
-        if (line.isEmpty()) {
-            if (!finishHead()) {
-                return {ParseStatus::Error, pos};
-            }
-            if (!m_hasBody) {
-                m_state = State::Done;
-                return {ParseStatus::Complete, pos};
-            }
-            m_state = State::Body;
-            return {ParseStatus::HeadComplete, pos};
-        }
-        m_headerBytes += line.size() + 2;
-        if (m_message.headers.size() >= m_limits.maxHeaderFields) {
+        case detail::FieldsStatus::TooLarge:
+            return fail(QByteArrayLiteral("response header fields too large"), pos);
+        case detail::FieldsStatus::TooMany:
             return fail(QByteArrayLiteral("too many response header fields"), pos);
-        }
-        QByteArray problem = detail::parseFieldLine(line, &m_message.headers);
-        if (!problem.isEmpty()) {
+        case detail::FieldsStatus::Bad:
             return fail(std::move(problem), pos);
+        case detail::FieldsStatus::Done:
+            break;
         }
+        if (!finishHead()) {
+            return {ParseStatus::Error, pos};
+        }
+        if (!m_hasBody) {
+            m_state = State::Done;
+            return {ParseStatus::Complete, pos};
+        }
+        m_state = State::Body;
+        return {ParseStatus::HeadComplete, pos};
     }
     qsizetype used = 0;
     const detail::BodyReader::Result result = m_body.feed(data.sliced(pos), &used, &bodySink());
