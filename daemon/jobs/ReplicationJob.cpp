@@ -186,6 +186,11 @@ Async::Task<void> ReplicationJob::runOnce()
     }
     Pruner senderPruner(senderFilter, *senderRules, *senderZfs, runLog.withSubsystem(u"pruning_sender"_s));
     senderPruner.setReplicatedUpTo(driver.replicatedUpTo());
+    bool atCursorReplicated = false;
+    for (const Config::KeepRule &rule : config().keepSender) {
+        atCursorReplicated = atCursorReplicated || (rule.type == Config::KeepRule::Type::NotReplicated && !rule.keepSnapshotAtCursor);
+    }
+    senderPruner.setSnapshotAtCursorReplicated(atCursorReplicated);
     QObject::connect(&senderPruner, &Pruner::reportChanged, this, [this, &senderPruner] {
         m_pruningSender = senderPruner.report();
         Q_EMIT statusChanged();

@@ -76,7 +76,8 @@ Async::Task<void> Pruner::run()
             bool replicated = true;
             if (m_replicatedUpTo) {
                 const auto it = m_replicatedUpTo->constFind(fs);
-                replicated = it != m_replicatedUpTo->constEnd() && snapshot.createTxg <= *it;
+                replicated = it != m_replicatedUpTo->constEnd()
+                    && (snapshot.createTxg < *it || (snapshot.createTxg == *it && m_snapshotAtCursorReplicated));
             }
             candidates.append(Pruning::PruneCandidate{snapshot.name, snapshot.creation, replicated});
             fsReport.snapshotList->append(Api::PrunerSnapshot{snapshot.name, replicated, snapshot.creation});

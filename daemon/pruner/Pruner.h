@@ -30,6 +30,10 @@ public:
     // receiver (zrepl's replication cursor); newer ones count as not replicated. Without it (snap jobs, receivers)
     // every snapshot counts as replicated.
     void setReplicatedUpTo(std::optional<QHash<QString, quint64>> txgByFilesystem) { m_replicatedUpTo = std::move(txgByFilesystem); }
+    // zrepl's not_replicated.keep_snapshot_at_cursor (default true): the snapshot at the cursor counts as not
+    // replicated, so that not_replicated keeps it as the base of the next incremental step. zrepl considers it
+    // replicated as soon as one not_replicated rule says keep_snapshot_at_cursor: false.
+    void setSnapshotAtCursorReplicated(bool replicated) { m_snapshotAtCursorReplicated = replicated; }
     Async::Task<void> run();
 
 Q_SIGNALS:
@@ -50,6 +54,7 @@ private:
     Log::Context m_log;
     Api::PrunerReport m_report;
     std::optional<QHash<QString, quint64>> m_replicatedUpTo;
+    bool m_snapshotAtCursorReplicated = false;
 };
 
 }  // namespace Daemon
