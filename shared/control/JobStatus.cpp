@@ -137,8 +137,17 @@ JobStatus JobStatus::fromJson(const QJsonObject &o, const QString &path, JsonRea
 
 QByteArray DaemonStatus::toJson() const
 {
-    // Roughly what a filesystem with a couple of steps costs, so that big reports are written without regrowing.
-    JsonWriter w(1024 + jobs.size() * 512);
+    // About what a job and a filesystem with a couple of steps cost, so that big reports are written without
+    // regrowing the buffer many times.
+    qsizetype filesystems = 0;
+    for (const JobStatus &job : jobs) {
+        if (const ActiveSideStatus *active = job.active(); active && active->replication) {
+            for (const AttemptReport &attempt : active->replication->attempts) {
+                filesystems += attempt.filesystems.size();
+            }
+        }
+    }
+    JsonWriter w(1024 + jobs.size() * 512 + filesystems * 512);
     w.beginObject();
     for (auto it = jobs.cbegin(); it != jobs.cend(); ++it) {
         const QByteArray name = it.key().toUtf8();

@@ -118,9 +118,17 @@ void JsonWriter::appendEscaped(const QString &string)
     const QChar *chars = string.constData();
     const qsizetype size = string.size();
     qsizetype runStart = 0;
+    // Runs of plain ASCII are narrowed in one go into space grown once, not appended a character at a time.
     auto flushAscii = [&](qsizetype end) {
-        for (qsizetype j = runStart; j < end; ++j) {
-            m_out.append(char(chars[j].unicode()));
+        const qsizetype count = end - runStart;
+        if (count <= 0) {
+            return;
+        }
+        const qsizetype at = m_out.size();
+        m_out.resize(at + count);
+        char *out = m_out.data() + at;
+        for (qsizetype j = 0; j < count; ++j) {
+            out[j] = char(chars[runStart + j].unicode());
         }
     };
     for (qsizetype i = 0; i < size; ++i) {
