@@ -64,8 +64,10 @@ Async::Task<void> ReplicationDriver::run()
         if (!retry || i + 1 == m_options.maxAttempts) {
             break;
         }
-        m_log.info(u"temporary error, retrying"_s, {{u"attempt"_s, QString::number(i + 1)}});
-        co_await Async::sleep(m_options.retryDelay);
+        // Backoff: each retry waits twice as long as the one before.
+        const std::chrono::milliseconds delay = m_options.retryDelay * (1 << i);
+        m_log.info(u"temporary error, retrying"_s, {{u"attempt"_s, QString::number(i + 1)}, {u"after"_s, QString::number(delay.count()) + u"ms"_s}});
+        co_await Async::sleep(delay);
     }
     m_report.finishAt = Api::Timestamp::now();
     Q_EMIT reportChanged();

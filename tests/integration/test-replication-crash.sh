@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# A push to a sink in one daemon, on the OpenZFS emulator, killed with SIGKILL in the middle of a step and
+# restarted: the step holds left behind are reused, the receive resumes from its token instead of starting over,
+# and when the step completes every step hold is released; the replication cursor and the last-received hold end on
+# the newest snapshot.
+#   test-replication-crash.sh HOLDFAST_BINARY EMULATOR_BIN_DIR
+set -uo pipefail
+HOLDFAST=$1
+EMULATOR_BIN=$2
+if [ ! -x "$EMULATOR_BIN/zfs" ]; then
+    echo "SKIP: the OpenZFS emulator is not built ($EMULATOR_BIN/zfs)"
+    exit 77
+fi
+WORK=$(mktemp -d /tmp/holdfast-replcrash.XXXXXX)
+DAEMON_PID=
+cleanup() {
+    if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
+        kill -9 "$DAEMON_PID"
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+export PATH="$EMULATOR_BIN:$PATH"
+export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
+mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
+fail() {
+    echo "FAIL: $*" >&2
+    echo "--- daemon log" >&2
+    cat "$WORK/daemon.log" >&2
+    exit 1
+}
+
+zpool create -m none src "$WORK/src.img" || fail "zpool create"
+zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
+# A large filesystem: its full stream takes a moment, long enough to be killed in the middle.
+zfs create -o holdfast:emulator:size=400000000 src/big || fail "zfs create"
+zfs snapshot src/big@one || fail "zfs snapshot"
+
+cat >"$WORK/holdfast.yml" <<YAML
+global:
+  logging:
+    - type: stdout
+      level: info
+      format: human
+  control:
+    sockpath: $WORK/run/control
+jobs:
+  - name: push
+    type: push
+    connect: {type: local, listener_name: backup, client_identity: ws}
+    filesystems: {"src<": true}
+    snapshotting: {type: manual}
+    pruning:
+      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
+      keep_receiver: [{type: last_n, count: 10}]
+  - name: sink
+    type: sink
+    root_fs: dst/sink
+    serve: {type: local, listener_name: backup}
+YAML
+hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
+start_daemon() {
+    "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &
+    DAEMON_PID=$!
+    for _ in $(seq 100); do
+        hf version --show daemon >/dev/null 2>&1 && return 0
+        sleep 0.05
+    done
+    fail "daemon did not start"
+}
+replicated_bytes() {
+    hf status --raw | grep -o '"BytesReplicated":[0-9]*' | tail -n 1 | cut -d: -f2
+}
+
+start_daemon
+hf signal wakeup push || fail "wakeup"
+# Wait until part of the stream has arrived, then kill the daemon (and with it the zfs processes' pipes).
+for _ in $(seq 400); do
+    bytes=$(replicated_bytes)
+    [ -n "$bytes" ] && [ "$bytes" -gt 30000000 ] && break
+    sleep 0.02
+done
+[ -n "${bytes:-}" ] && [ "$bytes" -gt 0 ] || fail "no progress before the kill"
+kill -9 "$DAEMON_PID"
+wait "$DAEMON_PID" 2>/dev/null
+DAEMON_PID=
+sleep 0.5
+echo "killed after $bytes bytes"
+[ "$(zfs get -H -p -o value userrefs src/big@one)" = 1 ] || fail "the step hold on src/big@one is not there after the crash"
+token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big 2>/dev/null)
+[ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token on the receiver after the crash"
+
+start_daemon
+hf signal wakeup push || fail "wakeup after restart"
+for _ in $(seq 600); do
+    hf status --raw | grep -q '"PruningReceiver":{"State":"Done"' && break
+    sleep 0.1
+done
+status=$(hf status --raw)
+grep -q '"Resumed":true' <<<"$status" || fail "the step was not resumed: $status"
+grep -q '"State":"done"' <<<"$status" || fail "the replication did not finish: $status"
+[ "$(zfs get -H -p -o value guid dst/sink/ws/src/big@one)" = "$(zfs get -H -p -o value guid src/big@one)" ] \
+    || fail "received guid differs"
+[ "$(zfs get -H -p -o value userrefs src/big@one)" = 0 ] || fail "the step hold was not released"
+zfs holds -H dst/sink/ws/src/big@one | grep -q zrepl_last_received_J_sink || fail "no last-received hold"
+zfs list -H -o name -t bookmark src/big | grep -q "#zrepl_CURSOR_G_.*_J_push" || fail "no replication cursor"
+resumed_bytes=$(replicated_bytes)
+[ "$resumed_bytes" -lt 400000000 ] || fail "the resumed step sent everything again ($resumed_bytes bytes)"
+kill -TERM "$DAEMON_PID"
+wait "$DAEMON_PID"
+DAEMON_PID=
+echo "PASS: killed mid-step, resumed after $bytes bytes ($resumed_bytes sent on resume), holds released"
