@@ -55,4 +55,15 @@ T runBlocking(Task<T> task)
     return std::move(*result);
 }
 
+inline void runBlocking(Task<void> task)
+{
+    TaskRunner runner;
+    QEventLoop loop;
+    QObject::connect(&runner, &TaskRunner::finished, &loop, &QEventLoop::quit);
+    runner.start(std::move(task));
+    if (runner.isRunning()) {
+        loop.exec();
+    }
+}
+
 }  // namespace Async

@@ -12,6 +12,11 @@
 #include "daemon/jobs/ReplicationJob.h"
 #include "daemon/jobs/SinkJob.h"
 #include "daemon/jobs/SourceJob.h"
+#include "daemon/driver/ReplicationDriver.h"
+#include "daemon/endpoint/Receiver.h"
+#include "daemon/endpoint/Sender.h"
+
+#include <QRandomGenerator>
 
 using namespace Daemon;
 using namespace Qt::StringLiterals;
@@ -56,6 +61,8 @@ private Q_SLOTS:
     void reportsConflicts();
     void encryptedSendsAreRaw();
     void pullFromSource();
+    void resumesAfterCutsAtRandomOffsets();
+    void replicatesATreeParentsFirst();
 
 private:
     ZfsBackend *backendFor(const QString &name);
@@ -370,6 +377,88 @@ void TestPushSink::pullFromSource()
     const QStringList bookmarks = lines(b->zfs({u"list"_s, u"-H"_s, u"-o"_s, u"name"_s, u"-t"_s, u"bookmark"_s, u"-r"_s, m_src}).standardOutput);
     QCOMPARE(bookmarks.size(), 1);
     QVERIFY(bookmarks[0].endsWith(u"_J_source"_s));
+}
+
+void TestPushSink::resumesAfterCutsAtRandomOffsets()
+{
+    ZfsBackend *b = backendFor(u"emulator"_s);
+    if (!b) {
+        QSKIP("emulator unavailable");
+    }
+    // The driver alone, without a job's two-second retry delay, so that fifty interrupted steps take seconds.
+    Zfs::CommandConfig config;
+    config.zfsBinary = b->zfsBinary();
+    config.zpoolBinary = b->zpoolBinary();
+    config.environment = b->environment();
+    Zfs::ZfsCommand command(config);
+    Zfs::ZfsClient zfs(command);
+    const QString fs = m_src + u"/data"_s;
+    QCOMPARE(b->zfs({u"create"_s, u"-o"_s, u"holdfast:emulator:size=300000"_s, u"-o"_s,
+                     u"holdfast:emulator:written=200000"_s, fs}).exitCode, 0);
+    Config::FilesystemsFilter patterns;
+    patterns.insert(fs, true);
+    Endpoint::Sender sender(zfs, *Zfs::DatasetFilter::fromConfig(patterns), u"push"_s, false);
+    Endpoint::Receiver receiver(zfs, Zfs::DatasetPath::fromString(QString(m_dst + u"/sink"_s)), u"sink"_s);
+    ReplicationDriver::Options options;
+    options.retryDelay = std::chrono::milliseconds(1);
+    QRandomGenerator random(20261126);
+    const QString faults = m_emulator.stateDirectory() + u"/faults"_s;
+    for (int round = 0; round < 50; ++round) {
+        const QString snapshot = u"r%1"_s.arg(round);
+        QCOMPARE(b->zfs({u"snapshot"_s, fs + u'@' + snapshot}).exitCode, 0);
+        // The first round is a full stream (300 kB), later ones incremental (200 kB): cut somewhere inside.
+        const int cut = 1 + int(random.bounded(round == 0 ? 290000 : 190000));
+        QFile file(faults);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray("send:cut-after-bytes=") + QByteArray::number(cut) + ",once\n");
+        file.close();
+        QFile::remove(m_emulator.stateDirectory() + u"/faults.fired"_s);
+        ReplicationDriver driver(sender, receiver, options, Log::Context(u"push"_s, {}));
+        Async::runBlocking(driver.run());
+        const Api::ReplicationReport &report = driver.report();
+        QVERIFY2(report.attempts.size() == 2, qPrintable(u"round %1, cut at %2: %3 attempt(s)"_s.arg(round).arg(cut).arg(report.attempts.size())));
+        QVERIFY(report.attempts[0].state == Api::AttemptState::FilesystemError);
+        QVERIFY(report.attempts[1].state == Api::AttemptState::Done);
+        QVERIFY2(report.attempts[1].filesystems[0].steps[0].resumed, qPrintable(u"round %1 not resumed"_s.arg(round)));
+        const QString received = m_dst + u"/sink/"_s + fs + u'@' + snapshot;
+        QCOMPARE(get(u"guid"_s, received), get(u"guid"_s, fs + u'@' + snapshot));
+    }
+    // Every step hold is gone; the cursor and the last-received hold are on the last snapshot.
+    QCOMPARE(get(u"userrefs"_s, fs + u"@r49"_s), u"0"_s);
+    QCOMPARE(get(u"userrefs"_s, m_dst + u"/sink/"_s + fs + u"@r49"_s), u"1"_s);
+    QCOMPARE(get(u"userrefs"_s, m_dst + u"/sink/"_s + fs + u"@r48"_s), u"0"_s);
+}
+
+void TestPushSink::replicatesATreeParentsFirst()
+{
+    ZfsBackend *b = backendFor(u"emulator"_s);
+    if (!b) {
+        QSKIP("emulator unavailable");
+    }
+    QStringList created;
+    for (int i = 0; i < 4; ++i) {
+        created << u"/home/u%1"_s.arg(i);
+        for (int j = 0; j < 3; ++j) {
+            created << u"/home/u%1/d%2"_s.arg(i).arg(j);
+        }
+    }
+    QCOMPARE(b->zfs({u"create"_s, m_src + u"/home"_s}).exitCode, 0);
+    for (const QString &fs : created) {
+        QCOMPARE(b->zfs({u"create"_s, m_src + fs}).exitCode, 0);
+    }
+    QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"/home@t1"_s}).exitCode, 0);
+    makeJobs(*b);
+    QVERIFY(runPush());
+    created.prepend(u"/home"_s);
+    for (const QString &fs : std::as_const(created)) {
+        QCOMPARE(get(u"guid"_s, m_dst + u"/sink/ws/"_s + m_src + fs + u"@t1"_s), get(u"guid"_s, m_src + fs + u"@t1"_s));
+        // Received filesystems are real, not placeholders, even below a placeholder-made parent.
+        QVERIFY(!lines(b->zfs({u"get"_s, u"-H"_s, u"-s"_s, u"local"_s, u"-o"_s, u"value"_s, u"zrepl:placeholder"_s,
+                               m_dst + u"/sink/ws/"_s + m_src + fs}).standardOutput).contains(u"on"_s));
+    }
+    const Api::AttemptReport attempt = m_push->status().active()->replication->attempts.last();
+    QCOMPARE(attempt.filesystems.size(), created.size());
+    QVERIFY(attempt.state == Api::AttemptState::Done);
 }
 
 QTEST_GUILESS_MAIN(TestPushSink)
