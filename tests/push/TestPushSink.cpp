@@ -63,10 +63,11 @@ private Q_SLOTS:
     void pullFromSource();
     void resumesAfterCutsAtRandomOffsets();
     void replicatesATreeParentsFirst();
+    void receiverPruningKeepsTheIncrementalBase();
 
 private:
     ZfsBackend *backendFor(const QString &name);
-    void makeJobs(ZfsBackend &backend, bool encrypted = false);
+    void makeJobs(ZfsBackend &backend, bool encrypted = false, std::optional<QList<Config::KeepRule>> keepReceiver = {});
     bool runPush();
     QStringList snapshots(const QString &fs) const;
     QString get(const QString &property, const QString &name) const;
@@ -122,7 +123,7 @@ ZfsBackend *TestPushSink::backendFor(const QString &name)
     return backend;
 }
 
-void TestPushSink::makeJobs(ZfsBackend &backend, bool encrypted)
+void TestPushSink::makeJobs(ZfsBackend &backend, bool encrypted, std::optional<QList<Config::KeepRule>> keepReceiver)
 {
     Zfs::CommandConfig zfs;
     zfs.zfsBinary = backend.zfsBinary();
@@ -147,7 +148,7 @@ void TestPushSink::makeJobs(ZfsBackend &backend, bool encrypted)
     push.connect.listenerName = u"L"_s;
     push.connect.clientIdentity = u"ws"_s;
     push.keepSender = {notReplicated(), lastN(2)};
-    push.keepReceiver = {lastN(3)};
+    push.keepReceiver = keepReceiver.value_or(QList<Config::KeepRule>{lastN(3)});
     push.sendEncrypted = encrypted;
     m_push = std::make_unique<ReplicationJob>(push, zfs);
     m_push->start();
@@ -459,6 +460,38 @@ void TestPushSink::replicatesATreeParentsFirst()
     const Api::AttemptReport attempt = m_push->status().active()->replication->attempts.last();
     QCOMPARE(attempt.filesystems.size(), created.size());
     QVERIFY(attempt.state == Api::AttemptState::Done);
+}
+
+void TestPushSink::receiverPruningKeepsTheIncrementalBase()
+{
+    ZfsBackend *b = backendFor(u"emulator"_s);
+    if (!b) {
+        QSKIP("emulator unavailable");
+    }
+    QCOMPARE(b->zfs({u"create"_s, m_src + u"/home"_s}).exitCode, 0);
+    QCOMPARE(b->zfs({u"snapshot"_s, m_src + u"/home@a"_s}).exitCode, 0);
+    // keep_receiver keeps nothing: only the last-received hold stands between the rules and the next step's base.
+    Config::KeepRule nothing;
+    nothing.type = Config::KeepRule::Type::Regex;
+    nothing.regex = u"^never$"_s;
+    makeJobs(*b, false, QList<Config::KeepRule>{nothing});
+    QVERIFY(runPush());
+    const QString home = m_dst + u"/sink/ws/"_s + m_src + u"/home"_s;
+    QCOMPARE(snapshots(home), QStringList{u"a"_s});
+    QCOMPARE(b->zfs({u"snapshot"_s, m_src + u"/home@b"_s}).exitCode, 0);
+    QVERIFY(runPush());
+    // b arrived incrementally from a; then a went, b stayed because it is held.
+    QCOMPARE(snapshots(home), QStringList{u"b"_s});
+    const Api::PrunerReport receiverPruning = *m_push->status().active()->pruningReceiver;
+    bool reported = false;
+    for (const Api::PrunerFilesystemReport &fs : receiverPruning.completed.value_or(QList<Api::PrunerFilesystemReport>())) {
+        reported = reported || (fs.filesystem == home && fs.lastError.contains(u"not destroyed because held: b"_s));
+    }
+    QVERIFY(reported);
+    QCOMPARE(b->zfs({u"snapshot"_s, m_src + u"/home@c"_s}).exitCode, 0);
+    QVERIFY(runPush());
+    QCOMPARE(snapshots(home), QStringList{u"c"_s});
+    QVERIFY(m_push->status().active()->replication->attempts.last().filesystems[0].steps[0].from == u"@b"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPushSink)
