@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace Async {
@@ -86,10 +87,12 @@ void PipelineAwaiter::relay()
             continue;
         }
         if (errno == EAGAIN) {
-            // Either the producer has nothing more yet or the consumer's pipe is full: wait until the consumer's
-            // pipe has room, then try again (if it was the producer, that wakes at once and reading resumes).
-            m_readable->setEnabled(false);
-            m_writable->setEnabled(true);
+            // Either the producer has nothing more yet or the consumer's pipe is full. Waiting on the wrong one
+            // would spin (an empty input with a writable output wakes at once), so ask the output which it is.
+            pollfd output{m_out, POLLOUT, 0};
+            const bool outputHasRoom = ::poll(&output, 1, 0) == 1 && (output.revents & POLLOUT);
+            m_readable->setEnabled(outputHasRoom);
+            m_writable->setEnabled(!outputHasRoom);
             return;
         }
         // EPIPE: the consumer is gone; the producer is stopped rather than left blocked on a full pipe.
