@@ -248,9 +248,12 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
         Q_EMIT reportChanged();
     }
     const Zfs::DatasetPath local = m_receiver.localPath(Zfs::DatasetPath::fromString(work.filesystem));
-    const Zfs::ZfsError parents = co_await m_receiver.ensureParents(local);
-    if (!parents.ok()) {
-        co_return u"cannot create placeholder parents on the receiver: %1"_s.arg(parents.toString().trimmed());
+    if (!work.receiver.exists) {
+        // Only a filesystem that does not exist yet can lack parents; later steps skip the listing.
+        const Zfs::ZfsError parents = co_await m_receiver.ensureParents(local);
+        if (!parents.ok()) {
+            co_return u"cannot create placeholder parents on the receiver: %1"_s.arg(parents.toString().trimmed());
+        }
     }
     const bool overwritePlaceholder = !step.from && !step.resumable && work.receiver.exists && work.receiver.placeholder;
     const QStringList receiveArguments = co_await m_receiver.receiveArguments(local, overwritePlaceholder);
