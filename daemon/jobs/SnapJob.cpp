@@ -27,7 +27,7 @@ SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *par
         connect(m_snapper.get(), &Snapper::reportChanged, this, &Job::statusChanged);
         connect(m_snapper.get(), &Snapper::roundFinished, this, &SnapJob::requestPruning);
     }
-    m_pruner = std::make_unique<Pruner>(filter, *rules, m_zfs, log());
+    m_pruner = std::make_unique<Pruner>(filter, *rules, m_zfs, log().withSubsystem(u"pruning"_s));
     connect(m_pruner.get(), &Pruner::reportChanged, this, &Job::statusChanged);
     connect(&m_prunerRunner, &Async::TaskRunner::finished, this, [this] {
         log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});

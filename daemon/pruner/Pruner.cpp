@@ -11,7 +11,7 @@ Pruner::Pruner(Zfs::DatasetFilter filter, Pruning::KeepRuleList rules, Zfs::ZfsC
     , m_filter(std::move(filter))
     , m_rules(std::move(rules))
     , m_zfs(zfs)
-    , m_log(log.withSubsystem(u"pruning"_s))
+    , m_log(std::move(log))
 {
 }
 

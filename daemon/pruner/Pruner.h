@@ -21,6 +21,7 @@ class Pruner final : public QObject
     Q_OBJECT
 
 public:
+    // `log` names the subsystem: "pruning" for a snap job, "pruning_sender"/"pruning_receiver" for replication.
     Pruner(Zfs::DatasetFilter filter, Pruning::KeepRuleList rules, Zfs::ZfsClient &zfs, Log::Context log,
            QObject *parent = nullptr);
 
