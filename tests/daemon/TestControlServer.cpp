@@ -182,7 +182,7 @@ void TestControlServer::version()
     const Exchange post = exchange(*client, "POST /version HTTP/1.1\r\nHost: unix\r\nContent-Length: 3\r\n\r\n\"\"\n", 1);
     QCOMPARE(post.responses.size(), 1);
     QCOMPARE(post.responses[0].body, get.responses[0].body);
-    QCOMPARE(post.responses[0].headers.value("Content-Type"), QByteArray("text/plain; charset=utf-8"));
+    QCOMPARE(post.responses[0].headers.value("Content-Type"), QByteArray("application/json"));
     QVERIFY(!post.responses[0].headers.value("Date").isEmpty());
 }
 
