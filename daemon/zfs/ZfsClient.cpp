@@ -371,8 +371,13 @@ Async::Task<ZfsError> ZfsClient::createFilesystem(QString path, QMap<QString, QS
 
 Async::Task<Result<QSet<QString>>> ZfsClient::datasetsWithLocalProperty(QString property, QString value)
 {
-    const CommandResult result =
-        co_await m_command.zfs(argv(u"get"_s, u"-H"_s, u"-p"_s, u"-s"_s, u"local"_s, u"-o"_s, u"name,property,value"_s, property));
+    const Result<Capabilities> caps = co_await capabilities();
+    QStringList arguments = argv(u"get"_s, u"-H"_s, u"-p"_s, u"-s"_s, u"local"_s, u"-o"_s, u"name,property,value"_s);
+    if (caps.ok() && caps.value.modern) {
+        arguments << u"-t"_s << u"filesystem,volume"_s;  // not every snapshot of the pool
+    }
+    arguments << property;
+    const CommandResult result = co_await m_command.zfs(arguments);
     if (!result.ok()) {
         co_return Result<QSet<QString>>{{}, result.error};
     }
