@@ -16,6 +16,8 @@
 #include "daemon/endpoint/Receiver.h"
 #include "daemon/endpoint/Sender.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 using namespace Daemon;
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void resumesAfterCutsAtRandomOffsets();
     void replicatesATreeParentsFirst();
     void receiverPruningKeepsTheIncrementalBase();
+    void refusesAForgedResumeToken_data();
+    void refusesAForgedResumeToken();
 
 private:
     ZfsBackend *backendFor(const QString &name);
@@ -492,6 +496,79 @@ void TestPushSink::receiverPruningKeepsTheIncrementalBase()
     QVERIFY(runPush());
     QCOMPARE(snapshots(home), QStringList{u"c"_s});
     QVERIFY(m_push->status().active()->replication->attempts.last().filesystems[0].steps[0].from == u"@b"_s);
+}
+
+void TestPushSink::refusesAForgedResumeToken_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("refusal");
+    // The receiving side is not trusted: a token that names another filesystem or another snapshot must never
+    // reach `zfs send -t`.
+    QTest::newRow("another filesystem") << u"toName"_s << u"OTHER"_s << u"resume token names"_s;
+    QTest::newRow("another snapshot") << u"toGuid"_s << u"12345"_s << u"resume token"_s;
+}
+
+void TestPushSink::refusesAForgedResumeToken()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, refusal);
+    ZfsBackend *b = backendFor(u"emulator"_s);
+    if (!b) {
+        QSKIP("emulator unavailable");
+    }
+    Zfs::CommandConfig config;
+    config.zfsBinary = b->zfsBinary();
+    config.zpoolBinary = b->zpoolBinary();
+    config.environment = b->environment();
+    Zfs::ZfsCommand command(config);
+    Zfs::ZfsClient zfs(command);
+    const QString fs = m_src + u"/data"_s;
+    QCOMPARE(b->zfs({u"create"_s, u"-o"_s, u"holdfast:emulator:size=300000"_s, fs}).exitCode, 0);
+    QCOMPARE(b->zfs({u"create"_s, m_src + u"/other"_s}).exitCode, 0);
+    QCOMPARE(b->zfs({u"snapshot"_s, fs + u"@a"_s}).exitCode, 0);
+    Config::FilesystemsFilter patterns;
+    patterns.insert(fs, true);
+    Endpoint::Sender sender(zfs, *Zfs::DatasetFilter::fromConfig(patterns), u"push"_s, false);
+    Endpoint::Receiver receiver(zfs, Zfs::DatasetPath::fromString(QString(m_dst + u"/sink"_s)), u"sink"_s);
+    ReplicationDriver::Options options;
+    options.maxAttempts = 1;
+    QFile faults(m_emulator.stateDirectory() + u"/faults"_s);
+    QVERIFY(faults.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    faults.write("send:cut-after-bytes=100000,once\n");
+    faults.close();
+    QFile::remove(m_emulator.stateDirectory() + u"/faults.fired"_s);
+    {
+        ReplicationDriver driver(sender, receiver, options, Log::Context(u"push"_s, {}));
+        Async::runBlocking(driver.run());
+        QVERIFY(driver.report().attempts[0].state == Api::AttemptState::FilesystemError);
+    }
+    // Forge the interrupted receive's state, from which the receiver's receive_resume_token is made.
+    const QString target = m_dst + u"/sink/"_s + fs;
+    QFile state(m_emulator.stateDirectory() + u"/state.json"_s);
+    QVERIFY(state.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(state.readAll()).object();
+    state.close();
+    QJsonObject datasets = root.value(u"datasets"_s).toObject();
+    QJsonObject dataset = datasets.value(target).toObject();
+    QJsonObject partial = dataset.value(u"partial"_s).toObject();
+    QVERIFY2(!partial.isEmpty(), "no partial receive to forge");
+    partial.insert(field, value == u"OTHER" ? QString(m_src + u"/other@a"_s) : value);
+    dataset.insert(u"partial"_s, partial);
+    datasets.insert(target, dataset);
+    root.insert(u"datasets"_s, datasets);
+    QVERIFY(state.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    state.write(QJsonDocument(root).toJson());
+    state.close();
+
+    ReplicationDriver driver(sender, receiver, options, Log::Context(u"push"_s, {}));
+    Async::runBlocking(driver.run());
+    const Api::FilesystemReport report = driver.report().attempts[0].filesystems[0];
+    QVERIFY(report.state == Api::FilesystemState::PlanningError);
+    QVERIFY2(report.planError->err.contains(refusal), qPrintable(report.planError->err));
+    // Nothing was sent with the forged token: the receiver still has no snapshot.
+    QVERIFY(snapshots(target).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPushSink)
