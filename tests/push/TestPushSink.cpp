@@ -4,6 +4,7 @@
 // last-received hold, resumption after an interrupted stream, pruning of both sides, and the live report.
 #include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "EmulatorFixture.h"
@@ -38,6 +39,15 @@ Config::KeepRule notReplicated()
     Config::KeepRule rule;
     rule.type = Config::KeepRule::Type::NotReplicated;
     return rule;
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        qFatal("cannot write %s: %s", qPrintable(path), qPrintable(file.errorString()));
+    }
+    file.write(content);
 }
 
 QStringList lines(const QByteArray &output)
@@ -196,7 +206,16 @@ void TestPushSink::replicatesIncrementallyWithHoldsAndCursor()
         QSKIP("backend unavailable");
     }
     const bool modern = backend == u"emulator";
-    for (const QString &fs : {u"/home"_s, u"/home/alice"_s, u"/other"_s}) {
+    // On zfs-fuse the data is real: a file written on the sender must be readable on the receiver.
+    QTemporaryDir mounts;
+    const QString sourceMount = mounts.filePath(u"source"_s);
+    if (!modern) {
+        QCOMPARE(b->zfs({u"create"_s, u"-o"_s, u"mountpoint="_s + sourceMount, m_src + u"/home"_s}).exitCode, 0);
+        writeFile(sourceMount + u"/notes.txt"_s, "first version\n");
+    } else {
+        QCOMPARE(b->zfs({u"create"_s, m_src + u"/home"_s}).exitCode, 0);
+    }
+    for (const QString &fs : {u"/home/alice"_s, u"/other"_s}) {
         QCOMPARE(b->zfs({u"create"_s, m_src + fs}).exitCode, 0);
     }
     QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"@s1"_s}).exitCode, 0);
@@ -233,6 +252,9 @@ void TestPushSink::replicatesIncrementallyWithHoldsAndCursor()
     QVERIFY(attempt.filesystems[0].steps[0].bytesReplicated > 0);
 
     // Incremental: two new snapshots arrive one step each; the cursor and the last-received hold move along.
+    if (!modern) {
+        writeFile(sourceMount + u"/notes.txt"_s, "second version\n");
+    }
     QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"@s3"_s}).exitCode, 0);
     QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"@s4"_s}).exitCode, 0);
     QVERIFY(runPush());
@@ -261,6 +283,19 @@ void TestPushSink::replicatesIncrementallyWithHoldsAndCursor()
     status = m_push->status();
     QVERIFY(status.active()->replication->attempts.last().state == Api::AttemptState::Done);
     QVERIFY(status.active()->replication->attempts.last().filesystems[0].steps.isEmpty());
+
+    if (!modern) {
+        // Mounted last: reading a receive target changes it, and a later incremental receive would then fail.
+        const QString receivedMount = mounts.filePath(u"received"_s);
+        QCOMPARE(b->zfs({u"set"_s, u"mountpoint="_s + receivedMount, home}).exitCode, 0);
+        b->zfs({u"mount"_s, home});
+        QFile received(receivedMount + u"/notes.txt"_s);
+        QVERIFY2(received.open(QIODevice::ReadOnly), qPrintable(received.errorString()));
+        QCOMPARE(received.readAll(), QByteArray("second version\n"));
+        received.close();
+        b->zfs({u"unmount"_s, home});
+        b->zfs({u"unmount"_s, m_src + u"/home"_s});
+    }
 }
 
 void TestPushSink::resumesAnInterruptedStream()
