@@ -42,7 +42,7 @@ trap 'exit 130' INT TERM
 
 # A ZFS to run on: the kernel's when its module is loaded, else zfs-fuse (started here, stopped at the end).
 if [ -e /dev/zfs ] && zfs version >/dev/null 2>&1; then
-    echo "==> using the kernel's ZFS ($(zfs version | head -n 1))"
+    echo "==> using the kernel's ZFS ($(zfs version | sed -n 1p))"
 else
     if ! command -v zfs-fuse >/dev/null; then
         install_packages zfs-fuse
@@ -97,17 +97,18 @@ done
 echo "==> holdfast status"
 hf status
 echo "==> the same over plain HTTP: curl --unix-socket $DEMO_DIR/run/control http://unix/status"
-curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/status | head -c 600
-echo " ..."
+# Captured first: a `head` in a pipeline would stop curl with SIGPIPE, which pipefail turns into a failure.
+status_json=$(curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/status)
+echo "${status_json:0:600} ..."
 echo "==> holdfast signal wakeup demo_push (replicates now, if it is not already replicating)"
 hf signal wakeup demo_push && echo "    accepted"
 sleep 2
 echo "==> holdfast holds list (the backup's last-received holds and, with bookmarks, the replication cursors)"
-hf holds list --filter "$BACKUP<:ok,$POOL<:ok" | head -n 30
+hf holds list --filter "$BACKUP<:ok,$POOL<:ok" | sed -n '1,30p'
 echo "==> the replicated filesystems on the backup pool"
 zfs list -H -o name -r "$BACKUP" | sed 's/^/    /'
 echo "==> what the daemon logged about replication"
-grep -E "\[repl\]|pruning" "$DEMO_DIR/daemon.log" | grep -v DEBG | tail -n 8
+grep -E "\[repl\]|pruning" "$DEMO_DIR/daemon.log" | grep -v DEBG | tail -n 8 || true
 echo "==> metrics (first lines)"
-curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/metrics | grep -v '^#' | head -n 5
+curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/metrics | grep -v '^#' | sed -n '1,5p'
 echo "==> demo done"
