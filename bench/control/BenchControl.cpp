@@ -30,6 +30,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "FigureTable.h"
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
 #include "daemon/control/DebugServer.h"
@@ -41,78 +42,14 @@
 using namespace Qt::StringLiterals;
 using Clock = std::chrono::steady_clock;
 
+using BenchSupport::FigureTable;
+using BenchSupport::peakRssKiB;
+
 namespace {
-
-// ---------------------------------------------------------------------------------------------------------------
-// The table
-
-struct Figure
-{
-    std::string name;
-    double value = 0;
-    std::string unit;
-    std::optional<double> baseline;
-};
-
-class FigureTable
-{
-public:
-    void add(std::string name, double value, std::string unit, std::optional<double> baseline = std::nullopt)
-    {
-        m_figures.push_back({std::move(name), value, std::move(unit), baseline});
-    }
-
-    void print() const
-    {
-        std::printf("\n%-62s %16s %16s %9s\n", "figure", "value", "baseline", "ratio");
-        std::printf("%-62s %16s %16s %9s\n", "", "", "", "ours/base");
-        for (const Figure &f : m_figures) {
-            const std::string value = format(f.value, f.unit);
-            const std::string baseline = f.baseline ? format(*f.baseline, f.unit) : std::string("-");
-            char ratio[32] = "-";
-            if (f.baseline && *f.baseline != 0) {
-                const double r = f.value / *f.baseline;
-                std::snprintf(ratio, sizeof ratio, r >= 0.01 ? "%.2f" : "%.1e", r);
-            }
-            std::printf("%-62s %16s %16s %9s\n", f.name.c_str(), value.c_str(), baseline.c_str(), ratio);
-        }
-        std::fflush(stdout);
-    }
-
-private:
-    static std::string format(double value, const std::string &unit)
-    {
-        char text[64];
-        const char *precision = value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s";
-        // The format is one of three literals above; -Wformat=2 cannot see that through the variable.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        std::snprintf(text, sizeof text, precision, value, unit.c_str());
-#pragma GCC diagnostic pop
-        return text;
-    }
-
-    std::vector<Figure> m_figures;
-};
 
 double elapsedUs(Clock::time_point since)
 {
     return std::chrono::duration<double, std::micro>(Clock::now() - since).count();
-}
-
-// Peak resident set size of this process so far, in KiB (0 when /proc is not there).
-qint64 peakRssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return 0;
 }
 
 bool fillAddress(const std::string &path, sockaddr_un *address, std::string *error)
@@ -1032,7 +969,7 @@ int main(int argc, char **argv)
 
     QElapsedTimer total;
     total.start();
-    FigureTable table;
+    FigureTable table(FigureTable::Layout{62, 16, 2});
     Bench bench(settings, table);
     std::string error;
     const bool ok = bench.setUp(&error) && bench.runVersion(&error) && bench.runStatus(&error);

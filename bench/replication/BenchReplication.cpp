@@ -16,6 +16,7 @@
 
 #include <sys/resource.h>
 
+#include "FigureTable.h"
 #include "EmulatorFixture.h"
 #include "daemon/async/Pipeline.h"
 #include "daemon/async/TaskRunner.h"
@@ -23,72 +24,13 @@
 using namespace Qt::StringLiterals;
 using Clock = std::chrono::steady_clock;
 
+using BenchSupport::FigureTable;
+using BenchSupport::median;
+
 namespace {
 
 constexpr qint64 GiB = qint64(1) << 30;
 constexpr qint64 MiB = qint64(1) << 20;
-
-// ---------------------------------------------------------------------------------------------------------------
-// The table (the layout of bench-control's)
-
-struct Figure
-{
-    std::string name;
-    double value = 0;
-    std::string unit;
-    std::optional<double> baseline;
-};
-
-class FigureTable
-{
-public:
-    void add(std::string name, double value, std::string unit, std::optional<double> baseline = std::nullopt)
-    {
-        m_figures.push_back({std::move(name), value, std::move(unit), baseline});
-    }
-
-    void print() const
-    {
-        std::printf("\n%-66s %14s %14s %9s\n", "figure", "value", "baseline", "ratio");
-        std::printf("%-66s %14s %14s %9s\n", "", "", "", "ours/base");
-        for (const Figure &f : m_figures) {
-            const std::string value = format(f.value, f.unit);
-            const std::string baseline = f.baseline ? format(*f.baseline, f.unit) : std::string("-");
-            char ratio[32] = "-";
-            if (f.baseline && *f.baseline != 0) {
-                const double r = f.value / *f.baseline;
-                std::snprintf(ratio, sizeof ratio, r >= 0.01 ? "%.2f" : "%.1e", r);
-            }
-            std::printf("%-66s %14s %14s %9s\n", f.name.c_str(), value.c_str(), baseline.c_str(), ratio);
-        }
-        std::fflush(stdout);
-    }
-
-private:
-    static std::string format(double value, const std::string &unit)
-    {
-        char text[64];
-        if (unit.empty()) {  // a count
-            std::snprintf(text, sizeof text, "%.0f", value);
-            return text;
-        }
-        const char *precision = value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.3f %s";
-        // The format is one of three literals above; -Wformat=2 cannot see that through the variable.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        std::snprintf(text, sizeof text, precision, value, unit.c_str());
-#pragma GCC diagnostic pop
-        return text;
-    }
-
-    std::vector<Figure> m_figures;
-};
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
 
 // CPU seconds (user + system) of this process, or of its children that have been waited for.
 double cpuSeconds(int who)
@@ -531,7 +473,7 @@ int main(int argc, char **argv)
                 double(pool.streamSize()) / double(GiB),
                 settings.runs,
                 std::chrono::duration<double>(Clock::now() - total).count());
-    FigureTable table;
+    FigureTable table(FigureTable::Layout{66, 14, 3});
     report(table,
            pool.streamSize(),
            medians(relay, pool.streamSize()),

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QProcess>
 
+#include "FigureTable.h"
 #include "EmulatorFixture.h"
 #include "daemon/async/TaskRunner.h"
 #include "daemon/zfs/ZfsClient.h"
@@ -26,88 +27,15 @@ using Clock = std::chrono::steady_clock;
 using Zfs::DatasetPath;
 using Zfs::FilesystemVersion;
 
+using BenchSupport::FigureTable;
+using BenchSupport::median;
+using BenchSupport::peakRssKiB;
+
 namespace {
-
-// ---------------------------------------------------------------------------------------------------------------
-// The table (the layout of bench-control's)
-
-struct Figure
-{
-    std::string name;
-    double value = 0;
-    std::string unit;
-    std::optional<double> baseline;
-};
-
-class FigureTable
-{
-public:
-    void add(std::string name, double value, std::string unit, std::optional<double> baseline = std::nullopt)
-    {
-        m_figures.push_back({std::move(name), value, std::move(unit), baseline});
-    }
-
-    void print() const
-    {
-        std::printf("\n%-76s %14s %14s %9s\n", "figure", "value", "baseline", "ratio");
-        std::printf("%-76s %14s %14s %9s\n", "", "", "", "ours/base");
-        for (const Figure &f : m_figures) {
-            const std::string value = format(f.value, f.unit);
-            const std::string baseline = f.baseline ? format(*f.baseline, f.unit) : std::string("-");
-            char ratio[32] = "-";
-            if (f.baseline && *f.baseline != 0) {
-                const double r = f.value / *f.baseline;
-                std::snprintf(ratio, sizeof ratio, r >= 0.01 ? "%.2f" : "%.1e", r);
-            }
-            std::printf("%-76s %14s %14s %9s\n", f.name.c_str(), value.c_str(), baseline.c_str(), ratio);
-        }
-        std::fflush(stdout);
-    }
-
-private:
-    static std::string format(double value, const std::string &unit)
-    {
-        char text[64];
-        if (unit.empty()) {  // a count
-            std::snprintf(text, sizeof text, "%.0f", value);
-            return text;
-        }
-        const char *precision = value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s";
-        // The format is one of three literals above; -Wformat=2 cannot see that through the variable.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        std::snprintf(text, sizeof text, precision, value, unit.c_str());
-#pragma GCC diagnostic pop
-        return text;
-    }
-
-    std::vector<Figure> m_figures;
-};
 
 double elapsedMs(Clock::time_point since)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
-
-// Peak resident set size of this process so far, in KiB (0 when /proc is not there).
-qint64 peakRssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return 0;
 }
 
 template<typename T>
@@ -633,7 +561,7 @@ int main(int argc, char **argv)
                 settings.filesystems,
                 settings.snapshots,
                 elapsedMs(total) / 1000);
-    FigureTable table;
+    FigureTable table(FigureTable::Layout{76, 14, 2});
     report(table, small, *smallListing, large, *largeListing);
     table.print();
     return 0;
