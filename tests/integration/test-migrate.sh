@@ -3,21 +3,7 @@
 # v2 cursor is as new or newer; --dry-run changes nothing; a filesystem two jobs claim is refused.
 #   test-migrate.sh HOLDFAST_BINARY EMULATOR_BIN_DIR
 set -uo pipefail
-HOLDFAST=$1
-EMULATOR_BIN=$2
-if [ ! -x "$EMULATOR_BIN/zfs" ]; then
-    echo "SKIP: the OpenZFS emulator is not built ($EMULATOR_BIN/zfs)"
-    exit 77
-fi
-WORK=$(mktemp -d /tmp/holdfast-migrate.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-export PATH="$EMULATOR_BIN:$PATH"
-export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
-mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
+source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-migrate
 bookmarks() { zfs list -H -o name -t bookmark -r "$1" | sort | tr '\n' ' '; }
 
 zpool create -m none mpool "$WORK/vdev.img" || fail "zpool create"
@@ -51,7 +37,6 @@ jobs:
     root_fs: "mpool/sink"
     serve: {type: local, listener_name: x}
 YAML
-hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
 
 before=$(bookmarks mpool)
 out=$(hf migrate replication-cursor:v1-v2 --dry-run 2>&1)

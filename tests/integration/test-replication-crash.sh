@@ -5,30 +5,7 @@
 # the newest snapshot.
 #   test-replication-crash.sh HOLDFAST_BINARY EMULATOR_BIN_DIR
 set -uo pipefail
-HOLDFAST=$1
-EMULATOR_BIN=$2
-if [ ! -x "$EMULATOR_BIN/zfs" ]; then
-    echo "SKIP: the OpenZFS emulator is not built ($EMULATOR_BIN/zfs)"
-    exit 77
-fi
-WORK=$(mktemp -d /tmp/holdfast-replcrash.XXXXXX)
-DAEMON_PID=
-cleanup() {
-    if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
-        kill -9 "$DAEMON_PID"
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-export PATH="$EMULATOR_BIN:$PATH"
-export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
-mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
-fail() {
-    echo "FAIL: $*" >&2
-    echo "--- daemon log" >&2
-    cat "$WORK/daemon.log" >&2
-    exit 1
-}
+source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-replcrash
 
 zpool create -m none src "$WORK/src.img" || fail "zpool create"
 zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
@@ -58,16 +35,6 @@ jobs:
     root_fs: dst/sink
     serve: {type: local, listener_name: backup}
 YAML
-hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
-start_daemon() {
-    "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &
-    DAEMON_PID=$!
-    for _ in $(seq 100); do
-        hf version --show daemon >/dev/null 2>&1 && return 0
-        sleep 0.05
-    done
-    fail "daemon did not start"
-}
 replicated_bytes() {
     hf status --raw | grep -o '"BytesReplicated":[0-9]*' | tail -n 1 | cut -d: -f2
 }

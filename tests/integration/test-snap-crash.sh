@@ -4,30 +4,7 @@
 # exactly what the rules say.
 #   test-snap-crash.sh HOLDFAST_BINARY EMULATOR_BIN_DIR
 set -uo pipefail
-HOLDFAST=$1
-EMULATOR_BIN=$2
-if [ ! -x "$EMULATOR_BIN/zfs" ]; then
-    echo "SKIP: the OpenZFS emulator is not built ($EMULATOR_BIN/zfs)"
-    exit 77
-fi
-WORK=$(mktemp -d /tmp/holdfast-crash.XXXXXX)
-DAEMON_PID=
-cleanup() {
-    if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
-        kill -9 "$DAEMON_PID"
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-export PATH="$EMULATOR_BIN:$PATH"
-export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
-mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
-fail() {
-    echo "FAIL: $*" >&2
-    echo "--- daemon log" >&2
-    cat "$WORK/daemon.log" >&2
-    exit 1
-}
+source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-crash
 
 FILESYSTEMS=40
 SNAPSHOTS=30
@@ -86,16 +63,6 @@ jobs:
           count: $KEEP_LAST
 YAML
 
-start_daemon() {
-    "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &
-    DAEMON_PID=$!
-    for _ in $(seq 100); do
-        # A killed daemon leaves its socket behind: wait for an answer, not for the file.
-        "$HOLDFAST" --config "$WORK/holdfast.yml" version --show daemon >/dev/null 2>&1 && return 0
-        sleep 0.05
-    done
-    fail "daemon did not start"
-}
 
 # Every snapshot the rules keep must still be there; everything else may or may not be gone yet.
 check_nothing_wrong_destroyed() {
@@ -108,7 +75,7 @@ check_nothing_wrong_destroyed() {
 }
 
 start_daemon
-"$HOLDFAST" --config "$WORK/holdfast.yml" signal wakeup crashjob || fail "wakeup"
+hf signal wakeup crashjob || fail "wakeup"
 # Kill it while the round runs: as soon as the first filesystem is done.
 for _ in $(seq 200); do
     [ "$(actual_for crashpool/fs1 | wc -l)" -lt $((SNAPSHOTS + 2)) ] && break
@@ -126,18 +93,18 @@ echo "after SIGKILL: $partially of $FILESYSTEMS filesystems still had snapshots 
 check_nothing_wrong_destroyed "after SIGKILL"
 
 start_daemon
-"$HOLDFAST" --config "$WORK/holdfast.yml" signal wakeup crashjob || fail "wakeup after restart"
+hf signal wakeup crashjob || fail "wakeup after restart"
 for _ in $(seq 600); do
-    "$HOLDFAST" --config "$WORK/holdfast.yml" status --raw | grep -q '"Pruning":{"State":"Done"' && break
+    hf status --raw | grep -q '"Pruning":{"State":"Done"' && break
     sleep 0.1
 done
-"$HOLDFAST" --config "$WORK/holdfast.yml" status --raw | grep -q '"Pruning":{"State":"Done"' \
-    || fail "pruning did not finish: $("$HOLDFAST" --config "$WORK/holdfast.yml" status --raw)"
+hf status --raw | grep -q '"Pruning":{"State":"Done"' \
+    || fail "pruning did not finish: $(hf status --raw)"
 for i in $(seq 1 $FILESYSTEMS); do
     fs=crashpool/fs$i
     diff <(expected_for "$fs") <(actual_for "$fs") >/dev/null || fail "$fs: expected $(expected_for "$fs" | tr '\n' ' '), got $(actual_for "$fs" | tr '\n' ' ')"
 done
-"$HOLDFAST" --config "$WORK/holdfast.yml" status | grep -q "not destroyed because held" \
+hf status | grep -q "not destroyed because held" \
     || fail "the held snapshot is not reported"
 kill -TERM "$DAEMON_PID"
 wait "$DAEMON_PID"

@@ -1,0 +1,44 @@
+# Sourced by the integration tests that run the real daemon on the OpenZFS emulator:
+#   source emulator-env.sh HOLDFAST_BINARY EMULATOR_BIN_DIR WORK_PREFIX
+# Skips (exit 77) when the emulator is not built; sets HOLDFAST, WORK (removed on exit, with the daemon killed),
+# PATH and HOLDFAST_ZFS_EMULATOR_DIR; defines fail, hf and start_daemon for a configuration in $WORK/holdfast.yml.
+HOLDFAST=$1
+EMULATOR_BIN=$2
+if [ ! -x "$EMULATOR_BIN/zfs" ]; then
+    echo "SKIP: the OpenZFS emulator is not built ($EMULATOR_BIN/zfs)"
+    exit 77
+fi
+WORK=$(mktemp -d "/tmp/$3.XXXXXX")
+DAEMON_PID=
+cleanup() {
+    if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
+        kill -9 "$DAEMON_PID"
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+export PATH="$EMULATOR_BIN:$PATH"
+export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
+mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
+
+fail() {
+    echo "FAIL: $*" >&2
+    if [ -f "$WORK/daemon.log" ]; then
+        echo "--- daemon log" >&2
+        cat "$WORK/daemon.log" >&2
+    fi
+    exit 1
+}
+
+hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
+
+start_daemon() {
+    "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &
+    DAEMON_PID=$!
+    for _ in $(seq 100); do
+        # A killed daemon leaves its socket behind: wait for an answer, not for the file.
+        hf version --show daemon >/dev/null 2>&1 && return 0
+        sleep 0.05
+    done
+    fail "daemon did not start"
+}
