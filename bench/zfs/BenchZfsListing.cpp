@@ -38,12 +38,6 @@ double elapsedMs(Clock::time_point since)
     return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
-template<typename T>
-T await(Async::Task<T> task)
-{
-    return Async::runBlocking(std::move(task));
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The emulated pool
 
@@ -240,7 +234,7 @@ public:
         Zfs::ZfsCommand command(config);
         Zfs::ZfsClient client(command);
         // Detected once per client in the daemon; not part of what a listing costs.
-        const auto caps = await(client.capabilities());
+        const auto caps = Async::runBlocking(client.capabilities());
         if (!caps.ok()) {
             *error = "capabilities: " + caps.error.toString().toStdString();
             return std::nullopt;
@@ -251,7 +245,7 @@ public:
         for (int run = 0; run < m_settings.runs; ++run) {
             const quint64 before = Zfs::ZfsCommand::spawnCount();
             const Clock::time_point start = Clock::now();
-            const auto all = await(client.listFilesystems());
+            const auto all = Async::runBlocking(client.listFilesystems());
             times.push_back(elapsedMs(start));
             listing.filesystemsProcesses = Zfs::ZfsCommand::spawnCount() - before;
             if (!all.ok()) {
@@ -278,7 +272,7 @@ public:
         for (int run = 0; run < m_settings.runs; ++run) {
             const quint64 before = Zfs::ZfsCommand::spawnCount();
             const Clock::time_point start = Clock::now();
-            const auto versions = await(client.listVersions(filesystems, true));
+            const auto versions = Async::runBlocking(client.listVersions(filesystems, true));
             times.push_back(elapsedMs(start));
             listing.versionsProcesses = Zfs::ZfsCommand::spawnCount() - before;
             if (!versions.ok()) {

@@ -11,16 +11,6 @@
 using namespace Zfs;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-template<typename T>
-T await(Async::Task<T> task)
-{
-    return Async::runBlocking(std::move(task));
-}
-
-}  // namespace
-
 class TestZfsClient : public QObject
 {
     Q_OBJECT
@@ -114,7 +104,7 @@ ZfsBackend *TestZfsClient::backend()
 void TestZfsClient::capabilities()
 {
     REQUIRE_BACKEND();
-    const Result<Capabilities> caps = await(m_client->capabilities());
+    const Result<Capabilities> caps = Async::runBlocking(m_client->capabilities());
     QVERIFY2(caps.ok(), qPrintable(caps.error.toString()));
     if (b->name() == u"emulator") {
         QVERIFY(caps.value.modern);
@@ -144,10 +134,10 @@ void TestZfsClient::listingIsBatched()
     }
     QCOMPARE(b->zfs({u"create"_s, m_pool + u"/fs0/child"_s}).exitCode, 0);
     QCOMPARE(b->zfs({u"snapshot"_s, m_pool + u"/fs0/child@c"_s}).exitCode, 0);
-    QVERIFY(await(m_client->capabilities()).ok());
+    QVERIFY(Async::runBlocking(m_client->capabilities()).ok());
 
     const quint64 before = ZfsCommand::spawnCount();
-    const auto versions = await(m_client->listVersions(filesystems, true));
+    const auto versions = Async::runBlocking(m_client->listVersions(filesystems, true));
     QVERIFY2(versions.ok(), qPrintable(versions.error.toString()));
     QCOMPARE(ZfsCommand::spawnCount() - before, 1ULL);  // one process for every filesystem
     QCOMPARE(versions.value.size(), 5);  // fs0/child was not asked for
@@ -162,7 +152,7 @@ void TestZfsClient::listingIsBatched()
     }
     QVERIFY(fs2[0].createTxg < fs2[1].createTxg);
 
-    const auto all = await(m_client->listFilesystems({u"guid"_s}));
+    const auto all = Async::runBlocking(m_client->listFilesystems({u"guid"_s}));
     QVERIFY(all.ok());
     QStringList names;
     for (const Dataset &dataset : all.value) {
@@ -179,9 +169,9 @@ void TestZfsClient::snapshotIsIdempotent()
     REQUIRE_BACKEND();
     const QString fs = m_pool + u"/data"_s;
     QCOMPARE(b->zfs({u"create"_s, fs}).exitCode, 0);
-    QVERIFY(await(m_client->snapshot(fs, u"hf_1"_s)).ok());
-    QVERIFY(await(m_client->snapshot(fs, u"hf_1"_s)).ok());  // already there: done
-    const ZfsError missing = await(m_client->snapshot(m_pool + u"/nope"_s, u"x"_s));
+    QVERIFY(Async::runBlocking(m_client->snapshot(fs, u"hf_1"_s)).ok());
+    QVERIFY(Async::runBlocking(m_client->snapshot(fs, u"hf_1"_s)).ok());  // already there: done
+    const ZfsError missing = Async::runBlocking(m_client->snapshot(m_pool + u"/nope"_s, u"x"_s));
     QVERIFY(missing.is(ZfsError::Kind::NotFound));
     QVERIFY(missing.toString().contains(u"dataset does not exist"_s));
 }
@@ -197,10 +187,10 @@ void TestZfsClient::destroyLeavesHeldSnapshots()
         QCOMPARE(b->zfs({u"snapshot"_s, fs + u'@' + names.last()}).exitCode, 0);
     }
     QCOMPARE(b->zfs({u"hold"_s, u"keep"_s, fs + u"@s2"_s}).exitCode, 0);
-    const DestroyOutcome outcome = await(m_client->destroySnapshots(fs, names.mid(0, 4)));
+    const DestroyOutcome outcome = Async::runBlocking(m_client->destroySnapshots(fs, names.mid(0, 4)));
     QCOMPARE(outcome.keys(), QList<QString>{u"s2"_s});
     QVERIFY(outcome.value(u"s2"_s).is(ZfsError::Kind::Busy));
-    const auto left = await(m_client->listVersions({DatasetPath::fromString(fs)}, false));
+    const auto left = Async::runBlocking(m_client->listVersions({DatasetPath::fromString(fs)}, false));
     QVERIFY(left.ok());
     QStringList remaining;
     for (const FilesystemVersion &v : left.value.value(fs)) {
@@ -209,7 +199,7 @@ void TestZfsClient::destroyLeavesHeldSnapshots()
     QCOMPARE(remaining, (QStringList{u"s2"_s, u"s4"_s, u"s5"_s}));
     QCOMPARE(left.value.value(fs).first().userRefs, std::optional<quint64>(1));
     // Destroying what is already gone is done, not an error.
-    QVERIFY(await(m_client->destroySnapshots(fs, {u"s0"_s, u"s1"_s})).isEmpty());
+    QVERIFY(Async::runBlocking(m_client->destroySnapshots(fs, {u"s0"_s, u"s1"_s})).isEmpty());
     QCOMPARE(b->zfs({u"release"_s, u"keep"_s, fs + u"@s2"_s}).exitCode, 0);
 }
 
@@ -221,38 +211,38 @@ void TestZfsClient::holdAndReleaseAreIdempotent()
     QCOMPARE(b->zfs({u"snapshot"_s, fs + u"@a"_s}).exitCode, 0);
     QCOMPARE(b->zfs({u"snapshot"_s, fs + u"@b"_s}).exitCode, 0);
     const QString tag = u"zrepl_STEP_J_job"_s;
-    QVERIFY(await(m_client->hold(tag, {fs + u"@a"_s})).ok());
+    QVERIFY(Async::runBlocking(m_client->hold(tag, {fs + u"@a"_s})).ok());
     // Held already on a, new on b: the batch fails in ZFS, the client retries one by one.
-    const ZfsError both = await(m_client->hold(tag, {fs + u"@a"_s, fs + u"@b"_s}));
+    const ZfsError both = Async::runBlocking(m_client->hold(tag, {fs + u"@a"_s, fs + u"@b"_s}));
     QVERIFY2(both.ok(), qPrintable(both.toString()));
-    const auto refs = await(m_client->listVersions({DatasetPath::fromString(fs)}, false));
+    const auto refs = Async::runBlocking(m_client->listVersions({DatasetPath::fromString(fs)}, false));
     QCOMPARE(refs.value.value(fs).at(0).userRefs, std::optional<quint64>(1));
     QCOMPARE(refs.value.value(fs).at(1).userRefs, std::optional<quint64>(1));
-    const Result<Capabilities> caps = await(m_client->capabilities());
+    const Result<Capabilities> caps = Async::runBlocking(m_client->capabilities());
     if (caps.value.holdsListing()) {
-        const auto holds = await(m_client->holds({fs + u"@a"_s, fs + u"@b"_s}));
+        const auto holds = Async::runBlocking(m_client->holds({fs + u"@a"_s, fs + u"@b"_s}));
         QVERIFY2(holds.ok(), qPrintable(holds.error.toString()));
         QCOMPARE(holds.value.size(), 2);
         QCOMPARE(holds.value[0].tag, tag);
     }
-    QVERIFY(await(m_client->release(tag, {fs + u"@a"_s, fs + u"@b"_s})).ok());
-    QVERIFY(await(m_client->release(tag, {fs + u"@a"_s, fs + u"@b"_s})).ok());  // already released
-    QVERIFY(await(m_client->release(tag, {fs + u"@gone"_s})).ok());  // snapshot gone: its holds are too
-    const auto after = await(m_client->listVersions({DatasetPath::fromString(fs)}, false));
+    QVERIFY(Async::runBlocking(m_client->release(tag, {fs + u"@a"_s, fs + u"@b"_s})).ok());
+    QVERIFY(Async::runBlocking(m_client->release(tag, {fs + u"@a"_s, fs + u"@b"_s})).ok());  // already released
+    QVERIFY(Async::runBlocking(m_client->release(tag, {fs + u"@gone"_s})).ok());  // snapshot gone: its holds are too
+    const auto after = Async::runBlocking(m_client->listVersions({DatasetPath::fromString(fs)}, false));
     QCOMPARE(after.value.value(fs).at(0).userRefs, std::optional<quint64>(0));
 }
 
 void TestZfsClient::errorsAreTyped()
 {
     REQUIRE_BACKEND();
-    const auto missing = await(m_client->listVersions({DatasetPath::fromString(QString(m_pool + u"/nope"_s))}, false));
+    const auto missing = Async::runBlocking(m_client->listVersions({DatasetPath::fromString(QString(m_pool + u"/nope"_s))}, false));
     QVERIFY(!missing.ok());
     QVERIFY2(missing.error.is(ZfsError::Kind::NotFound), qPrintable(missing.error.toString()));
     CommandConfig broken = m_command->config();
     broken.zfsBinary = u"/nonexistent/zfs"_s;
     ZfsCommand command(broken);
     ZfsClient client(command);
-    const auto caps = await(client.capabilities());
+    const auto caps = Async::runBlocking(client.capabilities());
     QVERIFY(caps.error.is(ZfsError::Kind::StartFailed));
     QVERIFY(caps.error.toString().contains(u"cannot run zfs"_s));
 }
