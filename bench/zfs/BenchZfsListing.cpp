@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QProcess>
 
+#include "BackendCommandConfig.h"
 #include "FigureTable.h"
 #include "EmulatorFixture.h"
 #include "daemon/async/TaskRunner.h"
@@ -120,6 +121,8 @@ public:
     {
         return m_fixture.zfsBinary();
     }
+
+    const ZfsBackend &backend() const { return m_fixture; }
 
     QString pool() const
     {
@@ -227,11 +230,7 @@ public:
         listing.stateBytes = pool.stateBytes();
         listing.rssBeforeKiB = peakRssKiB();
 
-        Zfs::CommandConfig config;
-        config.zfsBinary = pool.zfsBinary();
-        config.zpoolBinary = QFileInfo(pool.zfsBinary()).absolutePath() + u"/zpool"_s;
-        config.environment = pool.environment();
-        Zfs::ZfsCommand command(config);
+        Zfs::ZfsCommand command(commandConfigFor(pool.backend()));
         Zfs::ZfsClient client(command);
         // Detected once per client in the daemon; not part of what a listing costs.
         const auto caps = Async::runBlocking(client.capabilities());

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "BackendCommandConfig.h"
 #include "EmulatorFixture.h"
 #include "ZfsFuseFixture.h"
 #include "daemon/endpoint/AbstractionNames.h"
@@ -139,10 +140,7 @@ ZfsBackend *TestPushSink::backendFor(const QString &name)
 
 void TestPushSink::makeJobs(ZfsBackend &backend, bool encrypted, std::optional<QList<Config::KeepRule>> keepReceiver)
 {
-    Zfs::CommandConfig zfs;
-    zfs.zfsBinary = backend.zfsBinary();
-    zfs.zpoolBinary = backend.zpoolBinary();
-    zfs.environment = backend.environment();
+    Zfs::CommandConfig zfs = commandConfigFor(backend);
 
     Config::Job sink;
     sink.type = Config::JobType::Sink;
@@ -379,10 +377,7 @@ void TestPushSink::pullFromSource()
     }
     QCOMPARE(b->zfs({u"create"_s, m_src + u"/home"_s}).exitCode, 0);
     QCOMPARE(b->zfs({u"snapshot"_s, m_src + u"/home@a"_s}).exitCode, 0);
-    Zfs::CommandConfig zfs;
-    zfs.zfsBinary = b->zfsBinary();
-    zfs.zpoolBinary = b->zpoolBinary();
-    zfs.environment = b->environment();
+    Zfs::CommandConfig zfs = commandConfigFor(*b);
 
     Config::Job sourceConfig;
     sourceConfig.type = Config::JobType::Source;
@@ -426,10 +421,7 @@ void TestPushSink::resumesAfterCutsAtRandomOffsets()
         QSKIP("emulator unavailable");
     }
     // The driver alone, without a job's two-second retry delay, so that fifty interrupted steps take seconds.
-    Zfs::CommandConfig config;
-    config.zfsBinary = b->zfsBinary();
-    config.zpoolBinary = b->zpoolBinary();
-    config.environment = b->environment();
+    Zfs::CommandConfig config = commandConfigFor(*b);
     Zfs::ZfsCommand command(config);
     Zfs::ZfsClient zfs(command);
     const QString fs = m_src + u"/data"_s;
@@ -553,10 +545,7 @@ void TestPushSink::refusesAForgedResumeToken()
     if (!b) {
         QSKIP("emulator unavailable");
     }
-    Zfs::CommandConfig config;
-    config.zfsBinary = b->zfsBinary();
-    config.zpoolBinary = b->zpoolBinary();
-    config.environment = b->environment();
+    Zfs::CommandConfig config = commandConfigFor(*b);
     Zfs::ZfsCommand command(config);
     Zfs::ZfsClient zfs(command);
     const QString fs = m_src + u"/data"_s;

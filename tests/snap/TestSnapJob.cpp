@@ -4,6 +4,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "BackendCommandConfig.h"
 #include "EmulatorFixture.h"
 #include "ZfsFuseFixture.h"
 #include "daemon/jobs/SnapJob.h"
@@ -94,10 +95,7 @@ ZfsBackend *TestSnapJob::backendFor(const QString &name)
 
 std::unique_ptr<SnapJob> TestSnapJob::makeJob(ZfsBackend &backend, Config::Job config)
 {
-    Zfs::CommandConfig zfs;
-    zfs.zfsBinary = backend.zfsBinary();
-    zfs.zpoolBinary = backend.zpoolBinary();
-    zfs.environment = backend.environment();
+    Zfs::CommandConfig zfs = commandConfigFor(backend);
     return std::make_unique<SnapJob>(config, zfs);
 }
 

@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QTest>
 
+#include "BackendCommandConfig.h"
 #include "EmulatorFixture.h"
 #include "ZfsFuseFixture.h"
 #include "daemon/async/TaskRunner.h"
@@ -83,10 +84,7 @@ ZfsBackend *TestZfsClient::backend()
         qWarning("cannot create pool: %s", qPrintable(error));
         return nullptr;
     }
-    CommandConfig config;
-    config.zfsBinary = b->zfsBinary();
-    config.zpoolBinary = b->zpoolBinary();
-    config.environment = b->environment();
+    CommandConfig config = commandConfigFor(*b);
     config.timeout = std::chrono::seconds(60);
     m_command = std::make_unique<ZfsCommand>(config);
     m_client = std::make_unique<ZfsClient>(*m_command);
