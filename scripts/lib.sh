@@ -5,7 +5,7 @@ BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libyaml-cpp-dev pr
 # What the demo needs besides the build (zfs-fuse only serves where the kernel has no ZFS module; the demo checks).
 RUN_PACKAGES=(curl)
 # What the tests need: clang for libFuzzer, curl for the raw socket checks, zfs-fuse as the real-ZFS test backend.
-TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl zfs-fuse)
+TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl zfs-fuse openssh-server openssh-client openssl)
 
 RELEASE_BUILD_DIR=${HOLDFAST_BUILD_DIR:-build-release}
 TEST_BUILD_DIR=${HOLDFAST_TEST_BUILD_DIR:-build-test}

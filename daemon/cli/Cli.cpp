@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "daemon/cli/CliCommands.h"
+#include "daemon/cli/StdinServer.h"
 #include "daemon/config/ConfigParser.h"
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,10 @@ const Command Commands[] = {
     {"migrate",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "migrate on-pool state (replication-cursor:v1-v2 [--dry-run])"),
      CliCommands::migrate},
+    {"stdinserver",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine",
+                       "bridge stdin/stdout to a job's stdinserver socket (sshd forced command)"),
+     StdinServer::command},
 };
 
 const Command *findCommand(const QString &name)

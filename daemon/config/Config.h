@@ -203,6 +203,7 @@ struct Serve
     QStringList clientCns;
     Duration handshakeTimeout = 10s;
     QStringList clientIdentities;  // stdinserver
+    QString stdinserverSockdir;  // stdinserver: global.serve.stdinserver.sockdir, copied here by the parser
     QString listenerName;  // local
 };
 

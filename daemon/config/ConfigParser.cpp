@@ -1006,6 +1006,10 @@ std::optional<Root> parseBytes(const QByteArray &yaml, const QString &fileName, 
     if (reader.failed()) {
         return std::nullopt;
     }
+    // A stdinserver job needs the global sockdir; each job carries it so that it can be built alone.
+    for (Job &job : root.jobs) {
+        job.serve.stdinserverSockdir = root.global.stdinserverSockdir;
+    }
     return root;
 }
 

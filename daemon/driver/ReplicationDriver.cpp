@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/driver/ReplicationDriver.h"
 
+#include <QDateTime>
+
 #include "daemon/async/Awaitables.h"
-#include "daemon/async/Pipeline.h"
 #include "daemon/zfs/ResumeToken.h"
 
 using namespace Qt::StringLiterals;
@@ -16,28 +17,9 @@ Api::TimedError timedError(const QString &message)
     return Api::TimedError{message, Api::Timestamp::now()};
 }
 
-Async::ProcessSpec zfsProcess(const Zfs::ZfsCommand &command, QStringList arguments)
-{
-    Async::ProcessSpec spec;
-    spec.program = command.config().zfsBinary;
-    spec.arguments = std::move(arguments);
-    spec.environment = command.config().environment;
-    spec.timeout = command.config().timeout;
-    return spec;
-}
-
-QString lastLines(const QByteArray &text)
-{
-    QStringList lines = QString::fromUtf8(text).trimmed().split(u'\n', Qt::SkipEmptyParts);
-    while (lines.size() > 6) {
-        lines.removeFirst();
-    }
-    return lines.join(u'\n');
-}
-
 }  // namespace
 
-ReplicationDriver::ReplicationDriver(Endpoint::Sender &sender, Endpoint::Receiver &receiver, Options options,
+ReplicationDriver::ReplicationDriver(Endpoint::SenderEndpoint &sender, Endpoint::ReceiverEndpoint &receiver, Options options,
                                      Log::Context log, QObject *parent)
     : QObject(parent)
     , m_sender(sender)
@@ -66,6 +48,15 @@ Async::Task<void> ReplicationDriver::run()
         }
         // Backoff: each retry waits twice as long as the one before.
         const std::chrono::milliseconds delay = m_options.retryDelay * (1 << i);
+        if (!m_networkError.isEmpty()) {
+            // zrepl's WaitReconnect: the connection to the other side broke; the next attempt connects anew.
+            const Api::Timestamp now = Api::Timestamp::now();
+            m_report.waitReconnectSince = now;
+            m_report.waitReconnectUntil = Api::Timestamp::fromDateTime(QDateTime::currentDateTimeUtc().addMSecs(delay.count()));
+            m_report.waitReconnectError = timedError(m_networkError);
+            m_networkError.clear();
+            Q_EMIT reportChanged();
+        }
         m_log.info(u"temporary error, retrying"_s, {{u"attempt"_s, QString::number(i + 1)}, {u"after"_s, QString::number(delay.count()) + u"ms"_s}});
         co_await Async::sleep(delay);
     }
@@ -73,15 +64,28 @@ Async::Task<void> ReplicationDriver::run()
     Q_EMIT reportChanged();
 }
 
+bool ReplicationDriver::noteNetworkError(const Zfs::ZfsError &error)
+{
+    if (error.is(Zfs::ZfsError::Kind::Network)) {
+        m_networkError = error.toString();
+        return true;
+    }
+    return false;
+}
+
 Async::Task<bool> ReplicationDriver::attempt(int index)
 {
     auto planningError = [this, index](const Zfs::ZfsError &error) {
+        if (error.is(Zfs::ZfsError::Kind::Network)) {
+            m_networkError = error.toString();
+        }
         m_report.attempts[index].state = Api::AttemptState::PlanningError;
         m_report.attempts[index].planError = timedError(error.toString());
         m_log.error(u"planning failed"_s, {{u"err"_s, error.toString()}});
         Q_EMIT reportChanged();
         // A ZFS that is not reachable may come back; anything else will fail the same way again.
-        return error.is(Zfs::ZfsError::Kind::Unavailable) || error.is(Zfs::ZfsError::Kind::Timeout);
+        return error.is(Zfs::ZfsError::Kind::Unavailable) || error.is(Zfs::ZfsError::Kind::Timeout)
+            || error.is(Zfs::ZfsError::Kind::Network);
     };
     const auto senderFilesystems = co_await m_sender.listFilesystems();
     if (!senderFilesystems.ok()) {
@@ -100,9 +104,9 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
         co_return planningError(receiverFilesystems.error);
     }
     QList<Zfs::DatasetPath> existing;
-    for (const Endpoint::ReceiverFilesystem &fs : receiverFilesystems.value) {
-        if (fs.exists) {
-            existing.append(fs.localPath);
+    for (auto it = receiverFilesystems.value.cbegin(); it != receiverFilesystems.value.cend(); ++it) {
+        if (it->exists) {
+            existing.append(Zfs::DatasetPath::fromString(it.key()));
         }
     }
     const auto receiverVersions = co_await m_receiver.listVersions(existing);
@@ -129,7 +133,7 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
         Replication::ReceiverFilesystem receiver;
         receiver.exists = receiverFs.exists;
         receiver.placeholder = receiverFs.placeholder;
-        receiver.versions = receiverVersions.value.value(receiverFs.localPath.toString());
+        receiver.versions = receiverVersions.value.value(fs);
         receiver.resumeToken = receiverFs.resumeToken;
         if (!receiverFs.resumeToken.isEmpty()) {
             QString tokenError;
@@ -241,62 +245,60 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
 
     const Zfs::ZfsError prepared = co_await m_sender.prepareStep(args);
     if (!prepared.ok()) {
+        *temporary = noteNetworkError(prepared);
         co_return u"cannot hold the step's snapshots on the sender: %1"_s.arg(prepared.toString().trimmed());
     }
     if (const std::optional<qint64> size = co_await m_sender.sizeEstimate(args)) {
         fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesExpected = *size;
         Q_EMIT reportChanged();
     }
-    const Zfs::DatasetPath local = m_receiver.localPath(Zfs::DatasetPath::fromString(work.filesystem));
     if (!work.receiver.exists) {
         // Only a filesystem that does not exist yet can lack parents; later steps skip the listing.
-        const Zfs::ZfsError parents = co_await m_receiver.ensureParents(local);
+        const Zfs::ZfsError parents = co_await m_receiver.ensureParents(work.filesystem);
         if (!parents.ok()) {
+            *temporary = noteNetworkError(parents);
             co_return u"cannot create placeholder parents on the receiver: %1"_s.arg(parents.toString().trimmed());
         }
     }
-    const bool overwritePlaceholder = !step.from && !step.resumable && work.receiver.exists && work.receiver.placeholder;
-    const QStringList receiveArguments = co_await m_receiver.receiveArguments(local, overwritePlaceholder);
+    Endpoint::ReceiveArgs receive;
+    receive.filesystem = work.filesystem;
+    receive.overwritePlaceholder = !step.from && !step.resumable && work.receiver.exists && work.receiver.placeholder;
 
     auto progress = [this, attemptIndex, fsIndex, stepIndex](qint64 bytes) {
         fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesReplicated = bytes;
         Q_EMIT reportChanged();
     };
-    const Async::PipelineResult result = co_await Async::runPipeline(
-        zfsProcess(m_sender.zfs().command(), m_sender.sendArguments(args)),
-        zfsProcess(m_receiver.zfs().command(), receiveArguments), progress);
+    // Whichever side is in this daemon runs its zfs process; the other side's stream comes over the transport.
+    Endpoint::StreamOutcome result;
+    if (const std::optional<Async::ProcessSpec> consumer = co_await m_receiver.receiveProcess(receive)) {
+        result = co_await m_sender.sendInto(args, *consumer, progress);
+    } else if (const std::optional<Async::ProcessSpec> producer = m_sender.sendProcess(args)) {
+        result = co_await m_receiver.receiveFrom(receive, *producer, progress);
+    } else {
+        co_return u"neither side of the replication runs in this daemon"_s;
+    }
     progress(result.bytes);
-    if (!result.producer.ok() || !result.consumer.ok()) {
-        // A stream cut short may have left a resume token: the next attempt continues from there.
-        *temporary = result.producer.timedOut || result.consumer.timedOut || !result.producer.ok();
-        QStringList parts;
-        if (!result.producer.ok()) {
-            parts.append(u"zfs send: %1"_s.arg(result.producer.started ? lastLines(result.producer.standardError)
-                                                                         : result.producer.startError));
+    if (!result.ok()) {
+        *temporary = result.temporary;
+        if (result.connectionLost) {
+            m_networkError = result.senderError.isEmpty() ? result.receiverError : result.senderError;
         }
-        if (!result.consumer.ok()) {
-            parts.append(u"zfs recv: %1"_s.arg(result.consumer.started ? lastLines(result.consumer.standardError)
-                                                                         : result.consumer.startError));
+        QStringList parts;
+        if (!result.senderError.isEmpty()) {
+            parts.append(result.senderError);
+        }
+        if (!result.receiverError.isEmpty()) {
+            parts.append(result.receiverError);
         }
         co_return parts.join(u'\n');
     }
-
-    // What arrived must be what was sent: the guid is the snapshot's identity across pools.
-    const Zfs::CommandResult guid = co_await m_receiver.zfs().command().zfs(
-        QStringList() << u"get"_s << u"-H"_s << u"-p"_s << u"-o"_s << u"value"_s << u"guid"_s
-                      << local.toString() + u'@' + step.to.name);
-    const QString received = QString::fromUtf8(guid.standardOutput).trimmed();
-    if (!guid.ok() || received != QString::number(step.to.guid)) {
-        co_return u"received snapshot %1@%2 has guid %3, expected %4"_s.arg(local.toString(), step.to.name,
-                                                                             received.isEmpty() ? u"(none)"_s : received)
-            .arg(step.to.guid);
-    }
-    const Zfs::ZfsError receivedHold = co_await m_receiver.receiveCompleted(local, step.to.name);
-    if (!receivedHold.ok()) {
-        co_return u"cannot move the last-received hold: %1"_s.arg(receivedHold.toString().trimmed());
+    const QString received = co_await m_receiver.receiveCompleted(work.filesystem, step.to);
+    if (!received.isEmpty()) {
+        co_return received;
     }
     const Zfs::ZfsError completed = co_await m_sender.stepCompleted(args);
     if (!completed.ok()) {
+        *temporary = noteNetworkError(completed);
         co_return u"cannot move the replication cursor or release the step holds: %1"_s.arg(completed.toString().trimmed());
     }
     m_log.info(u"step done"_s, {{u"step"_s, step.describe()}, {u"bytes"_s, QString::number(result.bytes)}});

@@ -5,8 +5,7 @@
 #include <QObject>
 
 #include "daemon/async/Task.h"
-#include "daemon/endpoint/Receiver.h"
-#include "daemon/endpoint/Sender.h"
+#include "daemon/endpoint/Endpoints.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/replication/Planner.h"
 #include "shared/control/ReplicationReport.h"
@@ -28,7 +27,7 @@ public:
         std::chrono::milliseconds retryDelay{std::chrono::seconds(2)};
     };
 
-    ReplicationDriver(Endpoint::Sender &sender, Endpoint::Receiver &receiver, Options options, Log::Context log,
+    ReplicationDriver(Endpoint::SenderEndpoint &sender, Endpoint::ReceiverEndpoint &receiver, Options options, Log::Context log,
                       QObject *parent = nullptr);
 
     Async::Task<void> run();
@@ -53,14 +52,17 @@ private:
     Async::Task<bool> replicateFilesystem(int attemptIndex, int fsIndex, Work work);
     // Empty on success, else the error for the report; *temporary tells whether a retry may succeed.
     Async::Task<QString> executeStep(int attemptIndex, int fsIndex, int stepIndex, Work work, bool *temporary);
+    // true for an error of the connection to the other side, which is remembered for the WaitReconnect report.
+    bool noteNetworkError(const Zfs::ZfsError &error);
     Api::FilesystemReport &fsReport(int attemptIndex, int fsIndex) { return m_report.attempts[attemptIndex].filesystems[fsIndex]; }
 
-    Endpoint::Sender &m_sender;
-    Endpoint::Receiver &m_receiver;
+    Endpoint::SenderEndpoint &m_sender;
+    Endpoint::ReceiverEndpoint &m_receiver;
     Options m_options;
     Log::Context m_log;
     Api::ReplicationReport m_report;
     QHash<QString, quint64> m_replicatedUpTo;
+    QString m_networkError;  // of the current attempt
 };
 
 }  // namespace Daemon

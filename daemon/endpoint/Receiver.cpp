@@ -2,6 +2,7 @@
 #include "daemon/endpoint/Receiver.h"
 
 #include "daemon/endpoint/AbstractionNames.h"
+#include "daemon/zfs/NameCheck.h"
 
 using namespace Qt::StringLiterals;
 
@@ -65,13 +66,44 @@ Async::Task<Zfs::Result<QHash<QString, ReceiverFilesystem>>> Receiver::listFiles
     co_return out;
 }
 
-Async::Task<Zfs::Result<QHash<QString, QList<Zfs::FilesystemVersion>>>> Receiver::listVersions(QList<Zfs::DatasetPath> localPaths)
+QString Receiver::checkSenderPath(const QString &senderFilesystem)
 {
-    co_return co_await m_zfs.listVersions(localPaths, false);
+    if (senderFilesystem.isEmpty()) {
+        return u"empty filesystem name"_s;
+    }
+    if (const auto bad = Zfs::datasetPathCheck(senderFilesystem)) {
+        return u"invalid filesystem name \"%1\": %2"_s.arg(senderFilesystem, *bad);
+    }
+    for (const QString &component : senderFilesystem.split(u'/')) {
+        if (const auto bad = Zfs::componentNamecheck(component)) {
+            return u"invalid filesystem name \"%1\": %2"_s.arg(senderFilesystem, *bad);
+        }
+    }
+    return {};
 }
 
-Async::Task<Zfs::ZfsError> Receiver::ensureParents(Zfs::DatasetPath path)
+Async::Task<Zfs::Result<VersionMap>> Receiver::listVersions(QList<Zfs::DatasetPath> senderPaths)
 {
+    QList<Zfs::DatasetPath> local;
+    QHash<QString, QString> senderOf;
+    for (const Zfs::DatasetPath &sender : senderPaths) {
+        local.append(localPath(sender));
+        senderOf.insert(local.last().toString(), sender.toString());
+    }
+    const Zfs::Result<VersionMap> versions = co_await m_zfs.listVersions(local, false);
+    if (!versions.ok()) {
+        co_return versions;
+    }
+    Zfs::Result<VersionMap> out;
+    for (auto it = versions.value.cbegin(); it != versions.value.cend(); ++it) {
+        out.value.insert(senderOf.value(it.key(), it.key()), it.value());
+    }
+    co_return out;
+}
+
+Async::Task<Zfs::ZfsError> Receiver::ensureParents(QString senderFilesystem)
+{
+    const Zfs::DatasetPath path = localPath(Zfs::DatasetPath::fromString(senderFilesystem));
     // From the top: the pool must exist; every missing filesystem from the root's first missing component down to
     // the parent of `path` becomes a placeholder, so that `zfs recv` finds its parent.
     QList<Zfs::DatasetPath> chain;
@@ -113,7 +145,39 @@ Async::Task<QStringList> Receiver::receiveArguments(Zfs::DatasetPath path, bool 
     co_return arguments;
 }
 
-Async::Task<Zfs::ZfsError> Receiver::receiveCompleted(Zfs::DatasetPath path, QString toName)
+Async::Task<std::optional<Async::ProcessSpec>> Receiver::receiveProcess(ReceiveArgs args)
+{
+    const Zfs::DatasetPath local = localPath(Zfs::DatasetPath::fromString(args.filesystem));
+    co_return zfsProcess(m_zfs.command(), co_await receiveArguments(local, args.overwritePlaceholder));
+}
+
+Async::Task<StreamOutcome> Receiver::receiveFrom(ReceiveArgs args, Async::ProcessSpec producer, Progress progress)
+{
+    const std::optional<Async::ProcessSpec> consumer = co_await receiveProcess(args);
+    co_return co_await runLocalStream(std::move(producer), *consumer, std::move(progress));
+}
+
+Async::Task<QString> Receiver::receiveCompleted(QString senderFilesystem, Zfs::FilesystemVersion to)
+{
+    const Zfs::DatasetPath local = localPath(Zfs::DatasetPath::fromString(senderFilesystem));
+    // What arrived must be what was sent: the guid is the snapshot's identity across pools.
+    const Zfs::CommandResult guid = co_await m_zfs.command().zfs(
+        QStringList() << u"get"_s << u"-H"_s << u"-p"_s << u"-o"_s << u"value"_s << u"guid"_s
+                      << local.toString() + u'@' + to.name);
+    const QString received = QString::fromUtf8(guid.standardOutput).trimmed();
+    if (!guid.ok() || received != QString::number(to.guid)) {
+        co_return u"received snapshot %1@%2 has guid %3, expected %4"_s
+            .arg(local.toString(), to.name, received.isEmpty() ? u"(none)"_s : received)
+            .arg(to.guid);
+    }
+    const Zfs::ZfsError hold = co_await moveLastReceivedHold(local, to.name);
+    if (!hold.ok()) {
+        co_return u"cannot move the last-received hold: %1"_s.arg(hold.toString().trimmed());
+    }
+    co_return QString();
+}
+
+Async::Task<Zfs::ZfsError> Receiver::moveLastReceivedHold(Zfs::DatasetPath path, QString toName)
 {
     const QString tag = lastReceivedHoldTag(m_jobId);
     const QString fs = path.toString();

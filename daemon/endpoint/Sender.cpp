@@ -2,6 +2,8 @@
 #include "daemon/endpoint/Sender.h"
 
 #include "daemon/endpoint/AbstractionNames.h"
+#include "daemon/zfs/NameCheck.h"
+#include "daemon/zfs/ResumeToken.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,25 +37,10 @@ Async::Task<Zfs::Result<QList<Zfs::Dataset>>> Sender::listFilesystems()
     co_return Zfs::Result<QList<Zfs::Dataset>>{out, {}};
 }
 
-Async::Task<Zfs::Result<QHash<QString, QList<Zfs::FilesystemVersion>>>> Sender::listVersions(QList<Zfs::DatasetPath> filesystems)
+Async::Task<Zfs::Result<VersionMap>> Sender::listVersions(QList<Zfs::DatasetPath> filesystems)
 {
     const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
     co_return co_await m_zfs.listVersions(filesystems, caps.ok() && caps.value.modern);
-}
-
-std::optional<Zfs::FilesystemVersion> Sender::replicationCursor(const QList<Zfs::FilesystemVersion> &versions) const
-{
-    std::optional<Zfs::FilesystemVersion> newest;
-    for (const Zfs::FilesystemVersion &v : versions) {
-        if (!v.isBookmark()) {
-            continue;
-        }
-        const auto parsed = parseReplicationCursorBookmarkName(v.name);
-        if (parsed && parsed->jobId == m_jobId && (!newest || v.createTxg > newest->createTxg)) {
-            newest = v;
-        }
-    }
-    return newest;
 }
 
 Async::Task<Zfs::ZfsError> Sender::holdVersion(QString filesystem, Zfs::FilesystemVersion version)
@@ -144,6 +131,77 @@ QStringList Sender::sendArguments(const SendArgs &args) const
     }
     arguments << args.to.fullName();
     return arguments;
+}
+
+std::optional<Async::ProcessSpec> Sender::sendProcess(const SendArgs &args) const
+{
+    return zfsProcess(m_zfs.command(), sendArguments(args));
+}
+
+Async::Task<StreamOutcome> Sender::sendInto(SendArgs args, Async::ProcessSpec consumer, Progress progress)
+{
+    co_return co_await runLocalStream(zfsProcess(m_zfs.command(), sendArguments(args)), std::move(consumer), std::move(progress));
+}
+
+Async::Task<Zfs::Result<SendArgs>> Sender::resolve(SendArgs args)
+{
+    using Out = Zfs::Result<SendArgs>;
+    auto refuse = [](const QString &why) {
+        Zfs::ZfsError error;
+        error.kind = Zfs::ZfsError::Kind::Protocol;
+        error.detail = why;
+        return Out{{}, error};
+    };
+    if (const auto bad = Zfs::datasetPathCheck(args.filesystem); bad || args.filesystem.isEmpty()) {
+        co_return refuse(u"invalid filesystem name \"%1\": %2"_s.arg(args.filesystem, bad.value_or(u"empty"_s)));
+    }
+    const Zfs::DatasetPath path = Zfs::DatasetPath::fromString(args.filesystem);
+    if (!m_filter.matches(path)) {
+        co_return refuse(u"filesystem %1 is not offered by job %2"_s.arg(args.filesystem, m_jobId));
+    }
+    const Zfs::Result<VersionMap> versions = co_await listVersions(QList<Zfs::DatasetPath>() << path);
+    if (!versions.ok()) {
+        co_return Out{{}, versions.error};
+    }
+    // The client's idea of a version counts only if this side has one of that name with that guid.
+    auto find = [&](const Zfs::FilesystemVersion &wanted) -> std::optional<Zfs::FilesystemVersion> {
+        for (const Zfs::FilesystemVersion &v : versions.value.value(args.filesystem)) {
+            if (v.type == wanted.type && v.name == wanted.name && v.guid == wanted.guid) {
+                return v;
+            }
+        }
+        return std::nullopt;
+    };
+    SendArgs out = args;
+    const std::optional<Zfs::FilesystemVersion> to = find(args.to);
+    if (!to || !to->isSnapshot()) {
+        co_return refuse(u"%1@%2 with guid %3 does not exist on the sender"_s.arg(args.filesystem, args.to.name).arg(args.to.guid));
+    }
+    out.to = *to;
+    if (args.from) {
+        const std::optional<Zfs::FilesystemVersion> from = find(*args.from);
+        if (!from) {
+            co_return refuse(u"%1%2 with guid %3 does not exist on the sender"_s.arg(args.filesystem, args.from->relativeName())
+                                 .arg(args.from->guid));
+        }
+        out.from = *from;
+    }
+    if (args.encrypted != m_encrypted) {
+        co_return refuse(m_encrypted ? u"job %1 sends encrypted (raw) streams only"_s.arg(m_jobId)
+                                     : u"job %1 does not send encrypted (raw) streams"_s.arg(m_jobId));
+    }
+    if (!args.resumeToken.isEmpty()) {
+        QString error;
+        const std::optional<Zfs::ResumeToken> token = Zfs::ResumeToken::decode(args.resumeToken, &error);
+        if (!token) {
+            co_return refuse(error);
+        }
+        const std::optional<quint64> fromGuid = out.from ? std::optional<quint64>(out.from->guid) : std::nullopt;
+        if (const auto invalid = token->validateFor(args.filesystem, out.to.guid, fromGuid)) {
+            co_return refuse(*invalid);
+        }
+    }
+    co_return Out{out, {}};
 }
 
 Async::Task<std::optional<qint64>> Sender::sizeEstimate(SendArgs args)

@@ -7,49 +7,40 @@
 #include <optional>
 
 #include "daemon/async/Task.h"
+#include "daemon/endpoint/Endpoints.h"
 #include "daemon/zfs/DatasetFilter.h"
 #include "daemon/zfs/ZfsClient.h"
 
 namespace Endpoint {
 
-// One replication step as the sending side sees it: `to` alone for a full send, `from` → `to` for an incremental
-// one, or a resume token that continues an interrupted step.
-struct SendArgs
-{
-    QString filesystem;
-    std::optional<Zfs::FilesystemVersion> from;
-    Zfs::FilesystemVersion to;
-    QString resumeToken;
-    bool encrypted = false;  // raw send (-w)
-};
-
 // The sending side of a replication (zrepl's endpoint.Sender): which filesystems it offers, and the hold-protected
 // step: `to` (and `from`) are held with the job's step hold (a bookmark `from` gets a step bookmark) before the
 // send, and after the receiver confirmed the step the replication cursor moves to `to` and the step holds go.
-class Sender
+class Sender final : public SenderEndpoint
 {
 public:
     Sender(Zfs::ZfsClient &zfs, Zfs::DatasetFilter filter, QString jobId, bool encrypted);
 
-    // The matching filesystems, with their `encryption` property where ZFS has one.
-    Async::Task<Zfs::Result<QList<Zfs::Dataset>>> listFilesystems();
-    Async::Task<Zfs::Result<QHash<QString, QList<Zfs::FilesystemVersion>>>> listVersions(QList<Zfs::DatasetPath> filesystems);
+    QString jobId() const override { return m_jobId; }
+    bool encrypted() const override { return m_encrypted; }
+    Async::Task<Zfs::Result<QList<Zfs::Dataset>>> listFilesystems() override;
+    Async::Task<Zfs::Result<VersionMap>> listVersions(QList<Zfs::DatasetPath> filesystems) override;
+    Async::Task<Zfs::ZfsError> prepareStep(SendArgs args) override;
+    Async::Task<std::optional<qint64>> sizeEstimate(SendArgs args) override;
+    Async::Task<Zfs::ZfsError> stepCompleted(SendArgs args) override;
+    std::optional<Async::ProcessSpec> sendProcess(const SendArgs &args) const override;
+    Async::Task<StreamOutcome> sendInto(SendArgs args, Async::ProcessSpec consumer, Progress progress) override;
 
-    // zrepl's prepare phase: idempotent, so a retried step reuses what an earlier attempt (or a crash) left.
-    Async::Task<Zfs::ZfsError> prepareStep(SendArgs args);
-    // After the receiver has `to`: cursor to `to`, older cursors of this job gone, step holds released.
-    Async::Task<Zfs::ZfsError> stepCompleted(SendArgs args);
-    // `zfs send -nvP`: the stream size, or nullopt where ZFS cannot tell (zfs-fuse, an error).
-    Async::Task<std::optional<qint64>> sizeEstimate(SendArgs args);
+    // For a step a remote receiver asks for: the step's versions as this side has them (matched by name and
+    // guid), checked against the filter, and a resume token that encodes exactly this step. Nothing a client sends
+    // is used before it passed here.
+    Async::Task<Zfs::Result<SendArgs>> resolve(SendArgs args);
+
     // The arguments of `zfs` for the stream itself.
     QStringList sendArguments(const SendArgs &args) const;
 
-    // This job's most recent replication cursor among `versions` (zrepl v2 cursors: #zrepl_CURSOR_G_<guid>_J_<job>).
-    std::optional<Zfs::FilesystemVersion> replicationCursor(const QList<Zfs::FilesystemVersion> &versions) const;
-
-    const QString &jobId() const { return m_jobId; }
-    bool encrypted() const { return m_encrypted; }
     Zfs::ZfsClient &zfs() { return m_zfs; }
+    const Zfs::DatasetFilter &filter() const { return m_filter; }
 
 private:
     Async::Task<Zfs::ZfsError> holdVersion(QString filesystem, Zfs::FilesystemVersion version);

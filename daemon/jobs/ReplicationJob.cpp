@@ -8,7 +8,10 @@
 #include "daemon/jobs/LocalListeners.h"
 #include "daemon/jobs/SinkJob.h"
 #include "daemon/jobs/SourceJob.h"
+#include "daemon/pruner/LocalPruneTarget.h"
 #include "daemon/pruner/Pruner.h"
+#include "daemon/rpc/RemoteEndpoints.h"
+#include "daemon/transport/Connector.h"
 #include "daemon/pruning/Pruning.h"
 #include "daemon/snapper/Snapper.h"
 
@@ -130,40 +133,79 @@ Async::Task<void> ReplicationJob::runOnce()
     const Log::Context runLog = log();
     runLog.info(u"start replication"_s, {{u"invocation"_s, QString::number(m_invocation)}});
     const Config::Connect &connect = config().connect;
-    if (connect.type != Config::Connect::Type::Local) {
-        connectFailed(u"only the local transport is implemented in this version of Holdfast"_s);
-        co_return;
-    }
-    Job *peer = LocalListeners::instance().find(connect.listenerName);
     const bool push = type() == Config::JobType::Push;
-    auto *sink = qobject_cast<SinkJob *>(peer);
-    auto *source = qobject_cast<SourceJob *>(peer);
-    if (push ? !sink : !source) {
-        connectFailed(u"no local listener named \"%1\": is a %2 job with serve.type local and this listener_name "
-                      "configured in this daemon?"_s.arg(connect.listenerName, push ? u"sink"_s : u"source"_s));
-        co_return;
-    }
 
-    // Both ends of the replication and where each is pruned.
-    std::unique_ptr<Endpoint::Sender> remoteSender;
-    std::unique_ptr<Endpoint::Receiver> receiver;
-    Endpoint::Sender *sender = m_sender.get();
-    Zfs::ZfsClient *senderZfs = &m_zfs;
-    Zfs::DatasetFilter senderFilter = m_filter;
-    if (push) {
+    // Both ends of the replication and where each is pruned: this daemon's pools, a passive job of this daemon
+    // (local transport), or a passive job at the other end of a network transport.
+    std::unique_ptr<Rpc::Client> client;
+    std::unique_ptr<Endpoint::SenderEndpoint> ownedSender;
+    std::unique_ptr<Endpoint::ReceiverEndpoint> ownedReceiver;
+    std::unique_ptr<Endpoint::PruneTarget> senderPrune;
+    std::unique_ptr<Endpoint::PruneTarget> receiverPrune;
+    Endpoint::SenderEndpoint *sender = m_sender.get();
+    Endpoint::ReceiverEndpoint *receiver = nullptr;
+    const Zfs::DatasetPath pullRoot = Zfs::DatasetPath::fromString(config().rootFs);
+    auto localReceiverPrune = [](Zfs::ZfsClient &zfs, const Zfs::DatasetPath &root) {
+        Config::FilesystemsFilter patterns;
+        patterns.insert(root.toString() + u'<', true);
         QString error;
-        receiver = sink->receiverFor(connect.clientIdentity, &error);
-        if (!receiver) {
+        return std::make_unique<LocalPruneTarget>(zfs, Zfs::DatasetFilter::fromConfig(patterns, &error).value_or(Zfs::DatasetFilter()));
+    };
+
+    if (connect.type == Config::Connect::Type::Local) {
+        Job *peer = LocalListeners::instance().find(connect.listenerName);
+        auto *sink = qobject_cast<SinkJob *>(peer);
+        auto *source = qobject_cast<SourceJob *>(peer);
+        if (push ? !sink : !source) {
+            connectFailed(u"no local listener named \"%1\": is a %2 job with serve.type local and this listener_name "
+                          "configured in this daemon?"_s.arg(connect.listenerName, push ? u"sink"_s : u"source"_s));
+            co_return;
+        }
+        if (push) {
+            QString error;
+            std::unique_ptr<Endpoint::Receiver> local = sink->receiverFor(connect.clientIdentity, &error);
+            if (!local) {
+                connectFailed(error);
+                co_return;
+            }
+            receiverPrune = localReceiverPrune(sink->zfs(), local->root());
+            ownedReceiver = std::move(local);
+        } else {
+            std::unique_ptr<Endpoint::Sender> remote = source->senderFor(connect.clientIdentity);
+            senderPrune = std::make_unique<LocalPruneTarget>(source->zfs(), source->filter());
+            ownedSender = std::move(remote);
+        }
+    } else {
+        QString error;
+        std::unique_ptr<Transport::Connector> connector = Transport::connectorFromConfig(connect, &error);
+        if (!connector) {
             connectFailed(error);
             co_return;
         }
-    } else {
-        remoteSender = source->senderFor(connect.clientIdentity);
-        sender = remoteSender.get();
-        senderZfs = &source->zfs();
-        senderFilter = source->filter();
-        receiver = std::make_unique<Endpoint::Receiver>(m_zfs, Zfs::DatasetPath::fromString(config().rootFs), name());
+        client = std::make_unique<Rpc::Client>(std::move(connector), push ? Rpc::Role::Sink : Rpc::Role::Source);
+        const Zfs::ZfsError connected = co_await client->ensureConnected();
+        if (!connected.ok()) {
+            connectFailed(connected.toString());
+            co_return;
+        }
+        runLog.info(u"connected"_s, {{u"peer"_s, client->describe()}, {u"job"_s, client->peer().jobName},
+                                     {u"identity"_s, client->peer().clientIdentity}});
+        if (push) {
+            ownedReceiver = std::make_unique<Rpc::RemoteReceiver>(*client);
+            receiverPrune = std::make_unique<Rpc::RemotePruneTarget>(*client);
+        } else {
+            ownedSender = std::make_unique<Rpc::RemoteSender>(*client);
+            senderPrune = std::make_unique<Rpc::RemotePruneTarget>(*client);
+        }
     }
+    if (push) {
+        senderPrune = std::make_unique<LocalPruneTarget>(m_zfs, m_filter);
+    } else {
+        sender = ownedSender.get();
+        ownedReceiver = std::make_unique<Endpoint::Receiver>(m_zfs, pullRoot, name());
+        receiverPrune = localReceiverPrune(m_zfs, pullRoot);
+    }
+    receiver = ownedReceiver.get();
 
     ReplicationDriver::Options options;
     options.encrypted = sender->encrypted();
@@ -184,7 +226,7 @@ Async::Task<void> ReplicationJob::runOnce()
         runLog.error(u"invalid keep rules; not pruning"_s, {{u"err"_s, rulesError}});
         co_return;
     }
-    Pruner senderPruner(senderFilter, *senderRules, *senderZfs, runLog.withSubsystem(u"pruning_sender"_s));
+    Pruner senderPruner(*senderPrune, *senderRules, runLog.withSubsystem(u"pruning_sender"_s));
     senderPruner.setReplicatedUpTo(driver.replicatedUpTo());
     bool atCursorReplicated = false;
     for (const Config::KeepRule &rule : config().keepSender) {
@@ -197,15 +239,7 @@ Async::Task<void> ReplicationJob::runOnce()
     });
     co_await senderPruner.run();
 
-    QString filterError;
-    Config::FilesystemsFilter receiverPatterns;
-    receiverPatterns.insert(receiver->root().toString() + u'<', true);
-    const std::optional<Zfs::DatasetFilter> receiverFilter = Zfs::DatasetFilter::fromConfig(receiverPatterns, &filterError);
-    if (!receiverFilter) {
-        runLog.error(u"cannot prune the receiver"_s, {{u"err"_s, filterError}});
-        co_return;
-    }
-    Pruner receiverPruner(*receiverFilter, *receiverRules, receiver->zfs(), runLog.withSubsystem(u"pruning_receiver"_s));
+    Pruner receiverPruner(*receiverPrune, *receiverRules, runLog.withSubsystem(u"pruning_receiver"_s));
     QObject::connect(&receiverPruner, &Pruner::reportChanged, this, [this, &receiverPruner] {
         m_pruningReceiver = receiverPruner.report();
         Q_EMIT statusChanged();

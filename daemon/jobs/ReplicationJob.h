@@ -22,7 +22,8 @@ class Snapper;
 // zrepl's active side: a push job replicates its filesystems to a sink after every snapshot round; a pull job
 // fetches a source's filesystems into root_fs every `interval` (or on `wakeup` only, for "manual"). After each
 // replication the sender is pruned by keep_sender (the replication cursor deciding what is replicated) and the
-// receiver by keep_receiver. This version connects over the `local` transport.
+// receiver by keep_receiver. The passive side is a job of this daemon (`local`) or one reached over tcp, tls or
+// ssh+stdinserver.
 class ReplicationJob final : public Job
 {
     Q_OBJECT

@@ -2,6 +2,8 @@
 #include "daemon/jobs/SinkJob.h"
 
 #include "daemon/jobs/LocalListeners.h"
+#include "daemon/jobs/PassiveServer.h"
+#include "daemon/rpc/Services.h"
 #include "daemon/zfs/NameCheck.h"
 
 using namespace Qt::StringLiterals;
@@ -34,8 +36,14 @@ void SinkJob::start()
 {
     log().info(u"starting job"_s);
     if (m_listenerName.isEmpty()) {
-        log().error(u"only the local transport is served by this version of Holdfast; tcp, tls and ssh+stdinserver "
-                    "sinks do not accept connections yet"_s);
+        m_server = std::make_unique<PassiveServer>(config().serve, [this](const QString &identity, QString *error) -> std::unique_ptr<Rpc::Service> {
+            std::unique_ptr<Endpoint::Receiver> receiver = receiverFor(identity, error);
+            if (!receiver) {
+                return nullptr;
+            }
+            return std::make_unique<Rpc::ReceiverService>(std::move(receiver), name(), identity);
+        }, log());
+        m_server->start();
         return;
     }
     if (!LocalListeners::instance().add(m_listenerName, this)) {

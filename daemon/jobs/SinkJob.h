@@ -10,8 +10,10 @@
 
 namespace Daemon {
 
-// zrepl's sink: receives what push jobs send into `root_fs/<client identity>/<sender's path>`. This version serves
-// the `local` transport (push and sink in one daemon); it never waits for signals, as in zrepl.
+// zrepl's sink: receives what push jobs send into `root_fs/<client identity>/<sender's path>`, from push jobs in
+// this daemon (`local`) or over tcp, tls or ssh+stdinserver; it never waits for signals, as in zrepl.
+class PassiveServer;
+
 class SinkJob final : public Job
 {
     Q_OBJECT
@@ -33,6 +35,7 @@ private:
     Zfs::ZfsCommand m_command;
     Zfs::ZfsClient m_zfs;
     QString m_listenerName;
+    std::unique_ptr<PassiveServer> m_server;
 };
 
 }  // namespace Daemon

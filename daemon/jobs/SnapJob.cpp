@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/SnapJob.h"
 
+#include "daemon/pruner/LocalPruneTarget.h"
 #include "daemon/pruner/Pruner.h"
 #include "daemon/pruning/Pruning.h"
 #include "daemon/snapper/Snapper.h"
@@ -27,7 +28,8 @@ SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *par
         connect(m_snapper.get(), &Snapper::reportChanged, this, &Job::statusChanged);
         connect(m_snapper.get(), &Snapper::roundFinished, this, &SnapJob::requestPruning);
     }
-    m_pruner = std::make_unique<Pruner>(filter, *rules, m_zfs, log().withSubsystem(u"pruning"_s));
+    m_pruneTarget = std::make_unique<LocalPruneTarget>(m_zfs, filter);
+    m_pruner = std::make_unique<Pruner>(*m_pruneTarget, *rules, log().withSubsystem(u"pruning"_s));
     connect(m_pruner.get(), &Pruner::reportChanged, this, &Job::statusChanged);
     connect(&m_prunerRunner, &Async::TaskRunner::finished, this, [this] {
         log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});

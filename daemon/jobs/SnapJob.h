@@ -11,6 +11,7 @@
 namespace Daemon {
 
 class Pruner;
+class LocalPruneTarget;
 class Snapper;
 
 // zrepl's snap job: periodic snapshots of the matching filesystems and local pruning after every snapshot round.
@@ -43,6 +44,7 @@ private:
     Zfs::ZfsCommand m_command;
     Zfs::ZfsClient m_zfs;
     std::unique_ptr<Snapper> m_snapper;
+    std::unique_ptr<LocalPruneTarget> m_pruneTarget;
     std::unique_ptr<Pruner> m_pruner;
     Async::TaskRunner m_snapperRunner;
     Async::TaskRunner m_prunerRunner;

@@ -2,6 +2,8 @@
 #include "daemon/jobs/SourceJob.h"
 
 #include "daemon/jobs/LocalListeners.h"
+#include "daemon/jobs/PassiveServer.h"
+#include "daemon/rpc/Services.h"
 #include "daemon/snapper/Snapper.h"
 
 using namespace Qt::StringLiterals;
@@ -47,8 +49,10 @@ void SourceJob::start()
         m_snapperRunner.start(m_snapper->run());
     }
     if (m_listenerName.isEmpty()) {
-        log().error(u"only the local transport is served by this version of Holdfast; tcp, tls and stdinserver "
-                    "sources do not accept connections yet"_s);
+        m_server = std::make_unique<PassiveServer>(config().serve, [this](const QString &identity, QString *) -> std::unique_ptr<Rpc::Service> {
+            return std::make_unique<Rpc::SenderService>(senderFor(identity), name(), identity);
+        }, log());
+        m_server->start();
         return;
     }
     if (!LocalListeners::instance().add(m_listenerName, this)) {

@@ -12,10 +12,12 @@
 
 namespace Daemon {
 
+class PassiveServer;
 class Snapper;
 
 // zrepl's source: offers its filesystems to pull jobs and takes the snapshots they pull (periodic snapshotting),
-// serving the `local` transport in this version. Like zrepl's passive jobs it never waits for signals.
+// to pull jobs in this daemon (`local`) or over tcp, tls or ssh+stdinserver. Like zrepl's passive jobs it never
+// waits for signals.
 class SourceJob final : public Job
 {
     Q_OBJECT
@@ -39,6 +41,7 @@ private:
     std::unique_ptr<Snapper> m_snapper;
     Async::TaskRunner m_snapperRunner;
     QString m_listenerName;
+    std::unique_ptr<PassiveServer> m_server;
 };
 
 }  // namespace Daemon

@@ -5,12 +5,10 @@ using namespace Qt::StringLiterals;
 
 namespace Daemon {
 
-Pruner::Pruner(Zfs::DatasetFilter filter, Pruning::KeepRuleList rules, Zfs::ZfsClient &zfs, Log::Context log,
-               QObject *parent)
+Pruner::Pruner(Endpoint::PruneTarget &target, Pruning::KeepRuleList rules, Log::Context log, QObject *parent)
     : QObject(parent)
-    , m_filter(std::move(filter))
+    , m_target(target)
     , m_rules(std::move(rules))
-    , m_zfs(zfs)
     , m_log(std::move(log))
 {
 }
@@ -29,43 +27,25 @@ Async::Task<void> Pruner::run()
     m_report.state = Api::PrunerState::Plan;
     Q_EMIT reportChanged();
 
-    const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await m_zfs.listFilesystems();
-    if (!datasets.ok()) {
-        fail(Api::PrunerState::PlanErr, datasets.error.toString());
+    const Zfs::Result<QList<Endpoint::PruneFilesystem>> listing = co_await m_target.listForPruning();
+    if (!listing.ok()) {
+        fail(Api::PrunerState::PlanErr, listing.error.toString());
         co_return;
     }
-    const Zfs::Result<QSet<QString>> placeholders = co_await m_zfs.datasetsWithLocalProperty(u"zrepl:placeholder"_s, u"on"_s);
-    if (!placeholders.ok()) {
-        fail(Api::PrunerState::PlanErr, placeholders.error.toString());
-        co_return;
-    }
-    QList<Zfs::DatasetPath> filesystems;
     QList<Api::PrunerFilesystemReport> skipped;
-    for (const Zfs::Dataset &dataset : datasets.value) {
-        if (!m_filter.matches(dataset.path)) {
-            continue;
-        }
-        if (placeholders.value.contains(dataset.path.toString())) {
+    QList<Api::PrunerFilesystemReport> pending;
+    QList<Work> work;
+    for (const Endpoint::PruneFilesystem &filesystem : listing.value) {
+        const QString fs = filesystem.name;
+        if (filesystem.placeholder) {
             // Created by a receiver only to hold children: nothing of its own to prune.
             Api::PrunerFilesystemReport placeholder;
-            placeholder.filesystem = dataset.path.toString();
+            placeholder.filesystem = fs;
             placeholder.skipReason = u"filesystem is placeholder"_s;
             skipped.append(placeholder);
             continue;
         }
-        filesystems.append(dataset.path);
-    }
-    const auto versions = co_await m_zfs.listVersions(filesystems, false);
-    if (!versions.ok()) {
-        fail(Api::PrunerState::PlanErr, versions.error.toString());
-        co_return;
-    }
-
-    QList<Api::PrunerFilesystemReport> pending;
-    QList<Work> work;
-    for (const Zfs::DatasetPath &path : filesystems) {
-        const QString fs = path.toString();
-        const QList<Zfs::FilesystemVersion> snapshots = versions.value.value(fs);
+        const QList<Zfs::FilesystemVersion> &snapshots = filesystem.snapshots;
         QList<Pruning::PruneCandidate> candidates;
         QHash<QString, quint64> holds;
         Api::PrunerFilesystemReport fsReport;
@@ -115,7 +95,7 @@ Async::Task<void> Pruner::run()
         QString error;
         if (!item.destroy.isEmpty()) {
             m_log.info(u"destroying snapshots"_s, {{u"fs"_s, item.filesystem}, {u"snapshots"_s, item.destroy.join(u',')}});
-            const Zfs::DestroyOutcome outcome = co_await m_zfs.destroySnapshots(item.filesystem, item.destroy);
+            const Zfs::DestroyOutcome outcome = co_await m_target.destroySnapshots(item.filesystem, item.destroy);
             QStringList problems;
             for (auto it = outcome.cbegin(); it != outcome.cend(); ++it) {
                 const QString reason = it.value().is(Zfs::ZfsError::Kind::Busy)

@@ -6,13 +6,12 @@
 #include "daemon/async/Task.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/pruning/Pruning.h"
-#include "daemon/zfs/DatasetFilter.h"
-#include "daemon/zfs/ZfsClient.h"
+#include "daemon/endpoint/Endpoints.h"
 #include "shared/control/PrunerReport.h"
 
 namespace Daemon {
 
-// One pruning round over the local filesystems of a job, as zrepl's local pruner (daemon/pruner): plan (list the
+// One pruning round over the filesystems of one side of a job (this daemon's or a remote one's), as zrepl's local pruner (daemon/pruner): plan (list the
 // filesystems and their snapshots, apply the keep rules), then destroy per filesystem in batches. A snapshot with
 // a user hold is never destroyed: it is left out of the destroy list and the reason is reported. Decisions are
 // recomputed from the pool every round, so a round cut short (daemon killed, `reset`) leaves nothing half-decided.
@@ -22,8 +21,7 @@ class Pruner final : public QObject
 
 public:
     // `log` names the subsystem: "pruning" for a snap job, "pruning_sender"/"pruning_receiver" for replication.
-    Pruner(Zfs::DatasetFilter filter, Pruning::KeepRuleList rules, Zfs::ZfsClient &zfs, Log::Context log,
-           QObject *parent = nullptr);
+    Pruner(Endpoint::PruneTarget &target, Pruning::KeepRuleList rules, Log::Context log, QObject *parent = nullptr);
 
     Api::PrunerReport report() const { return m_report; }
 
@@ -49,9 +47,8 @@ private:
 
     void fail(Api::PrunerState state, const QString &error);
 
-    Zfs::DatasetFilter m_filter;
+    Endpoint::PruneTarget &m_target;
     Pruning::KeepRuleList m_rules;
-    Zfs::ZfsClient &m_zfs;
     Log::Context m_log;
     Api::PrunerReport m_report;
     std::optional<QHash<QString, quint64>> m_replicatedUpTo;

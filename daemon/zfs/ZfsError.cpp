@@ -88,6 +88,9 @@ QString ZfsError::toString() const
         return u"%1: timed out"_s.arg(command);
     case Kind::Crashed:
         return u"%1: killed by a signal"_s.arg(command);
+    case Kind::Network:
+    case Kind::Protocol:
+        return detail;
     default:
         break;
     }
@@ -128,10 +131,24 @@ QString toString(ZfsError::Kind kind)
         return u"cannot start"_s;
     case ZfsError::Kind::Crashed:
         return u"crashed"_s;
+    case ZfsError::Kind::Network:
+        return u"network"_s;
+    case ZfsError::Kind::Protocol:
+        return u"protocol"_s;
     case ZfsError::Kind::Other:
         return u"error"_s;
     }
     return u"error"_s;
+}
+
+ZfsError::Kind kindFromString(QStringView name)
+{
+    for (int k = int(ZfsError::Kind::None); k <= int(ZfsError::Kind::Protocol); ++k) {
+        if (toString(ZfsError::Kind(k)) == name) {
+            return ZfsError::Kind(k);
+        }
+    }
+    return ZfsError::Kind::Other;
 }
 
 }  // namespace Zfs

@@ -33,6 +33,10 @@ struct ZfsError
         StartFailed,  // the binary could not be run at all
         Crashed,
         Other,
+        // Not from zfs: the other side of a replication could not be reached or the connection broke (a retry may
+        // succeed), or it refused what was asked (it will refuse again). `detail` says what happened.
+        Network,
+        Protocol,
     };
 
     Kind kind = Kind::None;
@@ -52,5 +56,7 @@ struct ZfsError
 };
 
 QString toString(ZfsError::Kind kind);
+// The inverse of toString(Kind), for errors that crossed the wire; unknown names give Other.
+ZfsError::Kind kindFromString(QStringView name);
 
 }  // namespace Zfs

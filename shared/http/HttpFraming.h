@@ -73,6 +73,8 @@ public:
     Result feed(QByteArrayView data, qsizetype *consumed, QByteArray *out);
     Mode mode() const { return m_mode; }
     void setMaxBody(qint64 maxBody) { m_limits.maxBody = maxBody; }
+    // The trailer fields of a chunked body, once it is done.
+    const Headers &trailers() const { return m_trailers; }
     // Bytes decoded so far in this body.
     qint64 decodedSize() const { return m_decoded; }
 
@@ -100,7 +102,7 @@ private:
     QByteArray m_line;
     qsizetype m_trailerBytes = 0;
     int m_trailerFields = 0;
-    Headers m_trailers;  // parsed for validity and then dropped: no control message needs them
+    Headers m_trailers;
     int m_errorStatus = 0;
     QByteArray m_errorMessage;
 };

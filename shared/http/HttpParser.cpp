@@ -284,6 +284,7 @@ ParseResult RequestParser::parse(QByteArrayView data)
     case detail::BodyReader::Result::Done:
         break;
     }
+    m_message.trailers = m_body.trailers();
     m_state = State::Done;
     return {ParseStatus::Complete, pos};
 }
@@ -457,6 +458,7 @@ ParseResult ResponseParser::parse(QByteArrayView data)
     case detail::BodyReader::Result::Done:
         break;
     }
+    m_message.trailers = m_body.trailers();
     m_state = State::Done;
     return {ParseStatus::Complete, pos};
 }

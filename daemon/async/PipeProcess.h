@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QProcess>
+#include <QSocketNotifier>
+
+#include <memory>
+
+#include "daemon/async/Awaitables.h"
+#include "daemon/async/Wakeup.h"
+
+namespace Async {
+
+// A process whose stdout (FromProcess) or stdin (ToProcess) is a non-blocking pipe that the daemon reads or writes
+// itself, for streams that go to or come from a socket: `zfs send` into a replication connection, or a
+// connection into `zfs recv`. Every event that may let the owner go on (the pipe became readable or writable, the
+// process ended) wakes `wakeup`; the owner's loop then calls read()/write() again. A full pipe is back-pressure:
+// write() says WouldBlock and the owner stops reading its socket.
+class PipeProcess final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Direction
+    {
+        FromProcess,
+        ToProcess,
+    };
+    enum class Io
+    {
+        Ok,
+        WouldBlock,  // try again after the next wake-up
+        End,  // FromProcess: the process closed its stdout
+        Broken,  // ToProcess: the process no longer reads (EPIPE)
+    };
+
+    PipeProcess(ProcessSpec spec, Direction direction, Wakeup &wakeup, QObject *parent = nullptr);
+    ~PipeProcess() override;  // kills a process that still runs
+
+    // false when the pipe could not be made or the program could not run; result() says why.
+    bool start();
+    // FromProcess: appends up to `max` bytes to *out.
+    Io read(QByteArray *out, qsizetype max);
+    // ToProcess: writes what the pipe takes now; *written says how much.
+    Io write(QByteArrayView data, qsizetype *written);
+    // ToProcess: the end of the stream for the process.
+    void closePipe();
+    void kill();
+
+    bool isFinished() const { return m_finished; }
+    const ProcessResult &result() const { return m_result; }
+
+private:
+    void arm();
+
+    ProcessSpec m_spec;
+    Direction m_direction;
+    Wakeup &m_wakeup;
+    QProcess m_process;
+    ProcessResult m_result;
+    int m_fd = -1;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    bool m_finished = false;
+};
+
+}  // namespace Async

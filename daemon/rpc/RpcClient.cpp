@@ -1,0 +1,538 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/rpc/RpcClient.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include "daemon/async/PipeProcess.h"
+#include "daemon/transport/DeviceIo.h"
+#include "shared/http/HttpWriter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Rpc {
+
+namespace {
+
+constexpr qint64 ReadBuffer = 1 << 20;
+constexpr qint64 OutputHighWater = 4 << 20;  // unsent bytes in the socket before we stop producing
+constexpr qsizetype StreamRead = 1 << 20;
+constexpr qsizetype ConsumerHighWater = 4 << 20;  // bytes waiting for `zfs recv` before we stop reading
+
+Http::ResponseLimits jsonLimits()
+{
+    Http::ResponseLimits limits;
+    limits.maxBodySize = MaxJsonBody;
+    return limits;
+}
+
+// Reports progress at most twice a second: every report rebuilds the job's status.
+class ProgressThrottle
+{
+public:
+    explicit ProgressThrottle(Endpoint::Progress progress)
+        : m_progress(std::move(progress))
+    {
+    }
+    void report(qint64 bytes, bool force = false)
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (m_progress && (force || now - m_last >= 500)) {
+            m_last = now;
+            m_progress(bytes);
+        }
+    }
+
+private:
+    Endpoint::Progress m_progress;
+    qint64 m_last = 0;
+};
+
+}  // namespace
+
+Client::Client(std::unique_ptr<Transport::Connector> connector, Role expectedRole, QObject *parent)
+    : QObject(parent)
+    , m_connector(std::move(connector))
+    , m_expectedRole(expectedRole)
+{
+}
+
+Client::~Client()
+{
+    drop();
+}
+
+bool Client::connected() const
+{
+    return m_connection.device && Transport::isConnected(m_connection.device.get());
+}
+
+void Client::drop()
+{
+    m_wakeup.reset();
+    if (m_connection.device) {
+        m_connection.device->disconnect();
+        Transport::closeConnection(m_connection.device.get());
+    }
+    if (m_connection.helper && m_connection.helper->state() != QProcess::NotRunning) {
+        m_connection.helper->disconnect();
+        m_connection.helper->terminate();
+        if (!m_connection.helper->waitForFinished(2000)) {
+            m_connection.helper->kill();
+            m_connection.helper->waitForFinished(1000);
+        }
+    }
+    m_connection = Transport::Connection();
+    m_in.clear();
+}
+
+Zfs::ZfsError Client::networkError(const QString &what)
+{
+    Zfs::ZfsError error;
+    error.kind = Zfs::ZfsError::Kind::Network;
+    QString detail = u"%1: %2"_s.arg(m_connector->describe(), what);
+    if (m_connection.helper) {
+        // ssh says why it could not connect or why the remote command ended.
+        m_connection.helper->waitForFinished(200);
+        const QString ssh = QString::fromLocal8Bit(m_connection.helper->readAllStandardError()).trimmed();
+        if (!ssh.isEmpty()) {
+            detail += u" (ssh: %1)"_s.arg(ssh);
+        }
+    }
+    error.detail = detail;
+    drop();
+    return error;
+}
+
+Zfs::ZfsError Client::protocolError(const QString &what)
+{
+    Zfs::ZfsError error;
+    error.kind = Zfs::ZfsError::Kind::Protocol;
+    error.detail = u"%1: %2"_s.arg(m_connector->describe(), what);
+    return error;
+}
+
+Client::Read Client::readMore()
+{
+    if (!m_connection.device) {
+        return Read::Closed;
+    }
+    const QByteArray data = m_connection.device->read(ReadBuffer);
+    if (!data.isEmpty()) {
+        m_in.append(data);
+        return Read::Data;
+    }
+    return connected() ? Read::Nothing : Read::Closed;
+}
+
+QByteArray Client::requestHead(const char *rpc, qsizetype contentLength, bool chunked, const QByteArray &args)
+{
+    Http::Request request;
+    request.method = "POST";
+    request.target = rpcPath(rpc);
+    request.headers.add("Host", "holdfast");
+    request.headers.add("Content-Type", "application/json");
+    if (chunked) {
+        request.headers.add("Transfer-Encoding", "chunked");
+        request.headers.add("Trailer", StreamErrorTrailer);
+        request.headers.add(ArgsHeader, args.toBase64());
+    } else {
+        request.headers.add("Content-Length", QByteArray::number(contentLength));
+    }
+    return Http::serializeHead(request);
+}
+
+Reply Client::replyFrom(const Http::Response &response)
+{
+    Reply reply;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
+    if (response.status != 200) {
+        const QJsonObject error = document.object().value(u"Error"_s).toObject();
+        if (!error.isEmpty()) {
+            reply.error = zfsErrorFromJson(error);
+            if (reply.error.ok()) {
+                reply.error = protocolError(u"HTTP %1 without an error"_s.arg(response.status));
+            }
+        } else {
+            reply.error = protocolError(u"HTTP %1: %2"_s.arg(response.status).arg(QString::fromUtf8(response.body).trimmed()));
+        }
+        return reply;
+    }
+    if (!document.isObject()) {
+        reply.error = protocolError(u"the answer is not a JSON object: %1"_s.arg(parseError.errorString()));
+        return reply;
+    }
+    reply.result = document.object();
+    return reply;
+}
+
+Async::Task<Zfs::ZfsError> Client::ensureConnected()
+{
+    if (connected()) {
+        co_return Zfs::ZfsError{};
+    }
+    drop();
+    m_connection = co_await m_connector->connect();
+    if (!m_connection.device) {
+        Zfs::ZfsError error;
+        error.kind = Zfs::ZfsError::Kind::Network;
+        error.detail = m_connection.error;
+        co_return error;
+    }
+    m_wakeup = std::make_unique<Async::Wakeup>();
+    Transport::watch(m_connection.device.get(), *m_wakeup);
+    Transport::limitReadBuffer(m_connection.device.get(), ReadBuffer);
+    if (m_connection.helper) {
+        QObject::connect(m_connection.helper.get(), &QProcess::finished, m_wakeup.get(), [w = m_wakeup.get()] { w->wake(); });
+    }
+    QJsonObject hello;
+    hello.insert(u"ProtocolVersion"_s, ProtocolVersion);
+    hello.insert(u"ExpectedRole"_s, toString(m_expectedRole));
+    const Reply reply = co_await exchange(Handshake, hello);
+    if (!reply.ok()) {
+        drop();
+        co_return reply.error;
+    }
+    QString error;
+    const std::optional<HandshakeReply> peer = handshakeFromJson(reply.result, &error);
+    if (!peer) {
+        drop();
+        co_return protocolError(error);
+    }
+    if (peer->protocolVersion != ProtocolVersion || peer->role != m_expectedRole) {
+        drop();
+        co_return protocolError(u"the other side speaks protocol version %1 as a %2; this side speaks version %3 and needs a %4"_s
+                                    .arg(peer->protocolVersion)
+                                    .arg(toString(peer->role))
+                                    .arg(ProtocolVersion)
+                                    .arg(toString(m_expectedRole)));
+    }
+    m_peer = *peer;
+    co_return Zfs::ZfsError{};
+}
+
+Async::Task<Reply> Client::call(const char *rpc, QJsonObject args)
+{
+    if (m_busy) {
+        co_return Reply{{}, protocolError(u"a call is already in progress on this connection"_s)};
+    }
+    const Zfs::ZfsError connectError = co_await ensureConnected();
+    if (!connectError.ok()) {
+        co_return Reply{{}, connectError};
+    }
+    co_return co_await exchange(rpc, args);
+}
+
+Async::Task<Reply> Client::exchange(const char *rpc, QJsonObject args)
+{
+    m_busy = true;
+    const QByteArray body = QJsonDocument(args).toJson(QJsonDocument::Compact);
+    m_connection.device->write(requestHead(rpc, body.size(), false, {}));
+    m_connection.device->write(body);
+    Http::ResponseParser parser(jsonLimits());
+    parser.setRequestMethod("POST");
+    while (true) {
+        if (!m_in.isEmpty()) {
+            const Http::ParseResult result = parser.parse(m_in);
+            m_in.remove(0, result.consumed);
+            if (result.status == Http::ParseStatus::Complete) {
+                m_busy = false;
+                const Http::Response response = parser.takeResponse();
+                if (!response.keepAlive()) {
+                    drop();
+                }
+                co_return replyFrom(response);
+            }
+            if (result.status == Http::ParseStatus::Error) {
+                m_busy = false;
+                co_return Reply{{}, networkError(u"malformed answer to %1: %2"_s.arg(QLatin1StringView(rpc), QString::fromUtf8(parser.errorMessage())))};
+            }
+            if (result.status == Http::ParseStatus::HeadComplete) {
+                continue;
+            }
+        }
+        const Read read = readMore();
+        if (read == Read::Data) {
+            continue;
+        }
+        if (read == Read::Closed) {
+            m_busy = false;
+            co_return Reply{{}, networkError(u"connection lost during %1: %2"_s.arg(QLatin1StringView(rpc), m_connection.device ? Transport::errorText(m_connection.device.get()) : u"closed"_s))};
+        }
+        if (!co_await m_wakeup->wait(IdleTimeout)) {
+            m_busy = false;
+            co_return Reply{{}, networkError(u"no answer to %1 within %2 minutes"_s.arg(QLatin1StringView(rpc)).arg(IdleTimeout.count()))};
+        }
+    }
+}
+
+Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs, Async::ProcessSpec consumerSpec, Endpoint::Progress progress)
+{
+    Endpoint::StreamOutcome outcome;
+    if (m_busy) {
+        outcome.senderError = protocolError(u"a call is already in progress on this connection"_s).toString();
+        co_return outcome;
+    }
+    const Zfs::ZfsError connectError = co_await ensureConnected();
+    if (!connectError.ok()) {
+        outcome.senderError = connectError.toString();
+        outcome.temporary = outcome.connectionLost = connectError.is(Zfs::ZfsError::Kind::Network);
+        co_return outcome;
+    }
+    m_busy = true;
+    // Owned by this call: the connection may be dropped while the process still runs.
+    Async::Wakeup wakeup;
+    Transport::watch(m_connection.device.get(), wakeup);
+    const QByteArray body = QJsonDocument(sendArgs).toJson(QJsonDocument::Compact);
+    m_connection.device->write(requestHead(Send, body.size(), false, {}));
+    m_connection.device->write(body);
+
+    Http::ResponseParser parser(jsonLimits());
+    parser.setRequestMethod("POST");
+    Async::PipeProcess consumer(consumerSpec, Async::PipeProcess::Direction::ToProcess, wakeup);
+    bool consumerStarted = false;
+    bool streaming = false;
+    bool complete = false;
+    bool broken = false;  // the consumer stopped reading
+    QString connectionError;
+    QByteArray toConsumer;
+    ProgressThrottle throttle(progress);
+    Http::Response response;
+
+    while (true) {
+        bool progressed = false;
+        // Into `zfs recv` what it takes.
+        if (!toConsumer.isEmpty() && !broken) {
+            qsizetype written = 0;
+            const Async::PipeProcess::Io io = consumer.write(toConsumer, &written);
+            if (written > 0) {
+                toConsumer.remove(0, written);
+                outcome.bytes += written;
+                throttle.report(outcome.bytes);
+                progressed = true;
+            }
+            if (io == Async::PipeProcess::Io::Broken) {
+                broken = true;
+                toConsumer.clear();
+            }
+        }
+        if (broken || (complete && toConsumer.isEmpty()) || !connectionError.isEmpty()) {
+            break;
+        }
+        // From the connection while `zfs recv` keeps up.
+        if (toConsumer.size() < ConsumerHighWater && !complete) {
+            if (!m_in.isEmpty()) {
+                const Http::ParseResult result = parser.parse(m_in);
+                m_in.remove(0, result.consumed);
+                progressed = progressed || result.consumed > 0;
+                if (result.status == Http::ParseStatus::Error) {
+                    connectionError = u"malformed stream: %1"_s.arg(QString::fromUtf8(parser.errorMessage()));
+                    continue;
+                }
+                if (result.status == Http::ParseStatus::HeadComplete && parser.response().status == 200 && !streaming) {
+                    streaming = true;
+                    parser.setStreamBody(true);
+                    consumerStarted = consumer.start();
+                    if (!consumerStarted) {
+                        broken = true;
+                    }
+                }
+                if (streaming) {
+                    toConsumer.append(parser.takeBodyData());
+                }
+                if (result.status == Http::ParseStatus::Complete) {
+                    complete = true;
+                    response = parser.takeResponse();
+                }
+                continue;
+            }
+            const Read read = readMore();
+            if (read == Read::Data) {
+                continue;
+            }
+            if (read == Read::Closed) {
+                connectionError = m_connection.device ? Transport::errorText(m_connection.device.get()) : u"closed"_s;
+                continue;
+            }
+        }
+        // GCC 12 miscompiles co_await inside && and ||: one statement each.
+        bool woken = true;
+        if (!progressed) {
+            woken = co_await wakeup.wait(IdleTimeout);
+        }
+        if (!woken) {
+            connectionError = u"no data for %1 minutes"_s.arg(IdleTimeout.count());
+        }
+    }
+    m_busy = false;
+    throttle.report(outcome.bytes, true);
+
+    if (complete && !streaming) {
+        // Refused before any stream: the answer says why.
+        outcome.senderError = replyFrom(response).error.toString();
+        co_return outcome;
+    }
+    consumer.closePipe();
+    if (broken || !connectionError.isEmpty()) {
+        // The connection is in the middle of a response: it cannot carry another call.
+        const QString why = !connectionError.isEmpty() ? connectionError : u"zfs recv stopped reading"_s;
+        const Zfs::ZfsError error = networkError(u"stream of the step ended early: %1"_s.arg(why));
+        if (!connectionError.isEmpty()) {
+            outcome.senderError = error.toString();
+            outcome.temporary = true;  // the receiver has a resume token where it can
+            outcome.connectionLost = true;
+        }
+    } else {
+        const QByteArray remoteError = response.trailers.value(StreamErrorTrailer);
+        if (!remoteError.isEmpty()) {
+            outcome.senderError = QString::fromUtf8(QByteArray::fromPercentEncoding(remoteError));
+            outcome.temporary = true;
+        }
+        if (!response.keepAlive()) {
+            drop();
+        }
+    }
+    if (consumerStarted) {
+        while (!consumer.isFinished()) {
+            co_await wakeup.wait(std::chrono::seconds(1));  // its exit wakes us
+        }
+    }
+    if (!consumer.result().ok()) {
+        outcome.receiverError = u"zfs recv: %1"_s.arg(Endpoint::processFailure(consumer.result()));
+    }
+    co_return outcome;
+}
+
+Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs, Async::ProcessSpec producerSpec, Endpoint::Progress progress)
+{
+    Endpoint::StreamOutcome outcome;
+    if (m_busy) {
+        outcome.receiverError = protocolError(u"a call is already in progress on this connection"_s).toString();
+        co_return outcome;
+    }
+    const Zfs::ZfsError connectError = co_await ensureConnected();
+    if (!connectError.ok()) {
+        outcome.receiverError = connectError.toString();
+        outcome.temporary = outcome.connectionLost = connectError.is(Zfs::ZfsError::Kind::Network);
+        co_return outcome;
+    }
+    m_busy = true;
+    Async::Wakeup wakeup;
+    Transport::watch(m_connection.device.get(), wakeup);
+    Async::PipeProcess producer(producerSpec, Async::PipeProcess::Direction::FromProcess, wakeup);
+    if (!producer.start()) {
+        m_busy = false;
+        outcome.senderError = u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
+        co_return outcome;
+    }
+    const QByteArray args = QJsonDocument(receiveArgs).toJson(QJsonDocument::Compact);
+    m_connection.device->write(requestHead(Receive, 0, true, args));
+
+    Http::ResponseParser parser(jsonLimits());
+    parser.setRequestMethod("POST");
+    ProgressThrottle throttle(progress);
+    bool eof = false;
+    bool lastChunkSent = false;
+    bool answered = false;
+    QString connectionError;
+    Http::Response response;
+    QByteArray buffer;
+    while (!answered && connectionError.isEmpty()) {
+        bool progressed = false;
+        while (!eof && Transport::pendingOutput(m_connection.device.get()) < OutputHighWater) {
+            buffer.clear();
+            const Async::PipeProcess::Io io = producer.read(&buffer, StreamRead);
+            if (io == Async::PipeProcess::Io::Ok) {
+                m_connection.device->write(Http::chunk(buffer));
+                outcome.bytes += buffer.size();
+                throttle.report(outcome.bytes);
+                progressed = true;
+            } else if (io == Async::PipeProcess::Io::End) {
+                eof = true;
+                progressed = true;
+            } else {
+                break;
+            }
+        }
+        if (eof && producer.isFinished() && !lastChunkSent) {
+            QByteArray last = "0\r\n";
+            if (!producer.result().ok()) {
+                const QString error = u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
+                last += QByteArray(StreamErrorTrailer) + ": " + error.toUtf8().toPercentEncoding(" :/@#_-.,()") + "\r\n";
+            }
+            last += "\r\n";
+            m_connection.device->write(last);
+            lastChunkSent = true;
+            progressed = true;
+        }
+        // The answer: after the stream, or early when the receiver refused or failed.
+        if (!m_in.isEmpty()) {
+            const Http::ParseResult result = parser.parse(m_in);
+            m_in.remove(0, result.consumed);
+            if (result.status == Http::ParseStatus::Complete) {
+                response = parser.takeResponse();
+                answered = true;
+                continue;
+            }
+            if (result.status == Http::ParseStatus::Error) {
+                connectionError = u"malformed answer: %1"_s.arg(QString::fromUtf8(parser.errorMessage()));
+                continue;
+            }
+            if (result.consumed > 0) {
+                continue;
+            }
+        }
+        const Read read = readMore();
+        if (read == Read::Data) {
+            continue;
+        }
+        if (read == Read::Closed) {
+            connectionError = m_connection.device ? Transport::errorText(m_connection.device.get()) : u"closed"_s;
+            continue;
+        }
+        // GCC 12 miscompiles co_await inside && and ||: one statement each.
+        bool woken = true;
+        if (!progressed) {
+            woken = co_await wakeup.wait(IdleTimeout);
+        }
+        if (!woken) {
+            connectionError = u"no progress for %1 minutes"_s.arg(IdleTimeout.count());
+        }
+    }
+    m_busy = false;
+    throttle.report(outcome.bytes, true);
+    // Stopped by us when the stream could not go on: its exit then says nothing about the sending side.
+    const bool stopped = !eof || !producer.isFinished();
+    if (stopped) {
+        producer.kill();
+    }
+    if (!connectionError.isEmpty()) {
+        outcome.receiverError = networkError(u"stream of the step ended early: %1"_s.arg(connectionError)).toString();
+        outcome.temporary = true;
+        outcome.connectionLost = true;
+    } else {
+        const Reply reply = replyFrom(response);
+        if (!reply.ok()) {
+            outcome.receiverError = reply.error.toString();
+        } else {
+            outcome.receiverError = reply.result.value(u"ReceiverError"_s).toString();
+            outcome.temporary = reply.result.value(u"Temporary"_s).toBool();
+        }
+        if (!lastChunkSent || !response.keepAlive()) {
+            // The request is unfinished on the wire (the receiver answered early): the connection is spent.
+            drop();
+        }
+    }
+    // The producer's own verdict; wait for its exit (it was killed if the stream was cut).
+    while (!producer.isFinished()) {
+        co_await wakeup.wait(std::chrono::seconds(1));  // its exit wakes us
+    }
+    if (!producer.result().ok() && outcome.senderError.isEmpty() && !stopped) {
+        outcome.senderError = u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
+        outcome.temporary = true;
+    }
+    co_return outcome;
+}
+
+}  // namespace Rpc
