@@ -245,6 +245,8 @@ struct Job
     bool intervalManual = false;  // pull: interval "manual"
     Duration interval{0};  // pull
     bool sendEncrypted = false;  // push, source: send.encrypted
+    int replicationSteps = 1;  // push, pull: replication.concurrency.steps (filesystems replicating at once)
+    int sizeEstimates = 4;  // push, pull: replication.concurrency.size_estimates
 };
 
 struct Root

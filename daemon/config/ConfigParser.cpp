@@ -409,10 +409,10 @@ Job SchemaReader::job(const YAML::Node &node, const QString &field)
         map.allowKeys({"type", "name", "debug", "pruning", "snapshotting", "filesystems"});
     } else if (type == u"push") {
         job.type = JobType::Push;
-        map.allowKeys({"type", "name", "debug", "connect", "pruning", "snapshotting", "filesystems", "send"});
+        map.allowKeys({"type", "name", "debug", "connect", "pruning", "snapshotting", "filesystems", "send", "replication"});
     } else if (type == u"pull") {
         job.type = JobType::Pull;
-        map.allowKeys({"type", "name", "debug", "connect", "pruning", "root_fs", "interval", "recv"});
+        map.allowKeys({"type", "name", "debug", "connect", "pruning", "root_fs", "interval", "recv", "replication"});
     } else if (type == u"sink") {
         job.type = JobType::Sink;
         map.allowKeys({"type", "name", "debug", "serve", "root_fs", "recv"});
@@ -435,6 +435,31 @@ Job SchemaReader::job(const YAML::Node &node, const QString &field)
     const bool sending = job.type == JobType::Push || job.type == JobType::Source;
     if (active) {
         job.connect = connect(map.child("connect", Presence::Required), map.fieldPath("connect"));
+    }
+    if (active) {
+        // zrepl 0.6's replication options: how many filesystems replicate at once. Holdfast always guarantees
+        // resumability (zrepl's default protection), so only that protection is accepted.
+        if (const YAML::Node replication = map.child("replication", Presence::Optional); replication.IsDefined()) {
+            YamlMap replicationMap(m_reader, replication, map.fieldPath("replication"));
+            replicationMap.allowKeys({"concurrency", "protection"});
+            if (const YAML::Node concurrency = replicationMap.child("concurrency", Presence::Optional); concurrency.IsDefined()) {
+                YamlMap concurrencyMap(m_reader, concurrency, replicationMap.fieldPath("concurrency"));
+                concurrencyMap.allowKeys({"steps", "size_estimates"});
+                job.replicationSteps = int(concurrencyMap.integer("steps", Presence::Optional, 1, 64, 1));
+                job.sizeEstimates = int(concurrencyMap.integer("size_estimates", Presence::Optional, 1, 64, 4));
+            }
+            if (const YAML::Node protection = replicationMap.child("protection", Presence::Optional); protection.IsDefined()) {
+                YamlMap protectionMap(m_reader, protection, replicationMap.fieldPath("protection"));
+                protectionMap.allowKeys({"initial", "incremental"});
+                for (const char *key : {"initial", "incremental"}) {
+                    const QString value = protectionMap.string(key, Presence::Optional, u"guarantee_resumability"_s);
+                    if (value != u"guarantee_resumability" && !m_reader.failed()) {
+                        m_reader.fail(protectionMap.value(key), protectionMap.fieldPath(key),
+                                      u"only guarantee_resumability is supported by Holdfast, not %1"_s.arg(quoted(value)));
+                    }
+                }
+            }
+        }
     }
     if (passive) {
         job.serve = serve(map.child("serve", Presence::Required), map.fieldPath("serve"));

@@ -4,6 +4,7 @@
 #include <QDateTime>
 
 #include "daemon/async/Awaitables.h"
+#include "daemon/async/TaskRunner.h"
 #include "daemon/zfs/ResumeToken.h"
 
 using namespace Qt::StringLiterals;
@@ -191,10 +192,27 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
     bool anyError = false;
     // Parents before children: a child's receive needs its parent, and a parent's full receive would replace a
     // placeholder made for the child.
+    // Within a batch, up to `concurrency` filesystems replicate at once (zrepl's replication.concurrency.steps).
     for (const QStringList &batch : Replication::Planner::parentsFirstBatches(withSteps)) {
-        for (const QString &fs : batch) {
-            const bool temporary = co_await replicateFilesystem(index, reportIndex.value(fs), work.value(fs));
-            retry = retry || temporary;
+        std::vector<std::unique_ptr<Async::TaskRunner>> runners;
+        Async::Wakeup finished;
+        int running = 0;
+        qsizetype next = 0;
+        while (next < batch.size() || running > 0) {
+            while (running < std::max(1, m_options.concurrency) && next < batch.size()) {
+                const QString fs = batch[next++];
+                auto runner = std::make_unique<Async::TaskRunner>();
+                QObject::connect(runner.get(), &Async::TaskRunner::finished, &finished, [&running, &finished] {
+                    --running;
+                    finished.wake();
+                });
+                ++running;
+                runner->start(replicateInto(index, reportIndex.value(fs), work.value(fs), &retry));
+                runners.push_back(std::move(runner));
+            }
+            if (running > 0) {
+                co_await finished.wait();
+            }
         }
     }
     for (const Api::FilesystemReport &fs : m_report.attempts[index].filesystems) {
@@ -203,6 +221,12 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
     m_report.attempts[index].state = anyError ? Api::AttemptState::FilesystemError : Api::AttemptState::Done;
     Q_EMIT reportChanged();
     co_return retry;
+}
+
+Async::Task<void> ReplicationDriver::replicateInto(int attemptIndex, int fsIndex, Work work, bool *retry)
+{
+    const bool temporary = co_await replicateFilesystem(attemptIndex, fsIndex, std::move(work));
+    *retry = *retry || temporary;
 }
 
 Async::Task<bool> ReplicationDriver::replicateFilesystem(int attemptIndex, int fsIndex, Work work)
@@ -248,7 +272,14 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
         *temporary = noteNetworkError(prepared);
         co_return u"cannot hold the step's snapshots on the sender: %1"_s.arg(prepared.toString().trimmed());
     }
-    if (const std::optional<qint64> size = co_await m_sender.sizeEstimate(args)) {
+    // At most size_estimates `zfs send -nvP` at once, however many steps run.
+    while (m_estimatesRunning >= std::max(1, m_options.sizeEstimates)) {
+        co_await Async::sleep(std::chrono::milliseconds(20));  // several steps may wait: no single-waiter wake-up
+    }
+    ++m_estimatesRunning;
+    const std::optional<qint64> estimate = co_await m_sender.sizeEstimate(args);
+    --m_estimatesRunning;
+    if (const std::optional<qint64> size = estimate) {
         fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesExpected = *size;
         Q_EMIT reportChanged();
     }

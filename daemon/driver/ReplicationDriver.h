@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include "daemon/async/Task.h"
+#include "daemon/async/Wakeup.h"
 #include "daemon/endpoint/Endpoints.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/replication/Planner.h"
@@ -25,6 +26,8 @@ public:
         bool encrypted = false;  // send.encrypted: raw sends only, of encrypted filesystems only
         int maxAttempts = 3;
         std::chrono::milliseconds retryDelay{std::chrono::seconds(2)};
+        int concurrency = 1;  // filesystems replicating at once (replication.concurrency.steps)
+        int sizeEstimates = 4;  // size estimates at once (replication.concurrency.size_estimates)
     };
 
     ReplicationDriver(Endpoint::SenderEndpoint &sender, Endpoint::ReceiverEndpoint &receiver, Options options, Log::Context log,
@@ -49,6 +52,7 @@ private:
 
     // true: retry (a temporary error happened).
     Async::Task<bool> attempt(int index);
+    Async::Task<void> replicateInto(int attemptIndex, int fsIndex, Work work, bool *retry);
     Async::Task<bool> replicateFilesystem(int attemptIndex, int fsIndex, Work work);
     // Empty on success, else the error for the report; *temporary tells whether a retry may succeed.
     Async::Task<QString> executeStep(int attemptIndex, int fsIndex, int stepIndex, Work work, bool *temporary);
@@ -63,6 +67,7 @@ private:
     Api::ReplicationReport m_report;
     QHash<QString, quint64> m_replicatedUpTo;
     QString m_networkError;  // of the current attempt
+    int m_estimatesRunning = 0;
 };
 
 }  // namespace Daemon

@@ -183,6 +183,7 @@ Async::Task<void> ReplicationJob::runOnce()
             co_return;
         }
         client = std::make_unique<Rpc::Client>(std::move(connector), push ? Rpc::Role::Sink : Rpc::Role::Source);
+        client->setMaxConnections(config().replicationSteps);
         const Zfs::ZfsError connected = co_await client->ensureConnected();
         if (!connected.ok()) {
             connectFailed(connected.toString());
@@ -209,6 +210,8 @@ Async::Task<void> ReplicationJob::runOnce()
 
     ReplicationDriver::Options options;
     options.encrypted = sender->encrypted();
+    options.concurrency = config().replicationSteps;
+    options.sizeEstimates = config().sizeEstimates;
     ReplicationDriver driver(*sender, *receiver, options, runLog);
     QObject::connect(&driver, &ReplicationDriver::reportChanged, this, [this, &driver] {
         m_replication = driver.report();

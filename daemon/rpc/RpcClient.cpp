@@ -59,52 +59,54 @@ Client::Client(std::unique_ptr<Transport::Connector> connector, Role expectedRol
 
 Client::~Client()
 {
-    drop();
-}
-
-bool Client::connected() const
-{
-    return m_connection.device && Transport::isConnected(m_connection.device.get());
-}
-
-void Client::drop()
-{
-    m_wakeup.reset();
-    if (m_connection.device) {
-        m_connection.device->disconnect();
-        Transport::closeConnection(m_connection.device.get());
+    for (const std::unique_ptr<Conn> &conn : m_pool) {
+        drop(*conn);
     }
-    if (m_connection.helper && m_connection.helper->state() != QProcess::NotRunning) {
-        m_connection.helper->disconnect();
-        m_connection.helper->terminate();
-        if (!m_connection.helper->waitForFinished(2000)) {
-            m_connection.helper->kill();
-            m_connection.helper->waitForFinished(1000);
+}
+
+bool Client::connected(const Conn &conn)
+{
+    return conn.connection.device && Transport::isConnected(conn.connection.device.get());
+}
+
+void Client::drop(Conn &conn)
+{
+    conn.wakeup.reset();
+    if (conn.connection.device) {
+        conn.connection.device->disconnect();
+        Transport::closeConnection(conn.connection.device.get());
+    }
+    if (conn.connection.helper && conn.connection.helper->state() != QProcess::NotRunning) {
+        conn.connection.helper->disconnect();
+        conn.connection.helper->terminate();
+        if (!conn.connection.helper->waitForFinished(2000)) {
+            conn.connection.helper->kill();
+            conn.connection.helper->waitForFinished(1000);
         }
     }
-    m_connection = Transport::Connection();
-    m_in.clear();
+    conn.connection = Transport::Connection();
+    conn.in.clear();
 }
 
-Zfs::ZfsError Client::networkError(const QString &what)
+Zfs::ZfsError Client::networkError(Conn &conn, const QString &what)
 {
     Zfs::ZfsError error;
     error.kind = Zfs::ZfsError::Kind::Network;
     QString detail = u"%1: %2"_s.arg(m_connector->describe(), what);
-    if (m_connection.helper) {
+    if (conn.connection.helper) {
         // ssh says why it could not connect or why the remote command ended.
-        m_connection.helper->waitForFinished(200);
-        const QString ssh = QString::fromLocal8Bit(m_connection.helper->readAllStandardError()).trimmed();
+        conn.connection.helper->waitForFinished(200);
+        const QString ssh = QString::fromLocal8Bit(conn.connection.helper->readAllStandardError()).trimmed();
         if (!ssh.isEmpty()) {
             detail += u" (ssh: %1)"_s.arg(ssh);
         }
     }
     error.detail = detail;
-    drop();
+    drop(conn);
     return error;
 }
 
-Zfs::ZfsError Client::protocolError(const QString &what)
+Zfs::ZfsError Client::protocolError(const QString &what) const
 {
     Zfs::ZfsError error;
     error.kind = Zfs::ZfsError::Kind::Protocol;
@@ -112,17 +114,17 @@ Zfs::ZfsError Client::protocolError(const QString &what)
     return error;
 }
 
-Client::Read Client::readMore()
+Client::Read Client::readMore(Conn &conn)
 {
-    if (!m_connection.device) {
+    if (!conn.connection.device) {
         return Read::Closed;
     }
-    const QByteArray data = m_connection.device->read(ReadBuffer);
+    const QByteArray data = conn.connection.device->read(ReadBuffer);
     if (!data.isEmpty()) {
-        m_in.append(data);
+        conn.in.append(data);
         return Read::Data;
     }
-    return connected() ? Read::Nothing : Read::Closed;
+    return connected(conn) ? Read::Nothing : Read::Closed;
 }
 
 QByteArray Client::requestHead(const char *rpc, qsizetype contentLength, bool chunked, const QByteArray &args)
@@ -142,7 +144,7 @@ QByteArray Client::requestHead(const char *rpc, qsizetype contentLength, bool ch
     return Http::serializeHead(request);
 }
 
-Reply Client::replyFrom(const Http::Response &response)
+Reply Client::replyFrom(const Http::Response &response) const
 {
     Reply reply;
     QJsonParseError parseError;
@@ -167,41 +169,37 @@ Reply Client::replyFrom(const Http::Response &response)
     return reply;
 }
 
-Async::Task<Zfs::ZfsError> Client::ensureConnected()
+Async::Task<Zfs::ZfsError> Client::connect(Conn &conn)
 {
-    if (connected()) {
-        co_return Zfs::ZfsError{};
-    }
-    drop();
-    m_connection = co_await m_connector->connect();
-    if (!m_connection.device) {
+    conn.connection = co_await m_connector->connect();
+    if (!conn.connection.device) {
         Zfs::ZfsError error;
         error.kind = Zfs::ZfsError::Kind::Network;
-        error.detail = m_connection.error;
+        error.detail = conn.connection.error;
         co_return error;
     }
-    m_wakeup = std::make_unique<Async::Wakeup>();
-    Transport::watch(m_connection.device.get(), *m_wakeup);
-    Transport::limitReadBuffer(m_connection.device.get(), ReadBuffer);
-    if (m_connection.helper) {
-        QObject::connect(m_connection.helper.get(), &QProcess::finished, m_wakeup.get(), [w = m_wakeup.get()] { w->wake(); });
+    conn.wakeup = std::make_unique<Async::Wakeup>();
+    Transport::watch(conn.connection.device.get(), *conn.wakeup);
+    Transport::limitReadBuffer(conn.connection.device.get(), ReadBuffer);
+    if (conn.connection.helper) {
+        QObject::connect(conn.connection.helper.get(), &QProcess::finished, conn.wakeup.get(), [w = conn.wakeup.get()] { w->wake(); });
     }
     QJsonObject hello;
     hello.insert(u"ProtocolVersion"_s, ProtocolVersion);
     hello.insert(u"ExpectedRole"_s, toString(m_expectedRole));
-    const Reply reply = co_await exchange(Handshake, hello);
+    const Reply reply = co_await exchange(conn, Handshake, hello);
     if (!reply.ok()) {
-        drop();
+        drop(conn);
         co_return reply.error;
     }
     QString error;
     const std::optional<HandshakeReply> peer = handshakeFromJson(reply.result, &error);
     if (!peer) {
-        drop();
+        drop(conn);
         co_return protocolError(error);
     }
     if (peer->protocolVersion != ProtocolVersion || peer->role != m_expectedRole) {
-        drop();
+        drop(conn);
         co_return protocolError(u"the other side speaks protocol version %1 as a %2; this side speaks version %3 and needs a %4"_s
                                     .arg(peer->protocolVersion)
                                     .arg(toString(peer->role))
@@ -212,57 +210,97 @@ Async::Task<Zfs::ZfsError> Client::ensureConnected()
     co_return Zfs::ZfsError{};
 }
 
-Async::Task<Reply> Client::call(const char *rpc, QJsonObject args)
+Async::Task<Client::Acquired> Client::acquire()
 {
-    if (m_busy) {
-        co_return Reply{{}, protocolError(u"a call is already in progress on this connection"_s)};
+    while (true) {
+        // Connections that broke while idle are gone for good.
+        std::erase_if(m_pool, [](const std::unique_ptr<Conn> &c) { return !c->busy && !connected(*c); });
+        for (const std::unique_ptr<Conn> &c : m_pool) {
+            if (!c->busy) {
+                c->busy = true;
+                co_return Acquired{c.get(), {}};
+            }
+        }
+        if (int(m_pool.size()) < m_maxConnections) {
+            m_pool.push_back(std::make_unique<Conn>());
+            Conn *conn = m_pool.back().get();
+            conn->busy = true;
+            const Zfs::ZfsError error = co_await connect(*conn);
+            if (!error.ok()) {
+                std::erase_if(m_pool, [conn](const std::unique_ptr<Conn> &c) { return c.get() == conn; });
+                co_return Acquired{nullptr, error};
+            }
+            co_return Acquired{conn, {}};
+        }
+        // Every connection is in a call: wait for one (several callers may wait, so poll).
+        co_await Async::sleep(std::chrono::milliseconds(20));
     }
-    const Zfs::ZfsError connectError = co_await ensureConnected();
-    if (!connectError.ok()) {
-        co_return Reply{{}, connectError};
-    }
-    co_return co_await exchange(rpc, args);
 }
 
-Async::Task<Reply> Client::exchange(const char *rpc, QJsonObject args)
+void Client::release(Conn *conn)
 {
-    m_busy = true;
+    conn->busy = false;
+    if (!connected(*conn)) {
+        std::erase_if(m_pool, [conn](const std::unique_ptr<Conn> &c) { return c.get() == conn; });
+    }
+}
+
+Async::Task<Zfs::ZfsError> Client::ensureConnected()
+{
+    const Acquired acquired = co_await acquire();
+    if (acquired.conn) {
+        release(acquired.conn);
+    }
+    co_return acquired.error;
+}
+
+Async::Task<Reply> Client::call(const char *rpc, QJsonObject args)
+{
+    const Acquired acquired = co_await acquire();
+    if (!acquired.conn) {
+        co_return Reply{{}, acquired.error};
+    }
+    const Reply reply = co_await exchange(*acquired.conn, rpc, args);
+    release(acquired.conn);
+    co_return reply;
+}
+
+Async::Task<Reply> Client::exchange(Conn &conn, const char *rpc, QJsonObject args)
+{
     const QByteArray body = QJsonDocument(args).toJson(QJsonDocument::Compact);
-    m_connection.device->write(requestHead(rpc, body.size(), false, {}));
-    m_connection.device->write(body);
+    conn.connection.device->write(requestHead(rpc, body.size(), false, {}));
+    conn.connection.device->write(body);
     Http::ResponseParser parser(jsonLimits());
     parser.setRequestMethod("POST");
     while (true) {
-        if (!m_in.isEmpty()) {
-            const Http::ParseResult result = parser.parse(m_in);
-            m_in.remove(0, result.consumed);
+        if (!conn.in.isEmpty()) {
+            const Http::ParseResult result = parser.parse(conn.in);
+            conn.in.remove(0, result.consumed);
             if (result.status == Http::ParseStatus::Complete) {
-                m_busy = false;
                 const Http::Response response = parser.takeResponse();
                 if (!response.keepAlive()) {
-                    drop();
+                    drop(conn);
                 }
                 co_return replyFrom(response);
             }
             if (result.status == Http::ParseStatus::Error) {
-                m_busy = false;
-                co_return Reply{{}, networkError(u"malformed answer to %1: %2"_s.arg(QLatin1StringView(rpc), QString::fromUtf8(parser.errorMessage())))};
+                co_return Reply{{}, networkError(conn, u"malformed answer to %1: %2"_s.arg(QLatin1StringView(rpc), QString::fromUtf8(parser.errorMessage())))};
             }
             if (result.status == Http::ParseStatus::HeadComplete) {
                 continue;
             }
         }
-        const Read read = readMore();
+        const Read read = readMore(conn);
         if (read == Read::Data) {
             continue;
         }
         if (read == Read::Closed) {
-            m_busy = false;
-            co_return Reply{{}, networkError(u"connection lost during %1: %2"_s.arg(QLatin1StringView(rpc), m_connection.device ? Transport::errorText(m_connection.device.get()) : u"closed"_s))};
+            const QString why = conn.connection.device ? Transport::errorText(conn.connection.device.get()) : u"closed"_s;
+            co_return Reply{{}, networkError(conn, u"connection lost during %1: %2"_s.arg(QLatin1StringView(rpc), why))};
         }
-        if (!co_await m_wakeup->wait(IdleTimeout)) {
-            m_busy = false;
-            co_return Reply{{}, networkError(u"no answer to %1 within %2 minutes"_s.arg(QLatin1StringView(rpc)).arg(IdleTimeout.count()))};
+        const bool woken = co_await conn.wakeup->wait(IdleTimeout);
+        if (!woken) {
+            co_return Reply{{}, networkError(conn, u"no answer to %1 within %2 minutes"_s.arg(QLatin1StringView(rpc)).arg(IdleTimeout.count()))};
         }
     }
 }
@@ -270,23 +308,19 @@ Async::Task<Reply> Client::exchange(const char *rpc, QJsonObject args)
 Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs, Async::ProcessSpec consumerSpec, Endpoint::Progress progress)
 {
     Endpoint::StreamOutcome outcome;
-    if (m_busy) {
-        outcome.senderError = protocolError(u"a call is already in progress on this connection"_s).toString();
+    const Acquired acquired = co_await acquire();
+    if (!acquired.conn) {
+        outcome.senderError = acquired.error.toString();
+        outcome.temporary = outcome.connectionLost = acquired.error.is(Zfs::ZfsError::Kind::Network);
         co_return outcome;
     }
-    const Zfs::ZfsError connectError = co_await ensureConnected();
-    if (!connectError.ok()) {
-        outcome.senderError = connectError.toString();
-        outcome.temporary = outcome.connectionLost = connectError.is(Zfs::ZfsError::Kind::Network);
-        co_return outcome;
-    }
-    m_busy = true;
+    Conn &conn = *acquired.conn;
     // Owned by this call: the connection may be dropped while the process still runs.
     Async::Wakeup wakeup;
-    Transport::watch(m_connection.device.get(), wakeup);
+    Transport::watch(conn.connection.device.get(), wakeup);
     const QByteArray body = QJsonDocument(sendArgs).toJson(QJsonDocument::Compact);
-    m_connection.device->write(requestHead(Send, body.size(), false, {}));
-    m_connection.device->write(body);
+    conn.connection.device->write(requestHead(Send, body.size(), false, {}));
+    conn.connection.device->write(body);
 
     Http::ResponseParser parser(jsonLimits());
     parser.setRequestMethod("POST");
@@ -322,9 +356,9 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
         }
         // From the connection while `zfs recv` keeps up.
         if (toConsumer.size() < ConsumerHighWater && !complete) {
-            if (!m_in.isEmpty()) {
-                const Http::ParseResult result = parser.parse(m_in);
-                m_in.remove(0, result.consumed);
+            if (!conn.in.isEmpty()) {
+                const Http::ParseResult result = parser.parse(conn.in);
+                conn.in.remove(0, result.consumed);
                 progressed = progressed || result.consumed > 0;
                 if (result.status == Http::ParseStatus::Error) {
                     connectionError = u"malformed stream: %1"_s.arg(QString::fromUtf8(parser.errorMessage()));
@@ -347,12 +381,12 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
                 }
                 continue;
             }
-            const Read read = readMore();
+            const Read read = readMore(conn);
             if (read == Read::Data) {
                 continue;
             }
             if (read == Read::Closed) {
-                connectionError = m_connection.device ? Transport::errorText(m_connection.device.get()) : u"closed"_s;
+                connectionError = conn.connection.device ? Transport::errorText(conn.connection.device.get()) : u"closed"_s;
                 continue;
             }
         }
@@ -365,19 +399,19 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
             connectionError = u"no data for %1 minutes"_s.arg(IdleTimeout.count());
         }
     }
-    m_busy = false;
     throttle.report(outcome.bytes, true);
 
     if (complete && !streaming) {
         // Refused before any stream: the answer says why.
         outcome.senderError = replyFrom(response).error.toString();
+        release(&conn);
         co_return outcome;
     }
     consumer.closePipe();
     if (broken || !connectionError.isEmpty()) {
         // The connection is in the middle of a response: it cannot carry another call.
         const QString why = !connectionError.isEmpty() ? connectionError : u"zfs recv stopped reading"_s;
-        const Zfs::ZfsError error = networkError(u"stream of the step ended early: %1"_s.arg(why));
+        const Zfs::ZfsError error = networkError(conn, u"stream of the step ended early: %1"_s.arg(why));
         if (!connectionError.isEmpty()) {
             outcome.senderError = error.toString();
             outcome.temporary = true;  // the receiver has a resume token where it can
@@ -390,9 +424,10 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
             outcome.temporary = true;
         }
         if (!response.keepAlive()) {
-            drop();
+            drop(conn);
         }
     }
+    release(&conn);
     if (consumerStarted) {
         while (!consumer.isFinished()) {
             co_await wakeup.wait(std::chrono::seconds(1));  // its exit wakes us
@@ -407,27 +442,23 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
 Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs, Async::ProcessSpec producerSpec, Endpoint::Progress progress)
 {
     Endpoint::StreamOutcome outcome;
-    if (m_busy) {
-        outcome.receiverError = protocolError(u"a call is already in progress on this connection"_s).toString();
+    const Acquired acquired = co_await acquire();
+    if (!acquired.conn) {
+        outcome.receiverError = acquired.error.toString();
+        outcome.temporary = outcome.connectionLost = acquired.error.is(Zfs::ZfsError::Kind::Network);
         co_return outcome;
     }
-    const Zfs::ZfsError connectError = co_await ensureConnected();
-    if (!connectError.ok()) {
-        outcome.receiverError = connectError.toString();
-        outcome.temporary = outcome.connectionLost = connectError.is(Zfs::ZfsError::Kind::Network);
-        co_return outcome;
-    }
-    m_busy = true;
+    Conn &conn = *acquired.conn;
     Async::Wakeup wakeup;
-    Transport::watch(m_connection.device.get(), wakeup);
+    Transport::watch(conn.connection.device.get(), wakeup);
     Async::PipeProcess producer(producerSpec, Async::PipeProcess::Direction::FromProcess, wakeup);
     if (!producer.start()) {
-        m_busy = false;
+        release(&conn);
         outcome.senderError = u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
         co_return outcome;
     }
     const QByteArray args = QJsonDocument(receiveArgs).toJson(QJsonDocument::Compact);
-    m_connection.device->write(requestHead(Receive, 0, true, args));
+    conn.connection.device->write(requestHead(Receive, 0, true, args));
 
     Http::ResponseParser parser(jsonLimits());
     parser.setRequestMethod("POST");
@@ -440,11 +471,11 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
     QByteArray buffer;
     while (!answered && connectionError.isEmpty()) {
         bool progressed = false;
-        while (!eof && Transport::pendingOutput(m_connection.device.get()) < OutputHighWater) {
+        while (!eof && Transport::pendingOutput(conn.connection.device.get()) < OutputHighWater) {
             buffer.clear();
             const Async::PipeProcess::Io io = producer.read(&buffer, StreamRead);
             if (io == Async::PipeProcess::Io::Ok) {
-                m_connection.device->write(Http::chunk(buffer));
+                conn.connection.device->write(Http::chunk(buffer));
                 outcome.bytes += buffer.size();
                 throttle.report(outcome.bytes);
                 progressed = true;
@@ -462,14 +493,14 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
                 last += QByteArray(StreamErrorTrailer) + ": " + error.toUtf8().toPercentEncoding(" :/@#_-.,()") + "\r\n";
             }
             last += "\r\n";
-            m_connection.device->write(last);
+            conn.connection.device->write(last);
             lastChunkSent = true;
             progressed = true;
         }
         // The answer: after the stream, or early when the receiver refused or failed.
-        if (!m_in.isEmpty()) {
-            const Http::ParseResult result = parser.parse(m_in);
-            m_in.remove(0, result.consumed);
+        if (!conn.in.isEmpty()) {
+            const Http::ParseResult result = parser.parse(conn.in);
+            conn.in.remove(0, result.consumed);
             if (result.status == Http::ParseStatus::Complete) {
                 response = parser.takeResponse();
                 answered = true;
@@ -483,12 +514,12 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
                 continue;
             }
         }
-        const Read read = readMore();
+        const Read read = readMore(conn);
         if (read == Read::Data) {
             continue;
         }
         if (read == Read::Closed) {
-            connectionError = m_connection.device ? Transport::errorText(m_connection.device.get()) : u"closed"_s;
+            connectionError = conn.connection.device ? Transport::errorText(conn.connection.device.get()) : u"closed"_s;
             continue;
         }
         // GCC 12 miscompiles co_await inside && and ||: one statement each.
@@ -500,7 +531,6 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
             connectionError = u"no progress for %1 minutes"_s.arg(IdleTimeout.count());
         }
     }
-    m_busy = false;
     throttle.report(outcome.bytes, true);
     // Stopped by us when the stream could not go on: its exit then says nothing about the sending side.
     const bool stopped = !eof || !producer.isFinished();
@@ -508,7 +538,7 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
         producer.kill();
     }
     if (!connectionError.isEmpty()) {
-        outcome.receiverError = networkError(u"stream of the step ended early: %1"_s.arg(connectionError)).toString();
+        outcome.receiverError = networkError(conn, u"stream of the step ended early: %1"_s.arg(connectionError)).toString();
         outcome.temporary = true;
         outcome.connectionLost = true;
     } else {
@@ -521,9 +551,10 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
         }
         if (!lastChunkSent || !response.keepAlive()) {
             // The request is unfinished on the wire (the receiver answered early): the connection is spent.
-            drop();
+            drop(conn);
         }
     }
+    release(&conn);
     // The producer's own verdict; wait for its exit (it was killed if the stream was cut).
     while (!producer.isFinished()) {
         co_await wakeup.wait(std::chrono::seconds(1));  // its exit wakes us

@@ -22,8 +22,9 @@ struct Reply
     bool ok() const { return error.ok(); }
 };
 
-// The active side's connection to its passive side: connects (and reconnects after a failure) through its
-// transport, shakes hands, and makes one call at a time. Streams are moved with back-pressure both ways: a full
+// The active side's connections to its passive side: connects (and reconnects after a failure) through its
+// transport, shakes hands, and makes one call at a time per connection; concurrent calls (filesystems replicating
+// at once) get connections of their own, up to a limit. Streams are moved with back-pressure both ways: a full
 // socket stops reading from `zfs send`, a full `zfs recv` pipe stops reading from the socket.
 class Client final : public QObject
 {
@@ -32,6 +33,9 @@ class Client final : public QObject
 public:
     Client(std::unique_ptr<Transport::Connector> connector, Role expectedRole, QObject *parent = nullptr);
     ~Client() override;
+
+    // Connections open at most at once (one per concurrent call).
+    void setMaxConnections(int count) { m_maxConnections = std::max(1, count); }
 
     // Connects and shakes hands unless a connection is up.
     Async::Task<Zfs::ZfsError> ensureConnected();
@@ -44,11 +48,24 @@ public:
     // Valid after ensureConnected() succeeded.
     const HandshakeReply &peer() const { return m_peer; }
     QString describe() const { return m_connector->describe(); }
+    int connectionCount() const { return int(m_pool.size()); }
 
     // Inactivity limit of one call: no byte moved for this long fails it.
     static constexpr std::chrono::minutes IdleTimeout{10};
 
 private:
+    struct Conn
+    {
+        Transport::Connection connection;
+        std::unique_ptr<Async::Wakeup> wakeup;
+        QByteArray in;
+        bool busy = false;
+    };
+    struct Acquired
+    {
+        Conn *conn = nullptr;
+        Zfs::ZfsError error;
+    };
     enum class Read
     {
         Data,
@@ -56,22 +73,23 @@ private:
         Closed,
     };
 
-    Zfs::ZfsError networkError(const QString &what);
-    Zfs::ZfsError protocolError(const QString &what);
-    void drop();
-    bool connected() const;
-    Read readMore();
-    QByteArray requestHead(const char *rpc, qsizetype contentLength, bool chunked, const QByteArray &args);
-    Async::Task<Reply> exchange(const char *rpc, QJsonObject args);
-    Reply replyFrom(const Http::Response &response);
+    Async::Task<Acquired> acquire();
+    void release(Conn *conn);
+    Async::Task<Zfs::ZfsError> connect(Conn &conn);
+    Zfs::ZfsError networkError(Conn &conn, const QString &what);
+    Zfs::ZfsError protocolError(const QString &what) const;
+    void drop(Conn &conn);
+    static bool connected(const Conn &conn);
+    static Read readMore(Conn &conn);
+    static QByteArray requestHead(const char *rpc, qsizetype contentLength, bool chunked, const QByteArray &args);
+    Async::Task<Reply> exchange(Conn &conn, const char *rpc, QJsonObject args);
+    Reply replyFrom(const Http::Response &response) const;
 
     std::unique_ptr<Transport::Connector> m_connector;
     Role m_expectedRole;
-    Transport::Connection m_connection;
-    std::unique_ptr<Async::Wakeup> m_wakeup;
-    QByteArray m_in;
+    std::vector<std::unique_ptr<Conn>> m_pool;
+    int m_maxConnections = 1;
     HandshakeReply m_peer;
-    bool m_busy = false;
 };
 
 }  // namespace Rpc

@@ -170,6 +170,7 @@ private Q_SLOTS:
     void pushToSinkOverTcp_data();
     void pushToSinkOverTcp();
     void pullFromSourceOverTcp();
+    void replicatesFilesystemsConcurrently();
     void resumesOverTcp_data();
     void resumesOverTcp();
     void refusesAnUnknownClientIp();
@@ -447,6 +448,49 @@ void TestNetworkTransports::pullFromSourceOverTcp()
     QVERIFY(bookmarks[0].endsWith(u"_J_source"_s));
     QCOMPARE(snapshots(m_src + u"/home"_s), QStringList{u"c"_s});
     QVERIFY(m_active->status().active()->pruningSender->state == Api::PrunerState::Done);
+}
+
+void TestNetworkTransports::replicatesFilesystemsConcurrently()
+{
+    ZfsBackend *b = backendFor(u"emulator"_s);
+    if (!b) {
+        QSKIP("emulator unavailable");
+    }
+    QCOMPARE(b->zfs({u"create"_s, m_src + u"/home"_s}).exitCode, 0);
+    QStringList children;
+    for (int i = 0; i < 7; ++i) {
+        children.append(u"%1/home/user%2"_s.arg(m_src).arg(i));
+        QCOMPARE(b->zfs({u"create"_s, u"-o"_s, u"holdfast:emulator:size=500000"_s, children.last()}).exitCode, 0);
+    }
+    QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"@a"_s}).exitCode, 0);
+    QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"@b"_s}).exitCode, 0);
+    const quint16 port = freePort();
+    QMap<QString, QString> clients;
+    clients.insert(u"127.0.0.1"_s, u"ws"_s);
+    startSink(tcpServe(port, clients));
+    Config::Job push;
+    push.type = Config::JobType::Push;
+    push.name = u"push"_s;
+    push.filesystems = {{m_src + u"/home<"_s, true}};
+    push.snapshotting.type = Config::Snapshotting::Type::Manual;
+    push.connect = tcpConnect(port);
+    push.keepSender = {notReplicated()};
+    push.keepReceiver = {lastN(5)};
+    push.replicationSteps = 3;
+    push.sizeEstimates = 2;
+    m_active = std::make_unique<ReplicationJob>(push, commandConfigFor(*b));
+    m_active->start();
+    for (int round = 0; round < 2; ++round) {
+        QVERIFY(run(*m_active));
+        const Api::AttemptReport attempt = m_active->status().active()->replication->attempts.last();
+        QVERIFY(attempt.state == Api::AttemptState::Done);
+        QCOMPARE(attempt.filesystems.size(), 8);
+        for (const QString &child : children) {
+            const QString snapshot = child + (round == 0 ? u"@b"_s : u"@c"_s);
+            QCOMPARE(get(u"guid"_s, m_dst + u"/sink/ws/"_s + snapshot), get(u"guid"_s, snapshot));
+        }
+        QCOMPARE(b->zfs({u"snapshot"_s, u"-r"_s, m_src + u"@c"_s}).exitCode, round == 0 ? 0 : 1);
+    }
 }
 
 void TestNetworkTransports::resumesOverTcp_data()
