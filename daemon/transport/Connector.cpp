@@ -195,7 +195,7 @@ private:
     QStringList arguments() const
     {
         QStringList args;
-        args << u"-p"_s << QString::number(m_config.port) << u"-T"_s << u"-q"_s;
+        args << u"-p"_s << QString::number(m_config.port) << u"-T"_s;
         if (!m_config.identityFile.isEmpty()) {
             args << u"-i"_s << m_config.identityFile;
         }
