@@ -50,18 +50,33 @@ double median(std::vector<double> values)
     return values.empty() ? 0 : values[values.size() / 2];
 }
 
-qint64 peakRssKiB()
+namespace {
+
+// A "Vm…:" line of /proc/self/status, in KiB.
+qint64 statusKiB(const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly)) {
         return 0;
     }
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(field)) {
+            return line.mid(field.size()).trimmed().split(' ').value(0).toLongLong();
         }
     }
     return 0;
+}
+
+}  // namespace
+
+qint64 peakRssKiB()
+{
+    return statusKiB("VmHWM:");
+}
+
+qint64 currentRssKiB()
+{
+    return statusKiB("VmRSS:");
 }
 
 }  // namespace BenchSupport

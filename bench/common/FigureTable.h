@@ -50,5 +50,7 @@ double median(std::vector<double> values);
 
 // Peak resident set size of this process so far, in KiB (0 when /proc is not there).
 qint64 peakRssKiB();
+// Resident set size of this process now, in KiB (0 when /proc is not there).
+qint64 currentRssKiB();
 
 }  // namespace BenchSupport

@@ -2,9 +2,11 @@
 // bench-replication: what moving one full replication stream from `zfs send` into `zfs recv` costs the daemon
 // (Async::runPipeline, two pipes joined with splice(2)), next to a direct pipe between the two processes, a
 // userspace copy relay and the sender writing to /dev/null, all measured in the same run on the same emulated
-// pool. See bench/README.md.
+// pool; and what the tcp transport costs (Rpc::Client against a PassiveServer, push and pull) next to a raw TCP
+// copy of the same bytes. See bench/README.md.
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -14,34 +16,20 @@
 #include <QEventLoop>
 #include <QProcess>
 
-#include <sys/resource.h>
-
-#include "FigureTable.h"
 #include "EmulatorFixture.h"
+#include "FigureTable.h"
+#include "Measurement.h"
+#include "NetworkWays.h"
 #include "daemon/async/Pipeline.h"
 #include "daemon/async/TaskRunner.h"
 
 using namespace Qt::StringLiterals;
-using Clock = std::chrono::steady_clock;
+using namespace ReplicationBench;
 
 using BenchSupport::FigureTable;
 using BenchSupport::median;
 
 namespace {
-
-constexpr qint64 GiB = qint64(1) << 30;
-constexpr qint64 MiB = qint64(1) << 20;
-
-// CPU seconds (user + system) of this process, or of its children that have been waited for.
-double cpuSeconds(int who)
-{
-    rusage usage{};
-    ::getrusage(who, &usage);
-    auto seconds = [](const timeval &t) {
-        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The emulated pool: one filesystem whose snapshot's full stream carries `size` bytes of payload
@@ -51,6 +39,7 @@ struct Settings
     qint64 size = 2 * GiB;
     int runs = 3;  // of each way; the figures are medians
     bool quick = false;
+    bool networkOnly = false;  // only the raw TCP copy and the tcp transport with the bench's own stream ends
 };
 
 class EmulatedPool
@@ -159,38 +148,7 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// The four ways of moving the stream
-
-struct Run
-{
-    double seconds = 0;
-    double cpuSelf = 0;       // this process
-    double cpuChildren = 0;   // the zfs processes (and sh), once reaped
-    qint64 bytes = -1;        // counted by the relay; -1 where nobody in the middle counts
-    qint64 peakBuffered = 0;  // copy relay: bytes held in this process at once
-};
-
-class Measurement
-{
-public:
-    Measurement()
-        : m_start(Clock::now())
-        , m_cpuSelf(cpuSeconds(RUSAGE_SELF))
-        , m_cpuChildren(cpuSeconds(RUSAGE_CHILDREN))
-    {}
-
-    void finish(Run *run) const
-    {
-        run->seconds = std::chrono::duration<double>(Clock::now() - m_start).count();
-        run->cpuSelf = cpuSeconds(RUSAGE_SELF) - m_cpuSelf;
-        run->cpuChildren = cpuSeconds(RUSAGE_CHILDREN) - m_cpuChildren;
-    }
-
-private:
-    Clock::time_point m_start;
-    double m_cpuSelf;
-    double m_cpuChildren;
-};
+// The ways of moving the stream (the network ways are in NetworkWays.cpp)
 
 QString describe(const QProcess &process, const QByteArray &standardError)
 {
@@ -207,8 +165,9 @@ Async::Task<Async::PipelineResult> pipeline(Async::ProcessSpec producer, Async::
 class Ways
 {
 public:
-    explicit Ways(EmulatedPool &pool)
+    Ways(EmulatedPool &pool, NetworkWays &network)
         : m_pool(pool)
+        , m_network(network)
     {}
 
     // The daemon's relay, with plain `zfs send`/`zfs recv` and none of the flags or planning of a replication step.
@@ -311,6 +270,38 @@ public:
         return shell("send > /dev/null", u"\"$1\" send \"$2\" > /dev/null"_s, {}, error);
     }
 
+    // The network ways carry as many bytes as the zfs stream has, from the bench's own producer to its own
+    // consumer, which checks every byte: the transport sets the pace, not the emulator.
+    std::optional<Run> rawTcpCopy(std::string *error)
+    {
+        return m_network.rawTcpCopy(m_pool.streamSize(), error);
+    }
+
+    std::optional<Run> tcpPush(std::string *error)
+    {
+        return m_network.push(m_pool.streamSize(), error);
+    }
+
+    std::optional<Run> tcpPull(std::string *error)
+    {
+        return m_network.pull(m_pool.streamSize(), error);
+    }
+
+    // The tcp transport between the emulator's `zfs send` and `zfs recv`: the data path of a replication step.
+    std::optional<Run> tcpPushZfs(std::string *error)
+    {
+        const QString target = m_pool.nextTarget();
+        std::optional<Run> run = m_network.push(sendSpec(), recvSpec(target), error);
+        return run ? checked("tcp push (zfs ends)", target, *run, error) : std::nullopt;
+    }
+
+    std::optional<Run> tcpPullZfs(std::string *error)
+    {
+        const QString target = m_pool.nextTarget();
+        std::optional<Run> run = m_network.pull(sendSpec(), recvSpec(target), error);
+        return run ? checked("tcp pull (zfs ends)", target, *run, error) : std::nullopt;
+    }
+
 private:
     // The program goes through positional parameters so that no path needs quoting.
     std::optional<Run> shell(const char *what, const QString &script, const QString &target, std::string *error)
@@ -333,6 +324,16 @@ private:
         return checked(what, target, run, error);
     }
 
+    Async::ProcessSpec sendSpec() const
+    {
+        return Async::ProcessSpec{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}};
+    }
+
+    Async::ProcessSpec recvSpec(const QString &target) const
+    {
+        return Async::ProcessSpec{m_pool.zfsBinary(), {u"recv"_s, target}, {}, {}, m_pool.environment(), {}};
+    }
+
     std::optional<Run> checked(const char *what, const QString &target, const Run &run, std::string *error) const
     {
         if (run.bytes >= 0 && run.bytes != m_pool.streamSize()) {
@@ -348,6 +349,7 @@ private:
     }
 
     EmulatedPool &m_pool;
+    NetworkWays &m_network;
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -356,10 +358,13 @@ private:
 struct Medians
 {
     double mbPerSecond = 0;
+    double mibPerSecond = 0;
     double cpuSelfPerGiB = 0;
     double cpuChildrenPerGiB = 0;
+    double cpuPassivePerGiB = 0;
     double bytes = -1;
     double peakBuffered = 0;
+    double peakRssMiB = 0;
 };
 
 Medians medians(const std::vector<Run> &runs, qint64 streamSize)
@@ -367,25 +372,51 @@ Medians medians(const std::vector<Run> &runs, qint64 streamSize)
     std::vector<double> rate;
     std::vector<double> self;
     std::vector<double> children;
+    std::vector<double> passive;
     std::vector<double> bytes;
     std::vector<double> buffered;
+    std::vector<double> rss;
     const double gib = double(streamSize) / double(GiB);
     for (const Run &run : runs) {
-        rate.push_back(double(streamSize) / 1e6 / run.seconds);
+        rate.push_back(double(streamSize) / run.seconds);
         self.push_back(run.cpuSelf / gib);
         children.push_back(run.cpuChildren / gib);
+        passive.push_back(run.cpuPassive / gib);
         bytes.push_back(double(run.bytes));
         buffered.push_back(double(run.peakBuffered));
+        rss.push_back(double(run.peakRssKiB) / 1024);
     }
-    return {median(rate), median(self), median(children), median(bytes), median(buffered)};
+    const double bytesPerSecond = median(rate);
+    return {bytesPerSecond / 1e6,
+            bytesPerSecond / double(MiB),
+            median(self),
+            median(children),
+            median(passive),
+            median(bytes),
+            median(buffered),
+            median(rss)};
 }
 
-void report(FigureTable &table,
-            qint64 streamSize,
-            const Medians &relay,
-            const Medians &pipe,
-            const Medians &copy,
-            const Medians &alone)
+// Every way's runs, in the order of the table.
+struct Results
+{
+    std::vector<Run> relay;
+    std::vector<Run> pipe;
+    std::vector<Run> copy;
+    std::vector<Run> alone;
+    std::vector<Run> rawTcp;
+    std::vector<Run> push;
+    std::vector<Run> pull;
+    std::vector<Run> pushZfs;
+    std::vector<Run> pullZfs;
+};
+
+void reportLocal(FigureTable &table,
+                 qint64 streamSize,
+                 const Medians &relay,
+                 const Medians &pipe,
+                 const Medians &copy,
+                 const Medians &alone)
 {
     table.add("throughput: relay (splice) vs direct pipe", relay.mbPerSecond, "MB/s", pipe.mbPerSecond);
     table.add("throughput: relay (splice) vs copy relay", relay.mbPerSecond, "MB/s", copy.mbPerSecond);
@@ -409,6 +440,52 @@ void report(FigureTable &table,
     table.add("copy relay: peak bytes held in the bench process", copy.peakBuffered / double(MiB), "MiB");
 }
 
+// The tcp transport with the bench's stream ends, against the raw TCP copy.
+void reportNetwork(FigureTable &table, qint64 streamSize, const Medians &raw, const Medians &push, const Medians &pull)
+{
+    table.add("tcp throughput: Holdfast push (Receive) vs raw TCP copy", push.mibPerSecond, "MiB/s", raw.mibPerSecond);
+    table.add("tcp throughput: Holdfast pull (Send) vs raw TCP copy", pull.mibPerSecond, "MiB/s", raw.mibPerSecond);
+    table.add(
+        "bench CPU per GiB, both sides: tcp push vs raw TCP copy", push.cpuSelfPerGiB, "s/GiB", raw.cpuSelfPerGiB);
+    table.add(
+        "bench CPU per GiB, both sides: tcp pull vs raw TCP copy", pull.cpuSelfPerGiB, "s/GiB", raw.cpuSelfPerGiB);
+    table.add("of which the passive side: tcp push (sink) vs raw TCP copy",
+              push.cpuPassivePerGiB,
+              "s/GiB",
+              raw.cpuPassivePerGiB);
+    table.add("of which the passive side: tcp pull (source) vs raw TCP copy",
+              pull.cpuPassivePerGiB,
+              "s/GiB",
+              raw.cpuPassivePerGiB);
+    table.add("producer + consumer CPU per GiB: tcp push vs raw TCP copy",
+              push.cpuChildrenPerGiB,
+              "s/GiB",
+              raw.cpuChildrenPerGiB);
+    table.add("producer + consumer CPU per GiB: tcp pull vs raw TCP copy",
+              pull.cpuChildrenPerGiB,
+              "s/GiB",
+              raw.cpuChildrenPerGiB);
+    table.add("peak RSS growth during the run: tcp push vs raw TCP copy", push.peakRssMiB, "MiB", raw.peakRssMiB);
+    table.add("peak RSS growth during the run: tcp pull vs raw TCP copy", pull.peakRssMiB, "MiB", raw.peakRssMiB);
+    table.add("bytes moved: raw TCP copy vs stream size", raw.bytes, "", double(streamSize));
+    table.add("bytes moved: tcp push (StreamOutcome.bytes) vs stream size", push.bytes, "", double(streamSize));
+    table.add("bytes moved: tcp pull (StreamOutcome.bytes) vs stream size", pull.bytes, "", double(streamSize));
+}
+
+// The tcp transport between `zfs send` and `zfs recv`, against the local relay.
+void reportNetworkZfs(
+    FigureTable &table, qint64 streamSize, const Medians &relay, const Medians &push, const Medians &pull)
+{
+    table.add("throughput: tcp push (zfs ends) vs relay (splice)", push.mbPerSecond, "MB/s", relay.mbPerSecond);
+    table.add("throughput: tcp pull (zfs ends) vs relay (splice)", pull.mbPerSecond, "MB/s", relay.mbPerSecond);
+    table.add(
+        "bench CPU per GiB: tcp push (zfs ends) vs relay (splice)", push.cpuSelfPerGiB, "s/GiB", relay.cpuSelfPerGiB);
+    table.add(
+        "bench CPU per GiB: tcp pull (zfs ends) vs relay (splice)", pull.cpuSelfPerGiB, "s/GiB", relay.cpuSelfPerGiB);
+    table.add("bytes moved: tcp push (zfs ends) vs zfs send -nvP size", push.bytes, "", double(streamSize));
+    table.add("bytes moved: tcp pull (zfs ends) vs zfs send -nvP size", pull.bytes, "", double(streamSize));
+}
+
 bool parseArguments(const QStringList &args, Settings *settings)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -416,6 +493,10 @@ bool parseArguments(const QStringList &args, Settings *settings)
         if (args[i] == u"--quick") {
             settings->quick = true;
             settings->size = 64 * MiB;
+        } else if (args[i] == u"--runs" && i + 1 < args.size()) {
+            settings->runs = args[++i].toInt(&ok);
+        } else if (args[i] == u"--network-only") {
+            settings->networkOnly = true;
         } else if (args[i] == u"--size" && i + 1 < args.size()) {
             settings->size = args[++i].toLongLong(&ok);
         } else {
@@ -425,17 +506,23 @@ bool parseArguments(const QStringList &args, Settings *settings)
             return false;
         }
     }
-    return settings->size > 0;
+    return settings->size > 0 && settings->runs > 0;
 }
 
 }  // namespace
 
 int main(int argc, char **argv)
 {
+    // The network ways run this executable as their producer and consumer.
+    if (const std::optional<int> code = runStreamEnd(argc, argv)) {
+        return *code;
+    }
+    // A stream end that stops reading must surface as EPIPE in the relays, not end the bench.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     Settings settings;
     if (!parseArguments(app.arguments().mid(1), &settings)) {
-        std::fprintf(stderr, "usage: bench-replication [--quick] [--size BYTES]\n");
+        std::fprintf(stderr, "usage: bench-replication [--quick] [--size BYTES] [--runs N] [--network-only]\n");
         return 2;
     }
 
@@ -446,17 +533,30 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench-replication: %s\n", error.c_str());
         return 1;
     }
-    Ways ways(pool);
-    std::vector<Run> relay;
-    std::vector<Run> pipe;
-    std::vector<Run> copy;
-    std::vector<Run> alone;
+    NetworkWays network(QCoreApplication::applicationFilePath(), pool.environment());
+    if (!network.start(&error)) {
+        std::fprintf(stderr, "bench-replication: %s\n", error.c_str());
+        return 1;
+    }
+    Ways ways(pool, network);
+    Results results;
+    using Measure = std::optional<Run> (Ways::*)(std::string *);
+    std::vector<std::pair<Measure, std::vector<Run> *>> order;
+    if (!settings.networkOnly) {
+        order = {{&Ways::relay, &results.relay},
+                 {&Ways::directPipe, &results.pipe},
+                 {&Ways::copyRelay, &results.copy},
+                 {&Ways::producerAlone, &results.alone}};
+    }
+    order.insert(
+        order.end(),
+        {{&Ways::rawTcpCopy, &results.rawTcp}, {&Ways::tcpPush, &results.push}, {&Ways::tcpPull, &results.pull}});
+    if (!settings.networkOnly) {
+        order.insert(order.end(), {{&Ways::tcpPushZfs, &results.pushZfs}, {&Ways::tcpPullZfs, &results.pullZfs}});
+    }
     // Round by round rather than way by way, so that a change in the machine's load falls on every way alike.
     for (int round = 0; round < settings.runs; ++round) {
-        for (const auto &[measure, runs] : {std::pair{&Ways::relay, &relay},
-                                            std::pair{&Ways::directPipe, &pipe},
-                                            std::pair{&Ways::copyRelay, &copy},
-                                            std::pair{&Ways::producerAlone, &alone}}) {
+        for (const auto &[measure, runs] : order) {
             const std::optional<Run> run = (ways.*measure)(&error);
             if (!run) {
                 std::fprintf(stderr, "bench-replication: %s\n", error.c_str());
@@ -466,20 +566,31 @@ int main(int argc, char **argv)
         }
     }
 
-    std::printf("bench-replication%s: one full stream of %lld bytes (%.2f GiB) on the OpenZFS emulator, median of "
+    const qint64 size = pool.streamSize();
+    std::printf("bench-replication%s%s: one full stream of %lld bytes (%.2f GiB) on the OpenZFS emulator, median of "
                 "%d, %.1f s\n",
                 settings.quick ? " --quick" : "",
-                static_cast<long long>(pool.streamSize()),
-                double(pool.streamSize()) / double(GiB),
+                settings.networkOnly ? " --network-only" : "",
+                static_cast<long long>(size),
+                double(size) / double(GiB),
                 settings.runs,
                 std::chrono::duration<double>(Clock::now() - total).count());
+    std::printf("network ways: as many bytes from `bench-replication --produce` to `--consume` (which checks each one) "
+                "over tcp 127.0.0.1, passive side in a thread of its own\n");
     FigureTable table(FigureTable::Layout{66, 14, 3});
-    report(table,
-           pool.streamSize(),
-           medians(relay, pool.streamSize()),
-           medians(pipe, pool.streamSize()),
-           medians(copy, pool.streamSize()),
-           medians(alone, pool.streamSize()));
+    if (!settings.networkOnly) {
+        reportLocal(table,
+                    size,
+                    medians(results.relay, size),
+                    medians(results.pipe, size),
+                    medians(results.copy, size),
+                    medians(results.alone, size));
+    }
+    reportNetwork(table, size, medians(results.rawTcp, size), medians(results.push, size), medians(results.pull, size));
+    if (!settings.networkOnly) {
+        reportNetworkZfs(
+            table, size, medians(results.relay, size), medians(results.pushZfs, size), medians(results.pullZfs, size));
+    }
     table.print();
     return 0;
 }

@@ -475,7 +475,10 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
             buffer.clear();
             const Async::PipeProcess::Io io = producer.read(&buffer, StreamRead);
             if (io == Async::PipeProcess::Io::Ok) {
-                conn.connection.device->write(Http::chunk(buffer));
+                // Size line, payload, CRLF apart: the socket keeps the payload by reference instead of a framed copy.
+                conn.connection.device->write(QByteArray::number(buffer.size(), 16) + "\r\n");
+                conn.connection.device->write(buffer);
+                conn.connection.device->write("\r\n", 2);
                 outcome.bytes += buffer.size();
                 throttle.report(outcome.bytes);
                 progressed = true;

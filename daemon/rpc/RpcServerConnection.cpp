@@ -249,7 +249,10 @@ Async::Task<ServerConnection::Next> ServerConnection::serveSend(QJsonObject args
             buffer.clear();
             const Async::PipeProcess::Io io = producer.read(&buffer, StreamRead);
             if (io == Async::PipeProcess::Io::Ok) {
-                m_device->write(Http::chunk(buffer));
+                // Size line, payload, CRLF apart: the socket keeps the payload by reference instead of a framed copy.
+                m_device->write(QByteArray::number(buffer.size(), 16) + "\r\n");
+                m_device->write(buffer);
+                m_device->write("\r\n", 2);
                 bytes += buffer.size();
                 progressed = true;
             } else if (io == Async::PipeProcess::Io::End) {
