@@ -160,6 +160,15 @@ PipeProcess::Io PipeProcess::write(QByteArrayView data, qsizetype *written)
     return Io::Ok;
 }
 
+PipeProcess::Io PipeProcess::writeFrom(QByteArray *pending, qint64 *total)
+{
+    qsizetype written = 0;
+    const Io io = write(*pending, &written);
+    pending->remove(0, written);
+    *total += written;
+    return io;
+}
+
 void PipeProcess::closePipe()
 {
     m_notifier.reset();

@@ -44,6 +44,8 @@ public:
     Io read(QByteArray *out, qsizetype max);
     // ToProcess: writes what the pipe takes now; *written says how much.
     Io write(QByteArrayView data, qsizetype *written);
+    // ToProcess: writes the front of *pending, removes what went out and adds it to *total.
+    Io writeFrom(QByteArray *pending, qint64 *total);
     // ToProcess: the end of the stream for the process.
     void closePipe();
     void kill();

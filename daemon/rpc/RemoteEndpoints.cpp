@@ -32,6 +32,22 @@ QJsonObject receiveCompletedArgs(const QString &filesystem, const Zfs::Filesyste
     return args;
 }
 
+// ListFilesystemVersions is the same call on a sink and on a source.
+Async::Task<Zfs::Result<Endpoint::VersionMap>> listVersionsOf(Client &client, QList<Zfs::DatasetPath> filesystems)
+{
+    using Out = Zfs::Result<Endpoint::VersionMap>;
+    const Reply reply = co_await client.call(ListFilesystemVersions, filesystemsArgs(filesystems));
+    if (!reply.ok()) {
+        co_return Out{{}, reply.error};
+    }
+    QString error;
+    const std::optional<Endpoint::VersionMap> versions = versionMapFromJson(reply.result.value(u"Versions"_s), &error);
+    if (!versions) {
+        co_return Out{{}, malformed(client, error)};
+    }
+    co_return Out{*versions, {}};
+}
+
 }  // namespace
 
 RemoteSender::RemoteSender(Client &client)
@@ -60,17 +76,7 @@ Async::Task<Zfs::Result<QList<Zfs::Dataset>>> RemoteSender::listFilesystems()
 
 Async::Task<Zfs::Result<Endpoint::VersionMap>> RemoteSender::listVersions(QList<Zfs::DatasetPath> filesystems)
 {
-    using Out = Zfs::Result<Endpoint::VersionMap>;
-    const Reply reply = co_await m_client.call(ListFilesystemVersions, filesystemsArgs(filesystems));
-    if (!reply.ok()) {
-        co_return Out{{}, reply.error};
-    }
-    QString error;
-    const std::optional<Endpoint::VersionMap> versions = versionMapFromJson(reply.result.value(u"Versions"_s), &error);
-    if (!versions) {
-        co_return Out{{}, malformed(m_client, error)};
-    }
-    co_return Out{*versions, {}};
+    co_return co_await listVersionsOf(m_client, filesystems);
 }
 
 Async::Task<Zfs::ZfsError> RemoteSender::prepareStep(Endpoint::SendArgs args)
@@ -126,17 +132,7 @@ Async::Task<Zfs::Result<QHash<QString, Endpoint::ReceiverFilesystem>>> RemoteRec
 
 Async::Task<Zfs::Result<Endpoint::VersionMap>> RemoteReceiver::listVersions(QList<Zfs::DatasetPath> senderPaths)
 {
-    using Out = Zfs::Result<Endpoint::VersionMap>;
-    const Reply reply = co_await m_client.call(ListFilesystemVersions, filesystemsArgs(senderPaths));
-    if (!reply.ok()) {
-        co_return Out{{}, reply.error};
-    }
-    QString error;
-    const std::optional<Endpoint::VersionMap> versions = versionMapFromJson(reply.result.value(u"Versions"_s), &error);
-    if (!versions) {
-        co_return Out{{}, malformed(m_client, error)};
-    }
-    co_return Out{*versions, {}};
+    co_return co_await listVersionsOf(m_client, senderPaths);
 }
 
 Async::Task<Zfs::ZfsError> RemoteReceiver::ensureParents(QString senderFilesystem)

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include "daemon/async/PipeProcess.h"
+#include "daemon/rpc/StreamChunks.h"
 #include "daemon/transport/DeviceIo.h"
 #include "shared/http/HttpWriter.h"
 
@@ -15,8 +16,6 @@ namespace Rpc {
 namespace {
 
 constexpr qint64 ReadBuffer = 1 << 20;
-constexpr qint64 OutputHighWater = 4 << 20;  // unsent bytes in the socket before we stop producing
-constexpr qsizetype StreamRead = 1 << 20;
 constexpr qsizetype ConsumerHighWater = 4 << 20;  // bytes waiting for `zfs recv` before we stop reading
 
 Http::ResponseLimits jsonLimits()
@@ -338,18 +337,10 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
         bool progressed = false;
         // Into `zfs recv` what it takes.
         if (!toConsumer.isEmpty() && !broken) {
-            qsizetype written = 0;
-            const Async::PipeProcess::Io io = consumer.write(toConsumer, &written);
-            if (written > 0) {
-                toConsumer.remove(0, written);
-                outcome.bytes += written;
-                throttle.report(outcome.bytes);
-                progressed = true;
-            }
-            if (io == Async::PipeProcess::Io::Broken) {
-                broken = true;
-                toConsumer.clear();
-            }
+            const qint64 before = outcome.bytes;
+            broken = consumer.writeFrom(&toConsumer, &outcome.bytes) == Async::PipeProcess::Io::Broken;
+            progressed = outcome.bytes > before;
+            throttle.report(outcome.bytes);
         }
         if (broken || (complete && toConsumer.isEmpty()) || !connectionError.isEmpty()) {
             break;
@@ -468,35 +459,15 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
     bool answered = false;
     QString connectionError;
     Http::Response response;
-    QByteArray buffer;
     while (!answered && connectionError.isEmpty()) {
         bool progressed = false;
-        while (!eof && Transport::pendingOutput(conn.connection.device.get()) < OutputHighWater) {
-            buffer.clear();
-            const Async::PipeProcess::Io io = producer.read(&buffer, StreamRead);
-            if (io == Async::PipeProcess::Io::Ok) {
-                // Size line, payload, CRLF apart: the socket keeps the payload by reference instead of a framed copy.
-                conn.connection.device->write(QByteArray::number(buffer.size(), 16) + "\r\n");
-                conn.connection.device->write(buffer);
-                conn.connection.device->write("\r\n", 2);
-                outcome.bytes += buffer.size();
-                throttle.report(outcome.bytes);
-                progressed = true;
-            } else if (io == Async::PipeProcess::Io::End) {
-                eof = true;
-                progressed = true;
-            } else {
-                break;
-            }
+        if (!eof) {
+            eof = sendChunks(producer, conn.connection.device.get(), &outcome.bytes, &progressed);
+            throttle.report(outcome.bytes);
         }
         if (eof && producer.isFinished() && !lastChunkSent) {
-            QByteArray last = "0\r\n";
-            if (!producer.result().ok()) {
-                const QString error = u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
-                last += QByteArray(StreamErrorTrailer) + ": " + error.toUtf8().toPercentEncoding(" :/@#_-.,()") + "\r\n";
-            }
-            last += "\r\n";
-            conn.connection.device->write(last);
+            const QString error = producer.result().ok() ? QString() : u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
+            conn.connection.device->write(lastChunk(error));
             lastChunkSent = true;
             progressed = true;
         }

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include "daemon/async/PipeProcess.h"
+#include "daemon/rpc/StreamChunks.h"
 #include "daemon/endpoint/Endpoints.h"
 #include "daemon/transport/DeviceIo.h"
 #include "shared/http/HttpWriter.h"
@@ -16,8 +17,6 @@ namespace Rpc {
 namespace {
 
 constexpr qint64 ReadBuffer = 1 << 20;
-constexpr qint64 OutputHighWater = 4 << 20;
-constexpr qsizetype StreamRead = 1 << 20;
 constexpr qsizetype ConsumerHighWater = 4 << 20;
 
 Http::RequestLimits limits()
@@ -235,7 +234,6 @@ Async::Task<ServerConnection::Next> ServerConnection::serveSend(QJsonObject args
     head.headers.add("Transfer-Encoding", "chunked");
     head.headers.add("Trailer", StreamErrorTrailer);
     m_device->write(Http::serializeHead(head));
-    QByteArray buffer;
     bool eof = false;
     qint64 bytes = 0;
     while (true) {
@@ -245,32 +243,16 @@ Async::Task<ServerConnection::Next> ServerConnection::serveSend(QJsonObject args
             co_return Next::Close;
         }
         bool progressed = false;
-        while (!eof && Transport::pendingOutput(m_device.get()) < OutputHighWater) {
-            buffer.clear();
-            const Async::PipeProcess::Io io = producer.read(&buffer, StreamRead);
-            if (io == Async::PipeProcess::Io::Ok) {
-                // Size line, payload, CRLF apart: the socket keeps the payload by reference instead of a framed copy.
-                m_device->write(QByteArray::number(buffer.size(), 16) + "\r\n");
-                m_device->write(buffer);
-                m_device->write("\r\n", 2);
-                bytes += buffer.size();
-                progressed = true;
-            } else if (io == Async::PipeProcess::Io::End) {
-                eof = true;
-                progressed = true;
-            } else {
-                break;
-            }
+        if (!eof) {
+            eof = sendChunks(producer, m_device.get(), &bytes, &progressed);
         }
         if (eof && producer.isFinished()) {
-            QByteArray last = "0\r\n";
+            QString error;
             if (!producer.result().ok()) {
-                const QString error = u"zfs send on the source: %1"_s.arg(Endpoint::processFailure(producer.result()));
+                error = u"zfs send on the source: %1"_s.arg(Endpoint::processFailure(producer.result()));
                 m_log.warn(u"send failed"_s, {{u"client"_s, m_identity}, {u"err"_s, error}});
-                last += QByteArray(StreamErrorTrailer) + ": " + error.toUtf8().toPercentEncoding(" :/@#_-.,()") + "\r\n";
             }
-            last += "\r\n";
-            m_device->write(last);
+            m_device->write(lastChunk(error));
             co_return Next::Continue;
         }
         // GCC 12 miscompiles co_await inside && and ||: one statement each.
@@ -324,17 +306,9 @@ Async::Task<ServerConnection::Next> ServerConnection::serveReceive(Http::Request
     while (true) {
         bool progressed = false;
         if (!toConsumer.isEmpty() && !broken) {
-            qsizetype written = 0;
-            const Async::PipeProcess::Io io = consumer.write(toConsumer, &written);
-            if (written > 0) {
-                toConsumer.remove(0, written);
-                bytes += written;
-                progressed = true;
-            }
-            if (io == Async::PipeProcess::Io::Broken) {
-                broken = true;
-                toConsumer.clear();
-            }
+            const qint64 before = bytes;
+            broken = consumer.writeFrom(&toConsumer, &bytes) == Async::PipeProcess::Io::Broken;
+            progressed = bytes > before;
         }
         if (broken || lost || (complete && toConsumer.isEmpty())) {
             break;

@@ -70,6 +70,28 @@ Reply Service::refuse(const QString &why)
     return Reply{{}, error};
 }
 
+Async::Task<Reply> Service::pruningCall(QByteArray rpc, QJsonObject args, Daemon::LocalPruneTarget &target, QString notOurs)
+{
+    if (rpc == PruneListing) {
+        const auto listing = co_await target.listForPruning();
+        if (!listing.ok()) {
+            co_return failed(listing.error);
+        }
+        co_return Reply{pruneListingJson(listing.value), {}};
+    }
+    QString filesystem;
+    QStringList names;
+    if (const auto bad = destroyArgs(args, &filesystem, &names)) {
+        co_return refuse(*bad);
+    }
+    if (!target.filter().matches(Zfs::DatasetPath::fromString(filesystem))) {
+        co_return refuse(notOurs.arg(filesystem));
+    }
+    QJsonObject out;
+    out.insert(u"Errors"_s, toJson(co_await target.destroySnapshots(filesystem, names)));
+    co_return Reply{out, {}};
+}
+
 Async::Task<Zfs::Result<Async::ProcessSpec>> Service::sendProcess(QJsonObject)
 {
     co_return refusedProcess(u"this job does not send: it is a %1"_s.arg(toString(handshake().role)));
@@ -158,25 +180,8 @@ Async::Task<Reply> SenderService::call(QByteArray rpc, QJsonObject args)
         }
         co_return Reply{{}, result};
     }
-    if (rpc == PruneListing) {
-        const auto listing = co_await m_prune.listForPruning();
-        if (!listing.ok()) {
-            co_return failed(listing.error);
-        }
-        co_return Reply{pruneListingJson(listing.value), {}};
-    }
-    if (rpc == DestroySnapshots) {
-        QString filesystem;
-        QStringList names;
-        if (const auto bad = destroyArgs(args, &filesystem, &names)) {
-            co_return refuse(*bad);
-        }
-        if (!m_sender.filter().matches(Zfs::DatasetPath::fromString(filesystem))) {
-            co_return refuse(u"filesystem %1 is not offered by job %2"_s.arg(filesystem, m_jobName));
-        }
-        QJsonObject out;
-        out.insert(u"Errors"_s, toJson(co_await m_prune.destroySnapshots(filesystem, names)));
-        co_return Reply{out, {}};
+    if (rpc == PruneListing || rpc == DestroySnapshots) {
+        co_return co_await pruningCall(rpc, args, m_prune, u"filesystem %1 is not offered by job "_s + m_jobName);
     }
     co_return refuse(u"job %1 (a source) has no call %2"_s.arg(m_jobName, QString::fromLatin1(rpc)));
 }
@@ -261,26 +266,10 @@ Async::Task<Reply> ReceiverService::call(QByteArray rpc, QJsonObject args)
         out.insert(u"Error"_s, co_await m_receiver->receiveCompleted(filesystem, *to));
         co_return Reply{out, {}};
     }
-    if (rpc == PruneListing) {
-        const auto listing = co_await m_prune->listForPruning();
-        if (!listing.ok()) {
-            co_return failed(listing.error);
-        }
-        co_return Reply{pruneListingJson(listing.value), {}};
-    }
-    if (rpc == DestroySnapshots) {
-        QString filesystem;
-        QStringList names;
-        if (const auto bad = destroyArgs(args, &filesystem, &names)) {
-            co_return refuse(*bad);
-        }
-        if (!m_prune->filter().matches(Zfs::DatasetPath::fromString(filesystem))) {
-            co_return refuse(u"filesystem %1 is not below %2, where this client's filesystems are received"_s.arg(
-                filesystem, m_receiver->root().toString()));
-        }
-        QJsonObject out;
-        out.insert(u"Errors"_s, toJson(co_await m_prune->destroySnapshots(filesystem, names)));
-        co_return Reply{out, {}};
+    if (rpc == PruneListing || rpc == DestroySnapshots) {
+        co_return co_await pruningCall(rpc, args, *m_prune,
+                                       u"filesystem %1 is not below "_s + m_receiver->root().toString()
+                                           + u", where this client's filesystems are received"_s);
     }
     co_return refuse(u"job %1 (a sink) has no call %2"_s.arg(m_jobName, QString::fromLatin1(rpc)));
 }

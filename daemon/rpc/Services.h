@@ -30,6 +30,9 @@ public:
 
 protected:
     static Reply refuse(const QString &why);
+    // PruneListing and DestroySnapshots, the same on both sides: `target` holds this client's filesystems;
+    // `notOurs` (with %1 for the filesystem) refuses any other.
+    static Async::Task<Reply> pruningCall(QByteArray rpc, QJsonObject args, Daemon::LocalPruneTarget &target, QString notOurs);
 };
 
 class SenderService final : public Service
