@@ -7,12 +7,15 @@
 set -euo pipefail
 BUILD_DIR=${1:-build-release}
 HOLDFAST="$PWD/$BUILD_DIR/daemon/holdfast"
+GUI="$PWD/$BUILD_DIR/app/holdfast-gui"
 DEMO_SECONDS=${HOLDFAST_DEMO_SECONDS:-22}
 source scripts/lib.sh
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "==> the demo creates a ZFS pool and needs root; running it with sudo"
-    exec sudo --preserve-env=HOLDFAST_DEMO_SECONDS "$0" "$@"
+    # The display's variables too: the GUI is shown on the user's desktop.
+    exec sudo --preserve-env=HOLDFAST_DEMO_SECONDS,DISPLAY,WAYLAND_DISPLAY,XAUTHORITY,XDG_RUNTIME_DIR,DBUS_SESSION_BUS_ADDRESS \
+        "$0" "$@"
 fi
 
 DEMO_DIR=$(mktemp -d /tmp/holdfast-demo.XXXXXX)
@@ -111,4 +114,11 @@ echo "==> what the daemon logged about replication"
 grep -E "\[repl\]|pruning" "$DEMO_DIR/daemon.log" | grep -v DEBG | tail -n 8 || true
 echo "==> metrics (first lines)"
 curl -s --unix-socket "$DEMO_DIR/run/control" http://unix/metrics | grep -v '^#' | sed -n '1,5p'
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$GUI" ]; then
+    echo "==> holdfast-gui on the live daemon: the jobs, their replication and snapshots, Wake Up and Reset"
+    echo "    (File > Quit or Ctrl+Q ends the GUI and the demo; closing the window keeps it in the tray)"
+    "$GUI" --socket "$DEMO_DIR/run/control" || echo "    holdfast-gui could not start on this display"
+else
+    echo "==> no display: the GUI is skipped (holdfast status above shows the same)"
+fi
 echo "==> demo done"

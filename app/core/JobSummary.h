@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+#include "shared/control/JobStatus.h"
+
+namespace Gui {
+
+// How a job is doing, at a glance: what the jobs table, the tray icon and the notifications show.
+enum class Health
+{
+    Idle,  // nothing running, the last run went well (or nothing ran yet)
+    Running,  // replicating, snapshotting or pruning right now
+    Warning,  // the last run finished but not everything went well (hook errors, snapshots left held)
+    Error,  // the last run failed
+};
+
+// One job's status reduced to what a user reads in a row: derived from zrepl's status document only, so it works
+// against Holdfast's daemon and zrepl's alike.
+struct JobSummary
+{
+    QString name;
+    Api::JobStatus::Type type = Api::JobStatus::Type::Internal;
+    Health health = Health::Idle;
+    QString state;  // one line, translated: "Replicating: 3 of 7 filesystems done", "Waiting", "Planning failed", ...
+    std::optional<QDateTime> lastRun;  // when the last replication (or, for snap jobs, snapshot round) ended
+    std::optional<QDateTime> nextSnapshot;  // when the periodic snapshotter wakes up next
+    std::optional<QDateTime> lastSnapshot;  // the newest snapshot the snapshotter took
+    QString lastError;  // in full, as the daemon wrote it
+    qint64 bytesExpected = 0;  // of the replication in progress (or the last one)
+    qint64 bytesReplicated = 0;
+    bool bytesComplete = false;  // every step had a size estimate
+    bool replicationRunning = false;
+    int filesystemsDone = 0;
+    int filesystemsTotal = 0;
+
+    bool operator==(const JobSummary &) const = default;
+};
+
+class JobSummaries
+{
+    Q_DECLARE_TR_FUNCTIONS(Gui::JobSummaries)
+
+public:
+    static JobSummary summarize(const QString &name, const Api::JobStatus &status);
+    // Every job of the document except the daemon's internal ones ("_control"), sorted by name.
+    static QList<JobSummary> summarize(const Api::DaemonStatus &status);
+    static QString healthName(Health health);
+
+    // Whether a replication run is still going. zrepl never sets the run's FinishAt (its driver leaves it zero), so
+    // a zero FinishAt alone does not say so: the run goes on while its last attempt plans or replicates, or while it
+    // waits to reconnect after that attempt failed. Holdfast's daemon does set FinishAt when the run ends.
+    static bool isReplicationRunning(const Api::ReplicationReport &report,
+                                     const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The run waits for the other side to come back before its next attempt.
+    static bool isWaitingToReconnect(const Api::ReplicationReport &report,
+                                     const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // When a run that is no longer going ended: its FinishAt, or for zrepl its last attempt's.
+    static std::optional<QDateTime> replicationEnd(const Api::ReplicationReport &report);
+};
+
+}  // namespace Gui

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QObject>
+
+#include "shared/control/ControlClient.h"
+
+namespace Gui {
+
+// Sends zrepl's signals (wakeup, reset) to the daemon and tells what it answered, in words for the status bar.
+class SignalSender final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SignalSender(Api::ControlClient &client, QObject *parent = nullptr);
+
+    void wakeup(const QString &job);
+    void reset(const QString &job);
+
+Q_SIGNALS:
+    // `message` is the daemon's answer ("already woken up") or why the signal did not arrive.
+    void answered(const QString &job, const QString &op, bool ok, const QString &message);
+
+private:
+    void send(const QString &job, const QString &op);
+    void handleReply(const Api::ControlClient::Reply &reply);
+
+    Api::ControlClient &m_client;
+    QHash<quint64, QPair<QString, QString>> m_pending;  // request id -> (job, op)
+};
+
+}  // namespace Gui

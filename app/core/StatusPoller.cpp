@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+#include "app/core/StatusPoller.h"
+
+namespace Gui {
+
+StatusPoller::StatusPoller(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setInterval(m_interval);
+    connect(&m_timer, &QTimer::timeout, this, &StatusPoller::pollNow);
+    connect(&m_client, &Api::ControlClient::finished, this, &StatusPoller::handleReply);
+}
+
+void StatusPoller::setSocketPath(const QString &path)
+{
+    if (path == m_client.socketPath()) {
+        return;
+    }
+    m_client.abortAll();
+    m_pending = 0;
+    m_client.setSocketPath(path);
+    setState(ConnectionState::Connecting, {});
+    if (m_timer.isActive()) {
+        pollNow();
+    }
+}
+
+void StatusPoller::setInterval(std::chrono::milliseconds interval)
+{
+    m_interval = std::max(interval, std::chrono::milliseconds(100));
+    m_timer.setInterval(m_interval);
+    // A status request may take as long as the interval, but not much longer, or the view goes stale unnoticed.
+    m_client.setTimeout(std::max(m_interval * 3, std::chrono::milliseconds(5000)));
+}
+
+void StatusPoller::start()
+{
+    m_timer.start();
+    pollNow();
+}
+
+void StatusPoller::stop()
+{
+    m_timer.stop();
+}
+
+void StatusPoller::pollNow()
+{
+    if (m_pending != 0) {
+        return;
+    }
+    m_pending = m_client.requestStatus();
+}
+
+void StatusPoller::handleReply(const Api::ControlClient::Reply &reply)
+{
+    if (reply.id != m_pending) {
+        return;  // a signal's answer; the window handles those
+    }
+    m_pending = 0;
+    if (!reply.ok()) {
+        switch (reply.error) {
+        case Api::ControlClient::Error::NoDaemon:
+            setState(ConnectionState::NotRunning, reply.errorString);
+            break;
+        case Api::ControlClient::Error::PermissionDenied:
+            setState(ConnectionState::PermissionDenied, reply.errorString);
+            break;
+        default:
+            setState(ConnectionState::Failed, reply.errorString);
+            break;
+        }
+        return;
+    }
+    QString error;
+    std::optional<Api::DaemonStatus> status = Api::DaemonStatus::fromJson(reply.body, &error);
+    if (!status) {
+        setState(ConnectionState::Failed, tr("The daemon's status could not be read: %1").arg(error));
+        return;
+    }
+    setState(ConnectionState::Connected, {});
+    if (reply.body == m_raw) {
+        return;  // nothing changed since the last answer
+    }
+    m_raw = reply.body;
+    m_status = std::move(*status);
+    Q_EMIT statusReceived(m_status);
+}
+
+void StatusPoller::setState(ConnectionState state, const QString &reason)
+{
+    if (state == m_state && reason == m_reason) {
+        return;
+    }
+    m_state = state;
+    m_reason = reason;
+    Q_EMIT connectionChanged(state, reason);
+}
+
+}  // namespace Gui

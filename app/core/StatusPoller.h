@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+#include "shared/control/ControlClient.h"
+#include "shared/control/JobStatus.h"
+
+namespace Gui {
+
+enum class ConnectionState
+{
+    Connecting,  // before the first answer
+    Connected,
+    NotRunning,  // no daemon at the socket path
+    PermissionDenied,  // the socket exists but this user may not use it
+    Failed,  // timeouts, broken answers, a daemon that answers with errors
+};
+
+// Asks the daemon for /status every `interval`, one request at a time (a slow daemon is never asked twice at
+// once), and tells what came back and how the connection is. It never blocks: the control client is asynchronous.
+// After a failure it keeps asking at the same interval, which is how it reconnects by itself.
+class StatusPoller final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StatusPoller(QObject *parent = nullptr);
+
+    void setSocketPath(const QString &path);
+    QString socketPath() const { return m_client.socketPath(); }
+    void setInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds interval() const { return m_interval; }
+
+    void start();
+    void stop();
+    // Asks now (after a signal was sent, say) instead of at the next tick.
+    void pollNow();
+
+    ConnectionState state() const { return m_state; }
+    QString stateReason() const { return m_reason; }
+    const Api::DaemonStatus &lastStatus() const { return m_status; }
+    const QByteArray &lastRawStatus() const { return m_raw; }
+
+    // The client for signals, so that they share the connection.
+    Api::ControlClient &client() { return m_client; }
+
+Q_SIGNALS:
+    void statusReceived(const Api::DaemonStatus &status);
+    void connectionChanged(Gui::ConnectionState state, const QString &reason);
+
+private:
+    void handleReply(const Api::ControlClient::Reply &reply);
+    void setState(ConnectionState state, const QString &reason);
+
+    Api::ControlClient m_client;
+    QTimer m_timer;
+    std::chrono::milliseconds m_interval{1000};
+    quint64 m_pending = 0;
+    ConnectionState m_state = ConnectionState::Connecting;
+    QString m_reason;
+    Api::DaemonStatus m_status;
+    QByteArray m_raw;
+};
+
+}  // namespace Gui

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: MIT
+#include "app/models/JobsTableModel.h"
+
+#include <QApplication>
+#include <QStyle>
+
+#include <algorithm>
+#include <tuple>
+
+#include "app/models/DataChangeBatch.h"
+#include "app/models/Format.h"
+#include "app/models/ModelRole.h"
+#include "app/models/SortedMerge.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+namespace {
+
+QDateTime orInvalid(const std::optional<QDateTime> &time)
+{
+    return time.value_or(QDateTime());
+}
+
+int shownPercent(const JobSummary &job)
+{
+    // A missing estimate would make the bar lie; the text still says what was sent.
+    return job.bytesComplete ? Format::percent(job.bytesReplicated, job.bytesExpected) : -1;
+}
+
+// What the Progress column shows of a job: its text, bar and tooltip.
+auto shownProgress(const JobSummary &job)
+{
+    return std::tuple(job.bytesReplicated, job.bytesExpected, shownPercent(job), job.filesystemsDone,
+                      job.filesystemsTotal, job.filesystemsTotal > 0 && !job.bytesComplete);
+}
+
+// The columns whose cells differ between two summaries of the same job.
+ColumnSpan changedColumns(const JobSummary &a, const JobSummary &b)
+{
+    ColumnSpan span;
+    if (a.name != b.name || a.health != b.health) {
+        span.add(JobsTableModel::NameColumn);
+    }
+    if (a.type != b.type) {
+        span.add(JobsTableModel::TypeColumn);
+    }
+    if (a.state != b.state || a.health != b.health) {
+        span.add(JobsTableModel::StateColumn);
+    }
+    if (a.lastRun != b.lastRun || a.lastSnapshot != b.lastSnapshot) {
+        span.add(JobsTableModel::LastRunColumn);
+    }
+    if (a.nextSnapshot != b.nextSnapshot) {
+        span.add(JobsTableModel::NextSnapshotColumn);
+    }
+    if (a.lastError != b.lastError) {
+        span.add(JobsTableModel::LastErrorColumn);
+    }
+    if (shownProgress(a) != shownProgress(b)) {
+        span.add(JobsTableModel::ProgressColumn);
+    }
+    return span;
+}
+
+bool byName(const JobSummary &a, const JobSummary &b)
+{
+    return a.name < b.name;
+}
+
+}  // namespace
+
+JobsTableModel::JobsTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void JobsTableModel::update(const Api::DaemonStatus &status)
+{
+    update(JobSummaries::summarize(status));
+}
+
+void JobsTableModel::update(QList<JobSummary> summaries)
+{
+    if (!std::is_sorted(summaries.cbegin(), summaries.cend(), byName)) {
+        std::stable_sort(summaries.begin(), summaries.end(), byName);
+    }
+    // Two entries of one name cannot come from a /status map; keep the first rather than confuse the merge.
+    summaries.erase(std::unique(summaries.begin(), summaries.end(),
+                                [](const JobSummary &a, const JobSummary &b) { return a.name == b.name; }),
+                    summaries.end());
+
+    QList<QString> oldKeys;
+    oldKeys.reserve(m_rows.size());
+    for (const JobSummary &row : std::as_const(m_rows)) {
+        oldKeys.append(row.name);
+    }
+    QList<QString> newKeys;
+    newKeys.reserve(summaries.size());
+    for (const JobSummary &s : std::as_const(summaries)) {
+        newKeys.append(s.name);
+    }
+
+    DataChangeBatch changes(this);
+    mergeSorted(
+        oldKeys, newKeys,
+        [this](int row, int count) {
+            beginRemoveRows(QModelIndex(), row, row + count - 1);
+            m_rows.remove(row, count);
+            endRemoveRows();
+        },
+        [this, &summaries](int row, qsizetype first, int count) {
+            beginInsertRows(QModelIndex(), row, row + count - 1);
+            m_rows.insert(row, count, JobSummary());
+            std::copy_n(summaries.cbegin() + first, count, m_rows.begin() + row);
+            endInsertRows();
+        },
+        [this, &summaries, &changes](int row, qsizetype index) {
+            const ColumnSpan span = changedColumns(m_rows.at(row), summaries.at(index));
+            if (!span.isEmpty()) {
+                // The health shows as an icon, a colour and HasErrorRole, beyond the content roles.
+                const bool healthChanged = m_rows.at(row).health != summaries.at(index).health;
+                changes.add(QModelIndex(), row, span.first(), span.last(),
+                            healthChanged ? DataChangeBatch::Roles::All : DataChangeBatch::Roles::Content);
+            }
+            // Fields no cell shows (replicationRunning) are kept current too: summaries() hands them out.
+            m_rows[row] = summaries.at(index);
+        });
+    changes.flush();
+}
+
+void JobsTableModel::clear()
+{
+    update(QList<JobSummary>());
+}
+
+const JobSummary *JobsTableModel::summary(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int JobsTableModel::rowOfJob(const QString &name) const
+{
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), name,
+                                     [](const JobSummary &row, const QString &key) { return row.name < key; });
+    return it != m_rows.cend() && it->name == name ? int(it - m_rows.cbegin()) : -1;
+}
+
+QModelIndex JobsTableModel::indexOfJob(const QString &name, int column) const
+{
+    const int row = rowOfJob(name);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+int JobsTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int JobsTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant JobsTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const JobSummary &job = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(job, column);
+    case Qt::ToolTipRole:
+        return toolTipData(job, column);
+    case Qt::DecorationRole:
+        return column == NameColumn ? QVariant(healthIcon(job.health)) : QVariant();
+    case FullTextRole:
+        return column == LastErrorColumn ? QVariant(job.lastError) : displayData(job, column);
+    case SortRole:
+        return sortData(job, column);
+    case JobNameRole:
+        return job.name;
+    case HealthRole:
+        return QVariant::fromValue(job.health);
+    case HasErrorRole:
+        return job.health == Health::Error;
+    case WarningRole:
+        return job.health == Health::Warning;
+    case ProgressRole:
+        return column == ProgressColumn ? QVariant(shownPercent(job)) : QVariant();
+    case BytesReplicatedRole:
+        return column == ProgressColumn ? QVariant(job.bytesReplicated) : QVariant();
+    case BytesExpectedRole:
+        return column == ProgressColumn ? QVariant(job.bytesExpected) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant JobsTableModel::displayData(const JobSummary &job, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return job.name;
+    case TypeColumn:
+        // zrepl's own words for job types, as in the configuration file
+        return Api::toString(job.type);
+    case StateColumn:
+        return job.state;
+    case LastRunColumn:
+        return Format::dateTime(orInvalid(job.lastRun));
+    case NextSnapshotColumn:
+        return Format::dateTime(orInvalid(job.nextSnapshot));
+    case LastErrorColumn:
+        return Format::firstLine(job.lastError);
+    case ProgressColumn:
+        return Format::progress(job.bytesReplicated, job.bytesExpected);
+    }
+    return {};
+}
+
+QVariant JobsTableModel::toolTipData(const JobSummary &job, int column) const
+{
+    switch (column) {
+    case NameColumn:
+    case StateColumn:
+        return tr("%1: %2").arg(job.name, JobSummaries::healthName(job.health));
+    case LastRunColumn: {
+        QStringList lines;
+        if (job.lastRun) {
+            lines.append(tr("Last run: %1").arg(Format::longDateTime(*job.lastRun)));
+        }
+        if (job.lastSnapshot) {
+            lines.append(tr("Last snapshot: %1").arg(Format::longDateTime(*job.lastSnapshot)));
+        }
+        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
+    }
+    case NextSnapshotColumn:
+        return job.nextSnapshot ? QVariant(Format::longDateTime(*job.nextSnapshot)) : QVariant();
+    case LastErrorColumn:
+        return job.lastError.isEmpty() ? QVariant() : QVariant(job.lastError);
+    case ProgressColumn:
+        if (job.filesystemsTotal == 0) {
+            return {};
+        }
+        if (!job.bytesComplete) {
+            return tr("%1 of %2 filesystems done; some steps have no size estimate")
+                .arg(job.filesystemsDone)
+                .arg(job.filesystemsTotal);
+        }
+        return tr("%1 of %2 filesystems done").arg(job.filesystemsDone).arg(job.filesystemsTotal);
+    }
+    return {};
+}
+
+QVariant JobsTableModel::sortData(const JobSummary &job, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return job.name;
+    case TypeColumn:
+        return Api::toString(job.type);
+    case StateColumn:
+        return job.state;
+    case LastRunColumn:
+        return orInvalid(job.lastRun);
+    case NextSnapshotColumn:
+        return orInvalid(job.nextSnapshot);
+    case LastErrorColumn:
+        return job.lastError;
+    case ProgressColumn:
+        return job.bytesExpected > 0 ? double(job.bytesReplicated) / double(job.bytesExpected) : -1.0;
+    }
+    return {};
+}
+
+QIcon JobsTableModel::healthIcon(Health health) const
+{
+    QIcon &icon = m_icons.at(size_t(health));
+    if (!icon.isNull()) {
+        return icon;
+    }
+    struct Choice
+    {
+        const char16_t *themeName;
+        QStyle::StandardPixmap fallback;
+    };
+    static constexpr Choice Choices[] = {
+        {u"emblem-default", QStyle::SP_DialogApplyButton},
+        {u"view-refresh", QStyle::SP_BrowserReload},
+        {u"dialog-warning", QStyle::SP_MessageBoxWarning},
+        {u"dialog-error", QStyle::SP_MessageBoxCritical},
+    };
+    const Choice &choice = Choices[size_t(health)];
+    // A QGuiApplication (QML, a test) has no QStyle to fall back to.
+    QIcon fallback;
+    if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        fallback = QApplication::style()->standardIcon(choice.fallback);
+    }
+    icon = QIcon::fromTheme(QString::fromUtf16(choice.themeName), fallback);
+    return icon;
+}
+
+QVariant JobsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TypeColumn:
+        return tr("Type");
+    case StateColumn:
+        return tr("State");
+    case LastRunColumn:
+        return tr("Last run");
+    case NextSnapshotColumn:
+        return tr("Next snapshot");
+    case LastErrorColumn:
+        return tr("Last error");
+    case ProgressColumn:
+        return tr("Progress");
+    }
+    return {};
+}
+
+}  // namespace Gui

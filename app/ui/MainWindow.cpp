@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: MIT
+#include "app/ui/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "app/core/SignalSender.h"
+#include "app/models/ErrorsOnlyFilter.h"
+#include "app/models/JobsTableModel.h"
+#include "app/models/ModelRole.h"
+#include "app/models/PruningModel.h"
+#include "app/models/ReplicationModel.h"
+#include "app/models/SnapshottingModel.h"
+#include "app/ui/ProgressDelegate.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+MainWindow::MainWindow(StatusPoller &poller, SignalSender &sender, QWidget *parent)
+    : QMainWindow(parent)
+    , m_poller(poller)
+    , m_sender(sender)
+{
+    setWindowTitle(tr("Holdfast"));
+    setWindowIcon(QIcon(u":/icons/holdfast.svg"_s));
+    setObjectName(u"MainWindow"_s);
+    m_jobsModel = new JobsTableModel(this);
+    m_replicationModel = new ReplicationModel(this);
+    m_errorsOnly = new ErrorsOnlyFilter(this);
+    m_errorsOnly->setSourceModel(m_replicationModel);
+    m_snapshotModel = new SnapshottingModel(this);
+    m_pruningModel = new PruningModel(this);
+    createActions();
+    createLayout();
+    connect(&m_poller, &StatusPoller::statusReceived, this, &MainWindow::handleStatus);
+    connect(&m_poller, &StatusPoller::connectionChanged, this, &MainWindow::handleConnection);
+    connect(&m_sender, &SignalSender::answered, this, &MainWindow::handleAnswer);
+    handleConnection(m_poller.state(), m_poller.stateReason());
+    updateActions();
+    resize(1100, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_wakeup = new QAction(QIcon::fromTheme(u"media-playback-start"_s), tr("&Wake Up"), this);
+    m_wakeup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_wakeup->setToolTip(tr("Start the selected job's replication or snapshotting now"));
+    connect(m_wakeup, &QAction::triggered, this, [this] {
+        if (const QString job = selectedJob(); !job.isEmpty()) {
+            m_sender.wakeup(job);
+        }
+    });
+    m_reset = new QAction(QIcon::fromTheme(u"process-stop"_s), tr("&Reset"), this);
+    m_reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_reset->setToolTip(tr("Abort what the selected job is doing"));
+    connect(m_reset, &QAction::triggered, this, &MainWindow::confirmReset);
+    m_copyStatus = new QAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy Status as &JSON"), this);
+    m_copyStatus->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyStatus, &QAction::triggered, this, &MainWindow::copyStatus);
+    m_copyError = new QAction(tr("Copy &Error"), this);
+    connect(m_copyError, &QAction::triggered, this, &MainWindow::copyError);
+    m_refresh = new QAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh"), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QAction::triggered, &m_poller, &StatusPoller::pollNow);
+    m_settings = new QAction(QIcon::fromTheme(u"configure"_s), tr("&Settings…"), this);
+    m_settings->setShortcut(QKeySequence::Preferences);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    m_quit = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quitRequested);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settings);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu *job = menuBar()->addMenu(tr("&Job"));
+    job->addAction(m_wakeup);
+    job->addAction(m_reset);
+    job->addSeparator();
+    job->addAction(m_copyError);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refresh);
+    view->addAction(m_copyStatus);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(u"MainToolbar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_wakeup);
+    toolbar->addAction(m_reset);
+    toolbar->addSeparator();
+    toolbar->addAction(m_refresh);
+    toolbar->addAction(m_copyStatus);
+}
+
+void MainWindow::createLayout()
+{
+    m_jobsView = new QTableView;
+    m_jobsView->setObjectName(u"jobsView"_s);
+    m_jobsView->setModel(m_jobsModel);
+    m_jobsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jobsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_jobsView->setAlternatingRowColors(true);
+    m_jobsView->verticalHeader()->hide();
+    m_jobsView->setWordWrap(false);
+    m_jobsView->horizontalHeader()->setStretchLastSection(true);
+    // A handful of jobs: their columns may follow their contents.
+    m_jobsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_jobsView->horizontalHeader()->setSectionResizeMode(JobsTableModel::LastErrorColumn, QHeaderView::Interactive);
+    m_jobsView->setColumnWidth(JobsTableModel::LastErrorColumn, 260);
+    m_jobsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_jobsView->setItemDelegateForColumn(JobsTableModel::ProgressColumn, new ProgressDelegate(m_jobsView));
+    connect(m_jobsView, &QTableView::customContextMenuRequested, this, &MainWindow::showJobMenu);
+    connect(m_jobsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::handleSelection);
+    connect(m_jobsView, &QTableView::doubleClicked, m_wakeup, &QAction::trigger);
+
+    auto *replicationPage = new QWidget;
+    auto *replicationLayout = new QVBoxLayout(replicationPage);
+    m_errorsOnlyBox = new QCheckBox(tr("Show only filesystems with errors"));
+    m_errorsOnlyBox->setObjectName(u"errorsOnly"_s);
+    connect(m_errorsOnlyBox, &QCheckBox::toggled, this, [this](bool on) {
+        m_errorsOnly->setErrorsOnly(on);
+        m_replicationView->expandAll();
+    });
+    m_replicationView = new QTreeView;
+    m_replicationView->setObjectName(u"replicationView"_s);
+    m_replicationView->setModel(m_errorsOnly);
+    m_replicationView->setUniformRowHeights(true);
+    // Fixed widths: sizing to contents would measure every one of 10,000 filesystems on each refresh.
+    m_replicationView->setColumnWidth(ReplicationModel::ItemColumn, 360);
+    m_replicationView->setColumnWidth(ReplicationModel::StateColumn, 110);
+    m_replicationView->setColumnWidth(ReplicationModel::ProgressColumn, 220);
+    m_replicationView->setColumnWidth(ReplicationModel::RateColumn, 100);
+    // New attempts and filesystems appear unfolded, as the selection change shows them.
+    connect(m_errorsOnly, &QAbstractItemModel::modelReset, m_replicationView, &QTreeView::expandAll);
+    connect(m_errorsOnly, &QAbstractItemModel::rowsInserted, m_replicationView,
+            [this](const QModelIndex &parent, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    m_replicationView->expandRecursively(m_errorsOnly->index(row, 0, parent));
+                }
+            });
+    m_replicationView->setItemDelegateForColumn(ReplicationModel::ProgressColumn, new ProgressDelegate(m_replicationView));
+    replicationLayout->addWidget(m_errorsOnlyBox);
+    replicationLayout->addWidget(m_replicationView);
+
+    m_snapshotView = new QTableView;
+    m_snapshotView->setObjectName(u"snapshotView"_s);
+    m_snapshotView->setModel(m_snapshotModel);
+    m_snapshotView->verticalHeader()->hide();
+    m_snapshotView->horizontalHeader()->setStretchLastSection(true);
+    m_pruningView = new QTableView;
+    m_pruningView->setObjectName(u"pruningView"_s);
+    m_pruningView->setModel(m_pruningModel);
+    m_pruningView->verticalHeader()->hide();
+    m_pruningView->horizontalHeader()->setStretchLastSection(true);
+    m_errorText = new QPlainTextEdit;
+    m_errorText->setObjectName(u"errorText"_s);
+    m_errorText->setReadOnly(true);
+    m_errorText->setPlaceholderText(tr("No errors"));
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"detailTabs"_s);
+    m_tabs->addTab(replicationPage, tr("Replication"));
+    m_tabs->addTab(m_snapshotView, tr("Snapshots"));
+    m_tabs->addTab(m_pruningView, tr("Pruning"));
+    m_tabs->addTab(m_errorText, tr("Errors"));
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_jobsView);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    m_connectionLabel = new QLabel;
+    m_connectionLabel->setObjectName(u"connectionLabel"_s);
+    m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_updatedLabel = new QLabel;
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_updatedLabel);
+}
+
+void MainWindow::applySettings(const AppSettings &settings)
+{
+    m_poller.setSocketPath(settings.socketPath);
+    m_poller.setInterval(settings.pollInterval);
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    statusBar()->showMessage(text, 15000);
+}
+
+QString MainWindow::selectedJob() const
+{
+    const QModelIndexList rows = m_jobsView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(JobNameRole).toString();
+}
+
+void MainWindow::selectJob(const QString &name)
+{
+    for (int row = 0; row < m_jobsModel->rowCount(); ++row) {
+        const QModelIndex index = m_jobsModel->index(row, 0);
+        if (index.data(JobNameRole).toString() == name) {
+            m_jobsView->selectRow(row);
+            return;
+        }
+    }
+}
+
+void MainWindow::handleStatus(const Api::DaemonStatus &status)
+{
+    m_summaries = JobSummaries::summarize(status);
+    m_jobsModel->update(status);
+    m_replicationModel->update(status);
+    m_snapshotModel->update(status);
+    m_pruningModel->update(status);
+    if (selectedJob().isEmpty() && m_jobsModel->rowCount() > 0) {
+        m_jobsView->selectRow(0);
+    }
+    m_updatedLabel->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    updateErrorText();
+    updateActions();
+}
+
+void MainWindow::handleConnection(ConnectionState state, const QString &reason)
+{
+    const QString path = m_poller.socketPath();
+    switch (state) {
+    case ConnectionState::Connecting:
+        m_connectionLabel->setText(tr("Connecting to %1…").arg(path));
+        break;
+    case ConnectionState::Connected:
+        m_connectionLabel->setText(tr("Connected to the daemon at %1").arg(path));
+        break;
+    case ConnectionState::NotRunning:
+        m_connectionLabel->setText(tr("The daemon is not running (nothing listens at %1). Retrying…").arg(path));
+        break;
+    case ConnectionState::PermissionDenied:
+        m_connectionLabel->setText(tr("Permission denied on %1: this user may not read the daemon's status. Retrying…").arg(path));
+        break;
+    case ConnectionState::Failed:
+        m_connectionLabel->setText(tr("No answer from the daemon: %1. Retrying…").arg(reason));
+        break;
+    }
+    m_connectionLabel->setToolTip(reason);
+    updateActions();
+}
+
+void MainWindow::handleSelection()
+{
+    const QString job = selectedJob();
+    m_replicationModel->setJob(job);
+    m_snapshotModel->setJob(job);
+    m_pruningModel->setJob(job);
+    m_replicationView->expandAll();
+    updateErrorText();
+    updateActions();
+}
+
+void MainWindow::updateErrorText()
+{
+    const QString job = selectedJob();
+    for (const JobSummary &summary : m_summaries) {
+        if (summary.name == job) {
+            if (m_errorText->toPlainText() != summary.lastError) {
+                m_errorText->setPlainText(summary.lastError);
+            }
+            m_tabs->setTabText(3, summary.lastError.isEmpty() ? tr("Errors") : tr("Errors (!)"));
+            return;
+        }
+    }
+    m_errorText->clear();
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_poller.state() == ConnectionState::Connected;
+    const QString job = selectedJob();
+    bool signalable = false;
+    bool running = false;
+    for (const JobSummary &summary : m_summaries) {
+        if (summary.name == job) {
+            // zrepl's passive jobs (sink, source) do not take signals.
+            signalable = summary.type != Api::JobStatus::Type::Sink && summary.type != Api::JobStatus::Type::Source;
+            running = summary.health == Health::Running;
+        }
+    }
+    m_wakeup->setEnabled(connected && signalable);
+    m_reset->setEnabled(connected && signalable);
+    m_reset->setToolTip(running ? tr("Abort what the selected job is doing") : tr("Reset the selected job"));
+    m_copyStatus->setEnabled(!m_poller.lastRawStatus().isEmpty());
+    m_copyError->setEnabled(!m_errorText->toPlainText().isEmpty());
+}
+
+void MainWindow::confirmReset()
+{
+    const QString job = selectedJob();
+    if (job.isEmpty()) {
+        return;
+    }
+    // A reset aborts a replication in progress: what was sent so far stays resumable, but the run ends.
+    const auto answer = QMessageBox::question(this, tr("Reset %1?").arg(job),
+                                              tr("Reset aborts what job %1 is doing now. An interrupted replication "
+                                                 "resumes on the next run.").arg(job),
+                                              QMessageBox::Reset | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Reset) {
+        m_sender.reset(job);
+    }
+}
+
+void MainWindow::handleAnswer(const QString &job, const QString &op, bool ok, const QString &message)
+{
+    Q_UNUSED(job)
+    Q_UNUSED(op)
+    statusBar()->showMessage(ok ? message : tr("The daemon refused: %1").arg(message), 8000);
+    m_poller.pollNow();
+}
+
+void MainWindow::copyStatus()
+{
+    // Indented for people to read and paste into a bug report; the daemon's own bytes are compact.
+    const QJsonDocument document = QJsonDocument::fromJson(m_poller.lastRawStatus());
+    QApplication::clipboard()->setText(QString::fromUtf8(document.isNull() ? m_poller.lastRawStatus() : document.toJson()));
+    statusBar()->showMessage(tr("Status copied to the clipboard"), 4000);
+}
+
+void MainWindow::copyError()
+{
+    QApplication::clipboard()->setText(m_errorText->toPlainText());
+    statusBar()->showMessage(tr("Error copied to the clipboard"), 4000);
+}
+
+void MainWindow::showJobMenu(const QPoint &position)
+{
+    const QModelIndex index = m_jobsView->indexAt(position);
+    if (!index.isValid()) {
+        return;
+    }
+    m_jobsView->selectRow(index.row());
+    QMenu menu(this);
+    menu.addAction(m_wakeup);
+    menu.addAction(m_reset);
+    menu.addSeparator();
+    menu.addAction(m_copyError);
+    menu.exec(m_jobsView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_hidesOnClose) {
+        hide();
+        event->ignore();
+        return;
+    }
+    Q_EMIT quitRequested();
+    event->accept();
+}
+
+}  // namespace Gui

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+
+#include "app/core/JobSummary.h"
+#include "app/core/StatusPoller.h"
+#include "app/ui/AppSettings.h"
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+
+namespace Gui {
+
+class ErrorsOnlyFilter;
+class JobsTableModel;
+class PruningModel;
+class ReplicationModel;
+class SignalSender;
+class SnapshottingModel;
+
+// The admin window: the jobs table above, the selected job's replication, snapshots, pruning and errors below,
+// the connection in the status bar. It shows what the poller delivers and sends what the user asks for; the
+// decisions live in the models and in core/, where tests reach them.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(StatusPoller &poller, SignalSender &sender, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void applySettings(const AppSettings &settings);
+    // Set when a tray icon exists: closing the window then hides it instead of quitting.
+    void setHidesOnClose(bool hides) { m_hidesOnClose = hides; }
+    // A one-time remark in the status bar (no system tray, say).
+    void showNotice(const QString &text);
+
+    QString selectedJob() const;
+    void selectJob(const QString &name);
+
+    // For tests and the tray: the actions of the selected job.
+    QAction *wakeupAction() const { return m_wakeup; }
+    QAction *resetAction() const { return m_reset; }
+    QAction *copyStatusAction() const { return m_copyStatus; }
+
+Q_SIGNALS:
+    void settingsRequested();
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createLayout();
+    void handleStatus(const Api::DaemonStatus &status);
+    void handleConnection(ConnectionState state, const QString &reason);
+    void handleSelection();
+    void handleAnswer(const QString &job, const QString &op, bool ok, const QString &message);
+    void updateActions();
+    void updateErrorText();
+    void confirmReset();
+    void copyStatus();
+    void copyError();
+    void showJobMenu(const QPoint &position);
+
+    StatusPoller &m_poller;
+    SignalSender &m_sender;
+    bool m_hidesOnClose = false;
+    QList<JobSummary> m_summaries;
+
+    JobsTableModel *m_jobsModel = nullptr;
+    ReplicationModel *m_replicationModel = nullptr;
+    ErrorsOnlyFilter *m_errorsOnly = nullptr;
+    SnapshottingModel *m_snapshotModel = nullptr;
+    PruningModel *m_pruningModel = nullptr;
+
+    QTableView *m_jobsView = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTreeView *m_replicationView = nullptr;
+    QCheckBox *m_errorsOnlyBox = nullptr;
+    QTableView *m_snapshotView = nullptr;
+    QTableView *m_pruningView = nullptr;
+    QPlainTextEdit *m_errorText = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_updatedLabel = nullptr;
+
+    QAction *m_wakeup = nullptr;
+    QAction *m_reset = nullptr;
+    QAction *m_copyStatus = nullptr;
+    QAction *m_copyError = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_settings = nullptr;
+    QAction *m_quit = nullptr;
+};
+
+}  // namespace Gui

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "app/ui/TrayController.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+TrayController::TrayController(QObject *parent)
+    : QObject(parent)
+{
+    m_state.icon = TrayState::Icon::Disconnected;
+    m_icon.setIcon(QIcon(TrayStates::iconResource(m_state.icon)));
+    m_icon.setToolTip(tr("Holdfast"));
+    QAction *open = m_menu.addAction(tr("&Open Holdfast"));
+    connect(open, &QAction::triggered, this, &TrayController::openRequested);
+    m_menu.addSeparator();
+    m_wakeupAll = m_menu.addAction(tr("Wake Up &All Jobs"));
+    connect(m_wakeupAll, &QAction::triggered, this, [this] {
+        for (const QString &job : std::as_const(m_jobNames)) {
+            Q_EMIT wakeupRequested(job);
+        }
+    });
+    m_jobsMenu = m_menu.addMenu(tr("&Wake Up"));
+    m_menu.addSeparator();
+    QAction *quit = m_menu.addAction(tr("&Quit"));
+    connect(quit, &QAction::triggered, this, &TrayController::quitRequested);
+    m_icon.setContextMenu(&m_menu);
+    connect(&m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
+            Q_EMIT openRequested();
+        }
+    });
+    rebuildJobMenu({});
+}
+
+void TrayController::show()
+{
+    m_icon.show();
+}
+
+void TrayController::update(const QList<JobSummary> &jobs, ConnectionState connection, const QString &reason)
+{
+    const TrayState state = TrayStates::compute(jobs, connection, reason);
+    if (state.icon != m_state.icon) {
+        m_icon.setIcon(QIcon(TrayStates::iconResource(state.icon)));
+    }
+    if (state.tooltip != m_state.tooltip) {
+        m_icon.setToolTip(state.tooltip);
+    }
+    m_state = state;
+    rebuildJobMenu(connection == ConnectionState::Connected ? jobs : QList<JobSummary>());
+}
+
+void TrayController::showMessage(const QString &title, const QString &body, QSystemTrayIcon::MessageIcon icon)
+{
+    m_icon.showMessage(title, body, icon);
+}
+
+void TrayController::rebuildJobMenu(const QList<JobSummary> &jobs)
+{
+    QStringList names;
+    for (const JobSummary &job : jobs) {
+        // Passive jobs (sink, source) take no signals.
+        if (job.type != Api::JobStatus::Type::Sink && job.type != Api::JobStatus::Type::Source) {
+            names.append(job.name);
+        }
+    }
+    if (names == m_jobNames && !m_jobsMenu->isEmpty()) {
+        return;
+    }
+    m_jobNames = names;
+    m_jobsMenu->clear();
+    for (const QString &name : std::as_const(m_jobNames)) {
+        QAction *action = m_jobsMenu->addAction(name);
+        connect(action, &QAction::triggered, this, [this, name] { Q_EMIT wakeupRequested(name); });
+    }
+    if (m_jobNames.isEmpty()) {
+        m_jobsMenu->addAction(tr("No jobs"))->setEnabled(false);
+    }
+    m_jobsMenu->setEnabled(!m_jobNames.isEmpty());
+    m_wakeupAll->setEnabled(!m_jobNames.isEmpty());
+}
+
+}  // namespace Gui

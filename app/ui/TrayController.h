@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMenu>
+#include <QObject>
+#include <QSystemTrayIcon>
+
+#include "app/core/TrayState.h"
+
+namespace Gui {
+
+// The tray icon: its picture and tooltip follow TrayStates::compute(); its menu opens the window and wakes jobs up.
+class TrayController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrayController(QObject *parent = nullptr);
+
+    void show();
+    void update(const QList<JobSummary> &jobs, ConnectionState connection, const QString &reason);
+    void showMessage(const QString &title, const QString &body, QSystemTrayIcon::MessageIcon icon);
+    const TrayState &state() const { return m_state; }
+    QMenu *menu() { return &m_menu; }
+
+Q_SIGNALS:
+    void openRequested();
+    void wakeupRequested(const QString &job);
+    void quitRequested();
+
+private:
+    void rebuildJobMenu(const QList<JobSummary> &jobs);
+
+    QSystemTrayIcon m_icon;
+    QMenu m_menu;
+    QMenu *m_jobsMenu = nullptr;
+    QAction *m_wakeupAll = nullptr;
+    TrayState m_state;
+    QStringList m_jobNames;
+};
+
+}  // namespace Gui

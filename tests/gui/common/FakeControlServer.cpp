@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "FakeControlServer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+
+#include "shared/http/HttpWriter.h"
+
+using namespace Qt::StringLiterals;
+
+FakeControlServer::FakeControlServer(const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+{
+    connect(&m_server, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *socket = m_server.nextPendingConnection()) {
+            serve(socket);
+        }
+    });
+}
+
+bool FakeControlServer::listen()
+{
+    QLocalServer::removeServer(m_path);
+    return m_server.listen(m_path);
+}
+
+void FakeControlServer::serve(QLocalSocket *socket)
+{
+    auto parser = std::make_shared<Http::RequestParser>();
+    auto buffer = std::make_shared<QByteArray>();
+    connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QLocalSocket::readyRead, this, [this, socket, parser, buffer] {
+        buffer->append(socket->readAll());
+        while (!buffer->isEmpty()) {
+            const Http::ParseResult result = parser->parse(*buffer);
+            buffer->remove(0, result.consumed);
+            if (result.status == Http::ParseStatus::HeadComplete) {
+                continue;
+            }
+            if (result.status != Http::ParseStatus::Complete) {
+                return;
+            }
+            const Http::Request request = parser->takeRequest();
+            Http::Response response;
+            response.headers.add("Content-Type", "text/plain; charset=utf-8");
+            if (request.path == "/status") {
+                ++m_statusRequests;
+                response.body = m_status;
+            } else if (request.path == "/signal") {
+                const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+                const QString job = body.value(u"Name"_s).toString();
+                const QString op = body.value(u"Op"_s).toString();
+                m_signals.append(qMakePair(job, op));
+                Q_EMIT signalReceived(job, op);
+                if (m_refusals.contains(job)) {
+                    response.status = 500;
+                    response.body = m_refusals.take(job).toUtf8();
+                } else {
+                    response.body = "{}\n";
+                }
+            } else {
+                response.status = 404;
+                response.body = "404 page not found\n";
+            }
+            socket->write(Http::serialize(response));
+        }
+    });
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// The tray icon's state: the worst job wins, no connection is "disconnected", the tooltip names each job's last
+// replication; and the job summaries it is computed from, for zrepl's captured documents.
+#include <QFile>
+#include <QTest>
+
+#include "app/core/JobSummary.h"
+#include "app/core/TrayState.h"
+
+using namespace Qt::StringLiterals;
+using Gui::Health;
+using Gui::TrayState;
+
+namespace {
+
+Gui::JobSummary job(const QString &name, Api::JobStatus::Type type, Health health)
+{
+    Gui::JobSummary s;
+    s.name = name;
+    s.type = type;
+    s.health = health;
+    s.state = u"state of "_s + name;
+    return s;
+}
+
+Api::DaemonStatus document(const QString &name)
+{
+    QFile file(QStringLiteral(HOLDFAST_TEST_DATA_DIR "/zrepl/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    }
+    QString error;
+    const std::optional<Api::DaemonStatus> status = Api::DaemonStatus::fromJson(file.readAll(), &error);
+    if (!status) {
+        qFatal("%s: %s", qPrintable(name), qPrintable(error));
+    }
+    return *status;
+}
+
+}  // namespace
+
+class TestTrayState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void worstJobWins_data();
+    void worstJobWins();
+    void disconnectedWhateverTheJobs();
+    void tooltipNamesLastReplications();
+    void summariesOfZreplsDocuments();
+};
+
+void TestTrayState::worstJobWins_data()
+{
+    QTest::addColumn<QList<int>>("healths");
+    QTest::addColumn<int>("icon");
+    QTest::newRow("no jobs") << QList<int>{} << int(TrayState::Icon::Idle);
+    QTest::newRow("all idle") << QList<int>{int(Health::Idle), int(Health::Idle)} << int(TrayState::Icon::Idle);
+    QTest::newRow("one running") << QList<int>{int(Health::Idle), int(Health::Running)} << int(TrayState::Icon::Running);
+    QTest::newRow("warning over running") << QList<int>{int(Health::Running), int(Health::Warning)} << int(TrayState::Icon::Warning);
+    QTest::newRow("error over all") << QList<int>{int(Health::Warning), int(Health::Error), int(Health::Running)} << int(TrayState::Icon::Error);
+}
+
+void TestTrayState::worstJobWins()
+{
+    QFETCH(QList<int>, healths);
+    QFETCH(int, icon);
+    QList<Gui::JobSummary> jobs;
+    for (int i = 0; i < healths.size(); ++i) {
+        jobs.append(job(u"job%1"_s.arg(i), Api::JobStatus::Type::Snap, Health(healths[i])));
+    }
+    QCOMPARE(int(Gui::TrayStates::compute(jobs, Gui::ConnectionState::Connected, {}).icon), icon);
+}
+
+void TestTrayState::disconnectedWhateverTheJobs()
+{
+    const QList<Gui::JobSummary> jobs{job(u"a"_s, Api::JobStatus::Type::Push, Health::Error)};
+    for (Gui::ConnectionState state : {Gui::ConnectionState::Connecting, Gui::ConnectionState::NotRunning,
+                                       Gui::ConnectionState::PermissionDenied, Gui::ConnectionState::Failed}) {
+        const TrayState tray = Gui::TrayStates::compute(jobs, state, u"no socket at /run/x"_s);
+        QVERIFY(tray.icon == TrayState::Icon::Disconnected);
+        if (state != Gui::ConnectionState::Connecting) {
+            QVERIFY2(tray.tooltip.contains(u"no socket at /run/x"_s), qPrintable(tray.tooltip));
+        }
+    }
+}
+
+void TestTrayState::tooltipNamesLastReplications()
+{
+    Gui::JobSummary push = job(u"backup"_s, Api::JobStatus::Type::Push, Health::Idle);
+    push.lastRun = QDateTime(QDate(2026, 11, 26), QTime(8, 30), Qt::UTC);
+    const Gui::JobSummary pull = job(u"fetch"_s, Api::JobStatus::Type::Pull, Health::Idle);
+    const TrayState tray = Gui::TrayStates::compute({push, pull}, Gui::ConnectionState::Connected, {});
+    QVERIFY2(tray.tooltip.contains(u"backup: state of backup (last replication "_s), qPrintable(tray.tooltip));
+    QVERIFY2(tray.tooltip.contains(u"fetch: state of fetch (not replicated yet)"_s), qPrintable(tray.tooltip));
+    for (TrayState::Icon icon : {TrayState::Icon::Idle, TrayState::Icon::Running, TrayState::Icon::Warning,
+                                 TrayState::Icon::Error, TrayState::Icon::Disconnected}) {
+        QVERIFY(Gui::TrayStates::iconResource(icon).startsWith(u":/icons/status-"_s));
+    }
+}
+
+void TestTrayState::summariesOfZreplsDocuments()
+{
+    // The snap job of zrepl's capture failed to snapshot (zfs-fuse was not running): an error, with zrepl's text.
+    const QList<Gui::JobSummary> idle = Gui::JobSummaries::summarize(document(u"status-multi-idle.json"_s));
+    QCOMPARE(idle.size(), 5);  // _control is left out
+    const auto snap = std::find_if(idle.cbegin(), idle.cend(), [](const Gui::JobSummary &s) { return s.name == u"snapjob"; });
+    QVERIFY(snap != idle.cend());
+    QVERIFY(snap->health == Health::Error);
+    QVERIFY2(snap->lastError.contains(u"zfs-fuse daemon is running"_s), qPrintable(snap->lastError));
+    QVERIFY(snap->nextSnapshot.has_value());
+    const auto sink = std::find_if(idle.cbegin(), idle.cend(), [](const Gui::JobSummary &s) { return s.name == u"sinkjob"; });
+    QVERIFY(sink->type == Api::JobStatus::Type::Sink);
+    QVERIFY(Gui::TrayStates::compute(idle, Gui::ConnectionState::Connected, {}).icon == TrayState::Icon::Error);
+}
+
+QTEST_GUILESS_MAIN(TestTrayState)
+#include "TestTrayState.moc"

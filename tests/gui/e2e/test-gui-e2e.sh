@@ -1,0 +1,62 @@
+#!/bin/bash
+# The GUI against a live daemon, on a real X server (Xvfb) inside a D-Bus session: the daemon (on the OpenZFS
+# emulator) runs a push/sink replication; the GUI shows it, Wake Up is pressed with the mouse, the daemon gets the
+# signal and replicates, and a screenshot is kept in the build directory (gui-e2e.png) as a CI artifact.
+#   test-gui-e2e.sh HOLDFAST_BINARY EMULATOR_BIN_DIR GUI_TEST_BINARY SCREENSHOT_PATH
+set -uo pipefail
+GUI_TEST=$3
+SCREENSHOT=$4
+source "$(dirname "$0")/../../integration/emulator-env.sh" "$1" "$2" holdfast-gui-e2e
+
+command -v Xvfb >/dev/null || { echo "SKIP: Xvfb is not installed (package xvfb)"; exit 77; }
+command -v dbus-run-session >/dev/null || { echo "SKIP: dbus-run-session is not installed (package dbus)"; exit 77; }
+
+zpool create -m none src "$WORK/src.img" || fail "zpool create"
+zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
+zfs create -o holdfast:emulator:size=20000000 src/home || fail "zfs create"
+zfs snapshot src/home@before || fail "zfs snapshot"
+
+cat >"$WORK/holdfast.yml" <<YAML
+global:
+  logging:
+    - type: stdout
+      level: debug
+      format: human
+  control:
+    sockpath: $WORK/run/control
+jobs:
+  - name: push
+    type: push
+    connect: {type: local, listener_name: backup, client_identity: ws}
+    filesystems: {"src/home<": true}
+    snapshotting: {type: manual}
+    pruning:
+      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
+      keep_receiver: [{type: last_n, count: 10}]
+  - name: sink
+    type: sink
+    root_fs: dst/sink
+    serve: {type: local, listener_name: backup}
+YAML
+start_daemon
+
+# Xvfb picks a free display and tells it on a pipe.
+exec 3< <(Xvfb -displayfd 1 -screen 0 1280x900x24 -nolisten tcp 2>"$WORK/xvfb.log")
+XVFB_PID=$!
+read -r -t 10 display <&3 || fail "Xvfb did not start: $(cat "$WORK/xvfb.log")"
+trap 'kill "$XVFB_PID" 2>/dev/null; cleanup' EXIT
+
+export DISPLAY=":$display"
+export QT_QPA_PLATFORM=xcb
+export HOLDFAST_E2E_SOCKET="$WORK/run/control"
+export HOLDFAST_E2E_SCREENSHOT="$SCREENSHOT"
+export HOLDFAST_E2E_DAEMON_LOG="$WORK/daemon.log"
+export XDG_CONFIG_HOME="$WORK/config"
+dbus-run-session -- "$GUI_TEST" || fail "the GUI test failed"
+
+# What the GUI asked for really happened on the pools.
+[ "$(zfs get -H -o value guid dst/sink/ws/src/home@before)" = "$(zfs get -H -o value guid src/home@before)" ] ||
+    fail "the wakeup from the GUI did not replicate src/home@before"
+grep -q "woken up" "$WORK/daemon.log" || fail "the daemon did not log the wakeup"
+[ -s "$SCREENSHOT" ] || fail "no screenshot at $SCREENSHOT"
+echo "PASS: GUI end to end (screenshot: $SCREENSHOT)"
