@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/core/StatusPoller.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace Gui {
 
 StatusPoller::StatusPoller(QObject *parent)
@@ -9,6 +11,7 @@ StatusPoller::StatusPoller(QObject *parent)
     m_timer.setInterval(m_interval);
     connect(&m_timer, &QTimer::timeout, this, &StatusPoller::pollNow);
     connect(&m_client, &Api::ControlClient::finished, this, &StatusPoller::handleReply);
+    connect(&m_parsing, &QFutureWatcher<Parsed>::finished, this, &StatusPoller::handleParsed);
 }
 
 void StatusPoller::setSocketPath(const QString &path)
@@ -72,18 +75,40 @@ void StatusPoller::handleReply(const Api::ControlClient::Reply &reply)
         }
         return;
     }
-    QString error;
-    std::optional<Api::DaemonStatus> status = Api::DaemonStatus::fromJson(reply.body, &error);
-    if (!status) {
-        setState(ConnectionState::Failed, tr("The daemon's status could not be read: %1").arg(error));
+    if (reply.body == m_raw) {
+        setState(ConnectionState::Connected, {});
+        return;  // nothing changed since the last answer
+    }
+    if (m_parsing.isRunning()) {
+        m_nextBody = reply.body;
+        return;
+    }
+    parse(reply.body);
+}
+
+void StatusPoller::parse(const QByteArray &body)
+{
+    m_parsing.setFuture(QtConcurrent::run([body] {
+        Parsed parsed;
+        parsed.body = body;
+        parsed.status = Api::DaemonStatus::fromJson(body, &parsed.error);
+        return parsed;
+    }));
+}
+
+void StatusPoller::handleParsed()
+{
+    Parsed parsed = m_parsing.result();
+    if (!m_nextBody.isEmpty()) {
+        parse(std::exchange(m_nextBody, QByteArray()));
+    }
+    if (!parsed.status) {
+        setState(ConnectionState::Failed, tr("The daemon's status could not be read: %1").arg(parsed.error));
         return;
     }
     setState(ConnectionState::Connected, {});
-    if (reply.body == m_raw) {
-        return;  // nothing changed since the last answer
-    }
-    m_raw = reply.body;
-    m_status = std::move(*status);
+    m_raw = std::move(parsed.body);
+    m_status = std::move(*parsed.status);
     Q_EMIT statusReceived(m_status);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 
@@ -22,7 +23,8 @@ enum class ConnectionState
 
 // Asks the daemon for /status every `interval`, one request at a time (a slow daemon is never asked twice at
 // once), and tells what came back and how the connection is. It never blocks: the control client is asynchronous.
-// After a failure it keeps asking at the same interval, which is how it reconnects by itself.
+// After a failure it keeps asking at the same interval, which is how it reconnects by itself. A changed answer is
+// parsed on a worker thread: 10,000 filesystems take longer to read than a frame may, and the window stays smooth.
 class StatusPoller final : public QObject
 {
     Q_OBJECT
@@ -55,6 +57,15 @@ Q_SIGNALS:
 private:
     void handleReply(const Api::ControlClient::Reply &reply);
     void setState(ConnectionState state, const QString &reason);
+    void parse(const QByteArray &body);
+    void handleParsed();
+
+    struct Parsed
+    {
+        QByteArray body;
+        std::optional<Api::DaemonStatus> status;
+        QString error;
+    };
 
     Api::ControlClient m_client;
     QTimer m_timer;
@@ -64,6 +75,8 @@ private:
     QString m_reason;
     Api::DaemonStatus m_status;
     QByteArray m_raw;
+    QFutureWatcher<Parsed> m_parsing;
+    QByteArray m_nextBody;  // arrived while another answer was being parsed; only the newest is kept
 };
 
 }  // namespace Gui
