@@ -606,8 +606,8 @@ Beendet: %2</translation>
         <translation>Benachrichtigen, wenn</translation>
     </message>
     <message>
-        <source>a replication &amp;fails</source>
-        <translation>eine Replikation &amp;fehlschlägt</translation>
+        <source>a job &amp;fails (replication, snapshots or pruning)</source>
+        <translation>ein Auftrag &amp;fehlschlägt (Replikation, Snapshots oder Bereinigung)</translation>
     </message>
     <message>
         <source>the newest snapshot is older than</source>

@@ -50,7 +50,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
 
     auto *notifications = new QGroupBox(tr("Notify me when"));
     auto *notificationLayout = new QFormLayout(notifications);
-    m_failures = new QCheckBox(tr("a replication &fails"));
+    m_failures = new QCheckBox(tr("a job &fails (replication, snapshots or pruning)"));
     m_failures->setChecked(settings.notifications.failures);
     m_recoveries = new QCheckBox(tr("a replication completes a&gain after a failure"));
     m_recoveries->setChecked(settings.notifications.recoveries);
