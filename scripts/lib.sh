@@ -2,8 +2,9 @@
 
 # What building needs.
 # qt6-tools-dev and qt6-l10n-tools: Qt Linguist for the GUI's translations.
+# libsystemd-dev: sd_notify for the systemd unit's Type=notify.
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-l10n-tools libyaml-cpp-dev
-    prometheus-cpp-dev zlib1g-dev)
+    prometheus-cpp-dev zlib1g-dev libsystemd-dev)
 # What the demo needs besides the build (zfs-fuse only serves where the kernel has no ZFS module; the demo checks).
 # libqt6svg6 draws the GUI's SVG icons.
 RUN_PACKAGES=(curl libqt6svg6)

@@ -6,6 +6,7 @@
 #include "daemon/cli/StatusRenderer.h"
 #include "daemon/config/ConfigParser.h"
 #include "daemon/core/Runtime.h"
+#include "daemon/core/ServiceManager.h"
 #include "daemon/core/UnixSignalWatcher.h"
 #include "daemon/async/TaskRunner.h"
 #include "daemon/endpoint/CursorMigration.h"
@@ -145,15 +146,20 @@ int CliCommands::daemon(CliContext &context, const QStringList &arguments)
         config->global.controlSockpath = context.socketPath;
     }
 
+    const int jobCount = int(config->jobs.size());
     Runtime runtime(std::move(*config));
     UnixSignalWatcher watcher;
-    QObject::connect(
-        &watcher, &UnixSignalWatcher::terminationRequested, &runtime, [] { QCoreApplication::exit(Success); });
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &runtime, [] {
+        ServiceManager::stopping();
+        QCoreApplication::exit(Success);
+    });
     QString error;
     if (!runtime.start(&error)) {
         context.err << error << Qt::endl;
         return Failure;
     }
+    // Only now: `systemctl start holdfast` returns when the control socket answers.
+    ServiceManager::ready(tr("running %n job(s)", nullptr, jobCount));
     return QCoreApplication::exec();
 }
 
