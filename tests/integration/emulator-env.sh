@@ -1,7 +1,8 @@
 # Sourced by the integration tests that run the real daemon on the OpenZFS emulator:
 #   source emulator-env.sh HOLDFAST_BINARY EMULATOR_BIN_DIR WORK_PREFIX
 # Skips (exit 77) when the emulator is not built; sets HOLDFAST, WORK (removed on exit, with the daemon killed),
-# PATH and HOLDFAST_ZFS_EMULATOR_DIR; defines fail, hf and start_daemon for a configuration in $WORK/holdfast.yml.
+# PATH and HOLDFAST_ZFS_EMULATOR_DIR; defines fail, hf, global_yaml and start_daemon for a configuration in
+# $WORK/holdfast.yml.
 HOLDFAST=$1
 EMULATOR_BIN=$2
 if [ ! -x "$EMULATOR_BIN/zfs" ]; then
@@ -31,6 +32,20 @@ fail() {
 }
 
 hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
+
+# The start of every test's configuration: human-readable logs on stdout (LEVEL, default info) and the control
+# socket in $WORK. The test appends its `jobs:`.
+global_yaml() {
+    cat <<YAML
+global:
+  logging:
+    - type: stdout
+      level: ${1:-info}
+      format: human
+  control:
+    sockpath: $WORK/run/control
+YAML
+}
 
 start_daemon() {
     "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &

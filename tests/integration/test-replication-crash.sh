@@ -13,14 +13,7 @@ zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
 zfs create -o holdfast:emulator:size=400000000 src/big || fail "zfs create"
 zfs snapshot src/big@one || fail "zfs snapshot"
 
-cat >"$WORK/holdfast.yml" <<YAML
-global:
-  logging:
-    - type: stdout
-      level: info
-      format: human
-  control:
-    sockpath: $WORK/run/control
+{ global_yaml; cat <<YAML; } >"$WORK/holdfast.yml"
 jobs:
   - name: push
     type: push

@@ -9,14 +9,7 @@ source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-sdnotify
 command -v python3 >/dev/null || { echo "SKIP: python3 is needed for the stand-in notify socket"; exit 77; }
 
 zpool create -m none src "$WORK/src.img" || fail "zpool create"
-cat >"$WORK/holdfast.yml" <<YAML
-global:
-  logging:
-    - type: stdout
-      level: info
-      format: human
-  control:
-    sockpath: $WORK/run/control
+{ global_yaml; cat <<YAML; } >"$WORK/holdfast.yml"
 jobs:
   - name: snap
     type: snap

@@ -39,14 +39,7 @@ actual_for() {
     zfs list -H -o name -t snapshot -d 1 "$1" | sed 's/.*@//' | sort
 }
 
-cat >"$WORK/holdfast.yml" <<YAML
-global:
-  logging:
-    - type: stdout
-      level: info
-      format: human
-  control:
-    sockpath: $WORK/run/control
+{ global_yaml; cat <<YAML; } >"$WORK/holdfast.yml"
 jobs:
   - name: crashjob
     type: snap

@@ -16,14 +16,7 @@ zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
 zfs create -o holdfast:emulator:size=20000000 src/home || fail "zfs create"
 zfs snapshot src/home@before || fail "zfs snapshot"
 
-cat >"$WORK/holdfast.yml" <<YAML
-global:
-  logging:
-    - type: stdout
-      level: debug
-      format: human
-  control:
-    sockpath: $WORK/run/control
+{ global_yaml debug; cat <<YAML; } >"$WORK/holdfast.yml"
 jobs:
   - name: push
     type: push
