@@ -10,7 +10,6 @@
 #include "app/models/DataChangeBatch.h"
 #include "app/models/Format.h"
 #include "app/models/ModelRole.h"
-#include "app/models/SortedMerge.h"
 
 using namespace Qt::StringLiterals;
 
@@ -72,7 +71,7 @@ bool byName(const JobSummary &a, const JobSummary &b)
 }  // namespace
 
 JobsTableModel::JobsTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : SortedTableModel(parent)
 {
 }
 
@@ -91,31 +90,9 @@ void JobsTableModel::update(QList<JobSummary> summaries)
                                 [](const JobSummary &a, const JobSummary &b) { return a.name == b.name; }),
                     summaries.end());
 
-    QList<QString> oldKeys;
-    oldKeys.reserve(m_rows.size());
-    for (const JobSummary &row : std::as_const(m_rows)) {
-        oldKeys.append(row.name);
-    }
-    QList<QString> newKeys;
-    newKeys.reserve(summaries.size());
-    for (const JobSummary &s : std::as_const(summaries)) {
-        newKeys.append(s.name);
-    }
-
     DataChangeBatch changes(this);
-    mergeSorted(
-        oldKeys, newKeys,
-        [this](int row, int count) {
-            beginRemoveRows(QModelIndex(), row, row + count - 1);
-            m_rows.remove(row, count);
-            endRemoveRows();
-        },
-        [this, &summaries](int row, qsizetype first, int count) {
-            beginInsertRows(QModelIndex(), row, row + count - 1);
-            m_rows.insert(row, count, JobSummary());
-            std::copy_n(summaries.cbegin() + first, count, m_rows.begin() + row);
-            endInsertRows();
-        },
+    mergeRows(
+        m_rows, summaries, [](const JobSummary &row) { return row.name; },
         [this, &summaries, &changes](int row, qsizetype index) {
             const ColumnSpan span = changedColumns(m_rows.at(row), summaries.at(index));
             if (!span.isEmpty()) {

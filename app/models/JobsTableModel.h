@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QAbstractTableModel>
+
+#include "app/models/SortedTableModel.h"
 #include <QIcon>
 
 #include <array>
@@ -20,7 +22,7 @@ namespace Gui {
 // The Name column's DecorationRole is an icon for the job's health (the theme's emblem-default, view-refresh,
 // dialog-warning, dialog-error, or the style's standard pixmaps where the theme has none); HealthRole gives the
 // Gui::Health itself for a view that draws its own marks.
-class JobsTableModel final : public QAbstractTableModel
+class JobsTableModel final : public SortedTableModel
 {
     Q_OBJECT
 

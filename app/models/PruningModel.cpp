@@ -9,7 +9,6 @@
 #include "app/models/DataChangeBatch.h"
 #include "app/models/Format.h"
 #include "app/models/ModelRole.h"
-#include "app/models/SortedMerge.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,7 +34,7 @@ int destroyedCount(const Api::PrunerFilesystemReport &fs)
 }  // namespace
 
 PruningModel::PruningModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : SortedTableModel(parent)
 {
 }
 
@@ -101,30 +100,9 @@ void PruningModel::apply(bool reset)
     std::copy(std::begin(reports), std::end(reports), std::begin(m_reports));
     const QList<Row> rows = rowsOf();
 
-    QList<RowKey> oldKeys;
-    oldKeys.reserve(m_rows.size());
-    for (const Row &row : std::as_const(m_rows)) {
-        oldKeys.append(RowKey(int(row.side), row.fs.filesystem));
-    }
-    QList<RowKey> newKeys;
-    newKeys.reserve(rows.size());
-    for (const Row &row : rows) {
-        newKeys.append(RowKey(int(row.side), row.fs.filesystem));
-    }
     DataChangeBatch changes(this);
-    mergeSorted(
-        oldKeys, newKeys,
-        [this](int row, int count) {
-            beginRemoveRows(QModelIndex(), row, row + count - 1);
-            m_rows.remove(row, count);
-            endRemoveRows();
-        },
-        [this, &rows](int row, qsizetype first, int count) {
-            beginInsertRows(QModelIndex(), row, row + count - 1);
-            m_rows.insert(row, count, Row());
-            std::copy_n(rows.cbegin() + first, count, m_rows.begin() + row);
-            endInsertRows();
-        },
+    mergeRows(
+        m_rows, rows, [](const Row &row) { return RowKey(int(row.side), row.fs.filesystem); },
         [this, &rows, &changes](int row, qsizetype index) {
             const Row &a = m_rows.at(row);
             const Row &b = rows.at(index);

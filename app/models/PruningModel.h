@@ -3,6 +3,8 @@
 
 #include <QAbstractTableModel>
 
+#include "app/models/SortedTableModel.h"
+
 #include <optional>
 
 #include "shared/control/JobStatus.h"
@@ -14,7 +16,7 @@ namespace Gui {
 // filesystem moves from pending to completed; update() signals only the cells that changed.
 //
 // A pruner that failed before it had a plan has no rows: report(side)->error says why (summary() has it too).
-class PruningModel final : public QAbstractTableModel
+class PruningModel final : public SortedTableModel
 {
     Q_OBJECT
 

@@ -8,7 +8,6 @@
 #include "app/models/DataChangeBatch.h"
 #include "app/models/Format.h"
 #include "app/models/ModelRole.h"
-#include "app/models/SortedMerge.h"
 
 using namespace Qt::StringLiterals;
 
@@ -72,7 +71,7 @@ ColumnSpan changedColumns(const Api::SnapperFilesystemReport &a, const Api::Snap
 }  // namespace
 
 SnapshottingModel::SnapshottingModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : SortedTableModel(parent)
 {
 }
 
@@ -110,30 +109,9 @@ void SnapshottingModel::apply(const Api::SnapperReport *report, bool reset)
     }
     m_report = report ? std::optional(*report) : std::nullopt;
 
-    QList<QString> oldKeys;
-    oldKeys.reserve(m_rows.size());
-    for (const auto &row : std::as_const(m_rows)) {
-        oldKeys.append(row.path);
-    }
-    QList<QString> newKeys;
-    newKeys.reserve(rows.size());
-    for (const auto &row : std::as_const(rows)) {
-        newKeys.append(row.path);
-    }
     DataChangeBatch changes(this);
-    mergeSorted(
-        oldKeys, newKeys,
-        [this](int row, int count) {
-            beginRemoveRows(QModelIndex(), row, row + count - 1);
-            m_rows.remove(row, count);
-            endRemoveRows();
-        },
-        [this, &rows](int row, qsizetype first, int count) {
-            beginInsertRows(QModelIndex(), row, row + count - 1);
-            m_rows.insert(row, count, Api::SnapperFilesystemReport());
-            std::copy_n(rows.cbegin() + first, count, m_rows.begin() + row);
-            endInsertRows();
-        },
+    mergeRows(
+        m_rows, rows, [](const Api::SnapperFilesystemReport &row) { return row.path; },
         [this, &rows, &changes](int row, qsizetype index) {
             const ColumnSpan span = changedColumns(m_rows.at(row), rows.at(index));
             if (!span.isEmpty()) {

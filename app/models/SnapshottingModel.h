@@ -3,6 +3,8 @@
 
 #include <QAbstractTableModel>
 
+#include "app/models/SortedTableModel.h"
+
 #include <optional>
 
 #include "shared/control/JobStatus.h"
@@ -16,7 +18,7 @@ namespace Gui {
 // Rows are the filesystems by name; update() keeps a row that stays and signals only its changed cells. A failed
 // snapshot has HasErrorRole and a red State; a failed hook has WarningRole and a red Hooks cell (ForegroundRole),
 // whose tooltip and FullTextRole are zrepl's whole hook report.
-class SnapshottingModel final : public QAbstractTableModel
+class SnapshottingModel final : public SortedTableModel
 {
     Q_OBJECT
 
