@@ -15,9 +15,6 @@ namespace Rpc {
 
 namespace {
 
-constexpr qint64 ReadBuffer = 1 << 20;
-constexpr qsizetype ConsumerHighWater = 4 << 20;  // bytes waiting for `zfs recv` before we stop reading
-
 Http::ResponseLimits jsonLimits()
 {
     Http::ResponseLimits limits;
@@ -118,7 +115,7 @@ Client::Read Client::readMore(Conn &conn)
     if (!conn.connection.device) {
         return Read::Closed;
     }
-    const QByteArray data = conn.connection.device->read(ReadBuffer);
+    const QByteArray data = conn.connection.device->read(SocketReadBuffer);
     if (!data.isEmpty()) {
         conn.in.append(data);
         return Read::Data;
@@ -179,7 +176,7 @@ Async::Task<Zfs::ZfsError> Client::connect(Conn &conn)
     }
     conn.wakeup = std::make_unique<Async::Wakeup>();
     Transport::watch(conn.connection.device.get(), *conn.wakeup);
-    Transport::limitReadBuffer(conn.connection.device.get(), ReadBuffer);
+    Transport::limitReadBuffer(conn.connection.device.get(), SocketReadBuffer);
     if (conn.connection.helper) {
         QObject::connect(conn.connection.helper.get(), &QProcess::finished, conn.wakeup.get(), [w = conn.wakeup.get()] { w->wake(); });
     }

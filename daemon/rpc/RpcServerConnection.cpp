@@ -16,9 +16,6 @@ namespace Rpc {
 
 namespace {
 
-constexpr qint64 ReadBuffer = 1 << 20;
-constexpr qsizetype ConsumerHighWater = 4 << 20;
-
 Http::RequestLimits limits()
 {
     Http::RequestLimits l;
@@ -43,7 +40,7 @@ ServerConnection::ServerConnection(std::unique_ptr<QIODevice> device, QString cl
     , m_parser(limits())
 {
     Transport::watch(m_device.get(), m_wakeup);
-    Transport::limitReadBuffer(m_device.get(), ReadBuffer);
+    Transport::limitReadBuffer(m_device.get(), SocketReadBuffer);
     connect(&m_runner, &Async::TaskRunner::finished, this, [this] {
         Q_EMIT finished();
         deleteLater();
@@ -69,7 +66,7 @@ bool ServerConnection::connected() const
 
 bool ServerConnection::readMore()
 {
-    const QByteArray data = m_device->read(ReadBuffer);
+    const QByteArray data = m_device->read(SocketReadBuffer);
     m_in.append(data);
     return !data.isEmpty();
 }
