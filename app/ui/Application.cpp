@@ -25,7 +25,7 @@ Application::Application(Options options, QObject *parent)
     m_window = std::make_unique<MainWindow>(m_poller, m_sender);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Application::editSettings);
     connect(m_window.get(), &MainWindow::quitRequested, this, &Application::quit);
-    connect(&m_poller, &StatusPoller::statusReceived, this, &Application::handleStatus);
+    connect(m_window.get(), &MainWindow::summariesChanged, this, &Application::handleSummaries);
     connect(&m_poller, &StatusPoller::connectionChanged, this, &Application::handleConnection);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -102,9 +102,9 @@ void Application::editSettings()
     apply(settings);
 }
 
-void Application::handleStatus(const Api::DaemonStatus &status)
+void Application::handleSummaries(const QList<JobSummary> &summaries)
 {
-    m_summaries = JobSummaries::summarize(status);
+    m_summaries = summaries;
     if (m_tray) {
         m_tray->update(m_summaries, m_poller.state(), m_poller.stateReason());
     }

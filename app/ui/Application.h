@@ -43,7 +43,7 @@ private:
     void showWindow();
     void editSettings();
     void apply(const AppSettings &settings);
-    void handleStatus(const Api::DaemonStatus &status);
+    void handleSummaries(const QList<JobSummary> &summaries);
     void handleConnection(ConnectionState state, const QString &reason);
     void raise(const QList<Notification> &notifications);
     void quit();

@@ -230,7 +230,6 @@ void MainWindow::selectJob(const QString &name)
 
 void MainWindow::handleStatus(const Api::DaemonStatus &status)
 {
-    m_summaries = JobSummaries::summarize(status);
     m_jobsModel->update(status);
     m_replicationModel->update(status);
     m_snapshotModel->update(status);
@@ -241,6 +240,7 @@ void MainWindow::handleStatus(const Api::DaemonStatus &status)
     m_updatedLabel->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     updateErrorText();
     updateActions();
+    Q_EMIT summariesChanged(m_jobsModel->summaries());
 }
 
 void MainWindow::handleConnection(ConnectionState state, const QString &reason)
@@ -281,7 +281,7 @@ void MainWindow::handleSelection()
 void MainWindow::updateErrorText()
 {
     const QString job = selectedJob();
-    for (const JobSummary &summary : m_summaries) {
+    for (const JobSummary &summary : m_jobsModel->summaries()) {
         if (summary.name == job) {
             if (m_errorText->toPlainText() != summary.lastError) {
                 m_errorText->setPlainText(summary.lastError);
@@ -299,7 +299,7 @@ void MainWindow::updateActions()
     const QString job = selectedJob();
     bool signalable = false;
     bool running = false;
-    for (const JobSummary &summary : m_summaries) {
+    for (const JobSummary &summary : m_jobsModel->summaries()) {
         if (summary.name == job) {
             // zrepl's passive jobs (sink, source) do not take signals.
             signalable = summary.type != Api::JobStatus::Type::Sink && summary.type != Api::JobStatus::Type::Source;

@@ -50,6 +50,8 @@ public:
     QAction *copyStatusAction() const { return m_copyStatus; }
 
 Q_SIGNALS:
+    // After each new status: the jobs as the table shows them, for the tray and the notifications.
+    void summariesChanged(const QList<Gui::JobSummary> &summaries);
     void settingsRequested();
     void quitRequested();
 
@@ -73,7 +75,6 @@ private:
     StatusPoller &m_poller;
     SignalSender &m_sender;
     bool m_hidesOnClose = false;
-    QList<JobSummary> m_summaries;
 
     JobsTableModel *m_jobsModel = nullptr;
     ReplicationModel *m_replicationModel = nullptr;
