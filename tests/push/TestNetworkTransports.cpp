@@ -17,6 +17,7 @@
 
 #include "BackendCommandConfig.h"
 #include "EmulatorFixture.h"
+#include "ReplicationTestSupport.h"
 #include "ZfsFuseFixture.h"
 #include "daemon/async/TaskRunner.h"
 #include "daemon/endpoint/AbstractionNames.h"
@@ -33,31 +34,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Config::KeepRule lastN(int count)
-{
-    Config::KeepRule rule;
-    rule.type = Config::KeepRule::Type::LastN;
-    rule.count = count;
-    return rule;
-}
-
-Config::KeepRule notReplicated()
-{
-    Config::KeepRule rule;
-    rule.type = Config::KeepRule::Type::NotReplicated;
-    return rule;
-}
-
 quint16 freePort()
 {
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
-}
-
-QStringList lines(const QByteArray &output)
-{
-    return QString::fromUtf8(output).split(u'\n', Qt::SkipEmptyParts);
 }
 
 // Requests on one raw socket, for what a well-behaved client never sends: the last answer's status and body, as
@@ -299,16 +280,12 @@ bool TestNetworkTransports::run(ReplicationJob &job)
 
 QStringList TestNetworkTransports::snapshots(const QString &fs) const
 {
-    QStringList names;
-    for (const QString &line : lines(m_backend->zfs({u"list"_s, u"-H"_s, u"-o"_s, u"name"_s, u"-t"_s, u"snapshot"_s, u"-d"_s, u"1"_s, fs}).standardOutput)) {
-        names.append(line.section(u'@', 1));
-    }
-    return names;
+    return snapshotsOf(*m_backend, fs);
 }
 
 QString TestNetworkTransports::get(const QString &property, const QString &name) const
 {
-    return QString::fromUtf8(m_backend->zfs({u"get"_s, u"-H"_s, u"-p"_s, u"-o"_s, u"value"_s, property, name}).standardOutput).trimmed();
+    return propertyOf(*m_backend, property, name);
 }
 
 QString TestNetworkTransports::makePki()

@@ -9,6 +9,7 @@
 
 #include "BackendCommandConfig.h"
 #include "EmulatorFixture.h"
+#include "ReplicationTestSupport.h"
 #include "ZfsFuseFixture.h"
 #include "daemon/endpoint/AbstractionNames.h"
 #include "daemon/jobs/ReplicationJob.h"
@@ -27,21 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Config::KeepRule lastN(int count)
-{
-    Config::KeepRule rule;
-    rule.type = Config::KeepRule::Type::LastN;
-    rule.count = count;
-    return rule;
-}
-
-Config::KeepRule notReplicated()
-{
-    Config::KeepRule rule;
-    rule.type = Config::KeepRule::Type::NotReplicated;
-    return rule;
-}
-
 void writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
@@ -49,11 +35,6 @@ void writeFile(const QString &path, const QByteArray &content)
         qFatal("cannot write %s: %s", qPrintable(path), qPrintable(file.errorString()));
     }
     file.write(content);
-}
-
-QStringList lines(const QByteArray &output)
-{
-    return QString::fromUtf8(output).split(u'\n', Qt::SkipEmptyParts);
 }
 
 }  // namespace
@@ -177,16 +158,12 @@ bool TestPushSink::runPush()
 
 QStringList TestPushSink::snapshots(const QString &fs) const
 {
-    QStringList names;
-    for (const QString &line : lines(m_backend->zfs({u"list"_s, u"-H"_s, u"-o"_s, u"name"_s, u"-t"_s, u"snapshot"_s, u"-d"_s, u"1"_s, fs}).standardOutput)) {
-        names.append(line.section(u'@', 1));
-    }
-    return names;
+    return snapshotsOf(*m_backend, fs);
 }
 
 QString TestPushSink::get(const QString &property, const QString &name) const
 {
-    return QString::fromUtf8(m_backend->zfs({u"get"_s, u"-H"_s, u"-p"_s, u"-o"_s, u"value"_s, property, name}).standardOutput).trimmed();
+    return propertyOf(*m_backend, property, name);
 }
 
 void TestPushSink::replicatesIncrementallyWithHoldsAndCursor_data()
