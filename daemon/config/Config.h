@@ -92,6 +92,11 @@ struct Global
     QList<LoggingOutlet> logging;  // default: one stdout outlet, level warn, format human
     QList<PrometheusMonitoring> monitoring;
     QString controlSockpath = QStringLiteral("/var/run/zrepl/control");
+    // Holdfast's additions to zrepl's control section. Members of the status group may read the status; members of
+    // the admin group may also send signals and control pprof. Unset status group: "holdfast" where that group
+    // exists (the package creates it); an empty one turns group access off. No admin group: only root.
+    std::optional<QString> controlStatusGroup;
+    QString controlAdminGroup;
     QString stdinserverSockdir = QStringLiteral("/var/run/zrepl/stdinserver");
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <grp.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -216,6 +217,7 @@ public:
 
 private:
     LoggingOutlet outlet(const YAML::Node &node, const QString &field);
+    QString controlGroup(YamlMap &map, const char *key);
     Job job(const YAML::Node &node, const QString &field);
     void checkJobName(const YamlMap &map, const QString &name);
     QString rootFs(YamlMap &map);
@@ -283,8 +285,12 @@ Global SchemaReader::global(const YAML::Node &node)
     }
     if (const YAML::Node control = map.child("control", Presence::Optional); control.IsDefined()) {
         YamlMap controlMap(m_reader, control, map.fieldPath("control"));
-        controlMap.allowKeys({"sockpath"});
+        controlMap.allowKeys({"sockpath", "status_group", "admin_group"});
         global.controlSockpath = controlMap.string("sockpath", Presence::Optional, global.controlSockpath);
+        if (controlMap.child("status_group", Presence::Optional).IsDefined()) {
+            global.controlStatusGroup = controlGroup(controlMap, "status_group");
+        }
+        global.controlAdminGroup = controlGroup(controlMap, "admin_group");
     }
     if (const YAML::Node serve = map.child("serve", Presence::Optional); serve.IsDefined()) {
         YamlMap serveMap(m_reader, serve, map.fieldPath("serve"));
@@ -296,6 +302,20 @@ Global SchemaReader::global(const YAML::Node &node)
         }
     }
     return global;
+}
+
+// A group named in the configuration must exist: a typo would otherwise lock the desktop users out (or, for the
+// admin group, silently leave signals to root) with nothing saying why.
+QString SchemaReader::controlGroup(YamlMap &map, const char *key)
+{
+    const QString name = map.string(key, Presence::Optional);
+    if (m_reader.failed() || name.isEmpty()) {
+        return name;
+    }
+    if (::getgrnam(QFile::encodeName(name).constData()) == nullptr) {
+        m_reader.fail(map.value(key), map.fieldPath(key), u"no such group %1 (create it with `addgroup --system %2`)"_s.arg(quoted(name), name));
+    }
+    return name;
 }
 
 LoggingOutlet SchemaReader::outlet(const YAML::Node &node, const QString &field)

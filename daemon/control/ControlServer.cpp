@@ -6,6 +6,10 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 
+#include "daemon/control/AccessCheckedHandler.h"
+#include "daemon/control/PeerCredentials.h"
+#include "daemon/logging/Logger.h"
+
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
@@ -99,6 +103,9 @@ bool ControlServer::listen(const QString &socketPath, QString *error)
     }
     ::chmod(QFile::encodeName(socketPath).constData(), 0600);
     m_path = socketPath;
+    if (m_policy && m_policy->statusGroup()) {
+        shareWithGroup(*m_policy->statusGroup());
+    }
     connect(m_server, &QLocalServer::newConnection, this, &ControlServer::handleNewConnection);
     return true;
 }
@@ -114,10 +121,54 @@ void ControlServer::close()
     ::unlink(QFile::encodeName(m_path).constData());
 }
 
+// Failures are logged, not fatal: root can still use the socket, and the log says why the group cannot.
+void ControlServer::shareWithGroup(const ControlAccessPolicy::Group &group)
+{
+    const Log::Context log(u"_control"_s, {});
+    const QByteArray socketBytes = QFile::encodeName(m_path);
+    if (::chown(socketBytes.constData(), uid_t(-1), group.gid) != 0 || ::chmod(socketBytes.constData(), 0660) != 0) {
+        log.error(u"cannot give the control socket to its status group"_s,
+            {{u"group"_s, group.name}, {u"err"_s, osError()}});
+        return;
+    }
+    const QString dir = QFileInfo(m_path).absolutePath();
+    const QByteArray dirBytes = QFile::encodeName(dir);
+    struct stat st{};
+    if (::stat(dirBytes.constData(), &st) != 0) {
+        return;
+    }
+    if (st.st_gid == group.gid && (st.st_mode & 0010) != 0) {
+        return;
+    }
+    // Only a directory of our own is changed; someone else's is the administrator's to set up.
+    if (st.st_uid != ::geteuid() || ::chown(dirBytes.constData(), uid_t(-1), group.gid) != 0
+        || ::chmod(dirBytes.constData(), (st.st_mode & 0700) | 0050) != 0) {
+        log.warn(u"the status group cannot reach the control socket: its directory is not theirs to enter"_s,
+            {{u"group"_s, group.name}, {u"dir"_s, dir}});
+    }
+}
+
+std::unique_ptr<HttpHandler> ControlServer::handlerFor(int socketDescriptor)
+{
+    QString error;
+    const std::optional<PeerCredentials> peer = PeerCredentials::ofSocket(socketDescriptor, &error);
+    if (!peer) {
+        return std::make_unique<AccessCheckedHandler>(m_handler, Api::AccessLevel::None,
+            [error](Api::AccessLevel) { return u"permission denied: %1"_s.arg(error); });
+    }
+    const Api::AccessLevel level = m_policy->levelOf(*peer);
+    return std::make_unique<AccessCheckedHandler>(m_handler, level,
+        [policy = *m_policy, peer = *peer, level](Api::AccessLevel needed) {
+            return policy.refusal(peer, level, needed);
+        });
+}
+
 void ControlServer::handleNewConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        auto *connection = new HttpConnection(socket, m_handler, m_timeouts, this);
+        auto *connection = m_policy
+                               ? new HttpConnection(socket, handlerFor(int(socket->socketDescriptor())), m_timeouts, this)
+                               : new HttpConnection(socket, m_handler, m_timeouts, this);
         ++m_connections;
         connect(connection, &HttpConnection::closed, this, [this] { --m_connections; });
     }

@@ -83,6 +83,13 @@ HttpConnection::HttpConnection(QIODevice *socket, HttpHandler &handler, HttpTime
     }
 }
 
+HttpConnection::HttpConnection(QIODevice *socket, std::unique_ptr<HttpHandler> handler, HttpTimeouts timeouts,
+    QObject *parent)
+    : HttpConnection(socket, *handler, timeouts, parent)
+{
+    m_ownedHandler = std::move(handler);
+}
+
 HttpConnection::~HttpConnection() = default;
 
 void HttpConnection::armTimer(std::chrono::milliseconds timeout)

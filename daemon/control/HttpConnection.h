@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <memory>
 
 #include "shared/http/HttpParser.h"
 
@@ -34,6 +35,9 @@ class HttpConnection final : public QObject
 
 public:
     HttpConnection(QIODevice *socket, HttpHandler &handler, HttpTimeouts timeouts, QObject *parent = nullptr);
+    // With a handler of its own: one that knows who is at the other end of this connection.
+    HttpConnection(QIODevice *socket, std::unique_ptr<HttpHandler> handler, HttpTimeouts timeouts,
+        QObject *parent = nullptr);
     ~HttpConnection() override;
 
     // Answers that are still unsent beyond this pause the reading of further requests.
@@ -53,6 +57,7 @@ private:
     void updateTimer();
 
     QIODevice *m_socket;
+    std::unique_ptr<HttpHandler> m_ownedHandler;
     HttpHandler &m_handler;
     HttpTimeouts m_timeouts;
     Http::RequestParser m_parser;

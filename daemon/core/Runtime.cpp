@@ -45,6 +45,13 @@ bool Runtime::start(QString *error)
 
     const Log::Context control(u"_control"_s, {});
     control.info(u"starting job"_s);
+    const std::optional<ControlAccessPolicy> access = ControlAccessPolicy::fromConfig(m_config.global, error);
+    if (!access) {
+        control.error(u"error listening"_s, {{u"err"_s, *error}});
+        return false;
+    }
+    m_controlServer->setAccessPolicy(*access);
+    control.info(u"control socket access"_s, {{u"rules"_s, access->describe()}});
     if (!m_controlServer->listen(m_config.global.controlSockpath, error)) {
         control.error(u"error listening"_s, {{u"err"_s, *error}});
         return false;

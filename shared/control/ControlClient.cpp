@@ -82,7 +82,7 @@ void ControlClient::abortAll()
         fail(Error::ConnectionLost, u"request aborted"_s);
     }
     for (const Pending &p : queue) {
-        Q_EMIT finished(Reply{p.id, Error::ConnectionLost, u"request aborted"_s, 0, {}});
+        Q_EMIT finished(Reply{p.id, Error::ConnectionLost, u"request aborted"_s, 0, {}, {}});
     }
     closeSocket();
 }
@@ -173,6 +173,7 @@ void ControlClient::handleReadyRead()
             }
         }
         reply.body = std::move(response.body);
+        reply.access = accessLevelFromToken(response.headers.value(AccessHeader));
         if (!keepAlive) {
             closeSocket();
         }
@@ -195,7 +196,8 @@ void ControlClient::handleDisconnected()
     if (m_parser.headComplete() && m_parser.finish() == Http::ParseStatus::Complete) {
         Http::Response response = m_parser.takeResponse();
         closeSocket();
-        Reply reply{m_current->id, Error::None, {}, response.status, std::move(response.body)};
+        Reply reply{m_current->id, Error::None, {}, response.status, std::move(response.body),
+            accessLevelFromToken(response.headers.value(AccessHeader))};
         if (reply.status < 200 || reply.status > 299) {
             reply.error = Error::Status;
             reply.errorString = QString::fromUtf8(reply.body.left(MaxErrorBody));
@@ -231,8 +233,9 @@ QString ControlClient::connectErrorMessage(QLocalSocket::LocalSocketError error)
     case QLocalSocket::ConnectionRefusedError:
         return u"no daemon is listening on %1 (the socket is stale; is the daemon running?)"_s.arg(m_path);
     case QLocalSocket::SocketAccessError:
-        return u"permission denied on the control socket %1: only the user the daemon runs as may connect "
-               "(run this as that user, e.g. with sudo)"_s.arg(m_path);
+        return u"permission denied on the control socket %1: only root and the members of the daemon's status "
+               "group may connect (Holdfast's is 'holdfast': sudo usermod -aG holdfast $USER, then log in again; "
+               "or run this with sudo)"_s.arg(m_path);
     default:
         return u"cannot connect to %1: %2"_s.arg(m_path, m_socket ? m_socket->errorString() : QString());
     }
@@ -276,7 +279,7 @@ void ControlClient::fail(Error error, const QString &message)
     if (!m_current) {
         return;
     }
-    finishCurrent(Reply{m_current->id, error, message, 0, {}});
+    finishCurrent(Reply{m_current->id, error, message, 0, {}, {}});
 }
 
 void ControlClient::finishCurrent(Reply reply)

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 
+#include "shared/control/ControlAccess.h"
 #include "shared/http/HttpParser.h"
 
 class QTimer;
@@ -43,6 +44,8 @@ public:
         QString errorString;
         int status = 0;
         QByteArray body;
+        // What the daemon says this client may do (its Holdfast-Access header); none from zrepl's daemon.
+        std::optional<AccessLevel> access;
 
         bool ok() const { return error == Error::None; }
     };

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#include "daemon/control/AccessCheckedHandler.h"
+
+#include "daemon/control/ControlService.h"
+
+namespace Daemon {
+
+AccessCheckedHandler::AccessCheckedHandler(HttpHandler &endpoints, Api::AccessLevel level, Refusal refusal)
+    : m_endpoints(endpoints)
+    , m_level(level)
+    , m_refusal(std::move(refusal))
+{
+}
+
+Http::Response AccessCheckedHandler::handle(const Http::Request &request)
+{
+    const Api::AccessLevel needed = Api::requiredAccess(request.path);
+    Http::Response response = m_level >= needed ? m_endpoints.handle(request)
+                                                 : textResponse(403, m_refusal(needed).toUtf8());
+    response.headers.set(Api::AccessHeader.toByteArray(), Api::accessLevelToken(m_level));
+    return response;
+}
+
+}  // namespace Daemon

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "shared/control/ControlAccess.h"
+
+#include "shared/control/ControlRequests.h"
+
+namespace Api {
+
+QByteArray accessLevelToken(AccessLevel level)
+{
+    switch (level) {
+    case AccessLevel::None:
+        return "none";
+    case AccessLevel::Status:
+        return "status";
+    case AccessLevel::Admin:
+        return "admin";
+    }
+    return "none";
+}
+
+std::optional<AccessLevel> accessLevelFromToken(QByteArrayView token)
+{
+    const QByteArray t = token.trimmed().toByteArray().toLower();
+    if (t == "none") {
+        return AccessLevel::None;
+    }
+    if (t == "status") {
+        return AccessLevel::Status;
+    }
+    if (t == "admin") {
+        return AccessLevel::Admin;
+    }
+    return std::nullopt;
+}
+
+AccessLevel requiredAccess(QByteArrayView path)
+{
+    // The query string does not change what is asked for.
+    const qsizetype query = path.indexOf('?');
+    const QByteArrayView target = query < 0 ? path : path.first(query);
+    if (target == Endpoint::Signal || target == Endpoint::Pprof || target.startsWith("/debug/")) {
+        return AccessLevel::Admin;
+    }
+    return AccessLevel::Status;
+}
+
+}  // namespace Api
