@@ -47,6 +47,37 @@
     </message>
 </context>
 <context>
+    <name>Gui::JobActions</name>
+    <message>
+        <source>Start the selected job&apos;s replication or snapshotting now</source>
+        <translation>Replikation oder Snapshot-Erstellung des ausgewählten Auftrags jetzt starten</translation>
+    </message>
+    <message>
+        <source>Abort what the selected job is doing</source>
+        <translation>Laufende Tätigkeit des ausgewählten Auftrags abbrechen</translation>
+    </message>
+    <message>
+        <source>Reset the selected job</source>
+        <translation>Ausgewählten Auftrag zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Sink and source jobs wait for the other side: they take no signals</source>
+        <translation>Sink- und Source-Aufträge warten auf die Gegenseite: Sie nehmen keine Signale an</translation>
+    </message>
+    <message>
+        <source>Read-only: resetting a job needs root or the daemon&apos;s admin group (global.control.admin_group)</source>
+        <translation>Nur Lesezugriff: Zum Zurücksetzen eines Auftrags sind Root-Rechte oder die Admin-Gruppe des Daemons nötig (global.control.admin_group)</translation>
+    </message>
+    <message>
+        <source>You may watch the jobs, but sending signals needs root or the daemon&apos;s admin group (global.control.admin_group).</source>
+        <translation>Sie können die Aufträge beobachten, aber zum Senden von Signalen sind Root-Rechte oder die Admin-Gruppe des Daemons nötig (global.control.admin_group).</translation>
+    </message>
+    <message>
+        <source>Read-only: waking up a job needs root or the daemon&apos;s admin group (global.control.admin_group)</source>
+        <translation>Nur Lesezugriff: Zum Aufwecken eines Auftrags sind Root-Rechte oder die Admin-Gruppe des Daemons nötig (global.control.admin_group)</translation>
+    </message>
+</context>
+<context>
     <name>Gui::JobSummaries</name>
     <message>
         <source>OK</source>
@@ -179,16 +210,8 @@
         <translation>&amp;Aufwecken</translation>
     </message>
     <message>
-        <source>Start the selected job&apos;s replication or snapshotting now</source>
-        <translation>Replikation oder Snapshot-Erstellung des ausgewählten Auftrags jetzt starten</translation>
-    </message>
-    <message>
         <source>&amp;Reset</source>
         <translation>&amp;Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Abort what the selected job is doing</source>
-        <translation>Laufende Tätigkeit des ausgewählten Auftrags abbrechen</translation>
     </message>
     <message>
         <source>Copy Status as &amp;JSON</source>
@@ -279,10 +302,6 @@
         <translation>Fehler (!)</translation>
     </message>
     <message>
-        <source>Reset the selected job</source>
-        <translation>Ausgewählten Auftrag zurücksetzen</translation>
-    </message>
-    <message>
         <source>Reset %1?</source>
         <translation>%1 zurücksetzen?</translation>
     </message>
@@ -301,6 +320,10 @@
     <message>
         <source>Error copied to the clipboard</source>
         <translation>Fehler in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur Lesezugriff</translation>
     </message>
 </context>
 <context>

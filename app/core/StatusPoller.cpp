@@ -23,6 +23,7 @@ void StatusPoller::setSocketPath(const QString &path)
     m_pending = 0;
     m_client.setSocketPath(path);
     setState(ConnectionState::Connecting, {});
+    setAccess(std::nullopt);  // another daemon, perhaps with other rules
     if (m_timer.isActive()) {
         pollNow();
     }
@@ -57,6 +58,8 @@ void StatusPoller::pollNow()
 
 void StatusPoller::handleReply(const Api::ControlClient::Reply &reply)
 {
+    // A signal's answer counts too: a refused signal tells at once that this user may only read.
+    learnAccess(reply);
     if (reply.id != m_pending) {
         return;  // a signal's answer; the window handles those
     }
@@ -68,6 +71,11 @@ void StatusPoller::handleReply(const Api::ControlClient::Reply &reply)
             break;
         case Api::ControlClient::Error::PermissionDenied:
             setState(ConnectionState::PermissionDenied, reply.errorString);
+            break;
+        case Api::ControlClient::Error::Status:
+            // Holdfast's daemon refuses the status to a user it lets connect but not read; its message says why.
+            setState(reply.status == 403 ? ConnectionState::PermissionDenied : ConnectionState::Failed,
+                     reply.errorString);
             break;
         default:
             setState(ConnectionState::Failed, reply.errorString);
@@ -110,6 +118,28 @@ void StatusPoller::handleParsed()
     m_raw = std::move(parsed.body);
     m_status = std::move(*parsed.status);
     Q_EMIT statusReceived(m_status);
+}
+
+void StatusPoller::learnAccess(const Api::ControlClient::Reply &reply)
+{
+    if (reply.status != 0) {
+        // An answer: it names the level, or it comes from zrepl's daemon, which names none and refuses nothing.
+        setAccess(reply.access);
+    } else if (reply.error == Api::ControlClient::Error::NoDaemon
+               || reply.error == Api::ControlClient::Error::PermissionDenied) {
+        // Nobody answers: a daemon that comes back may have other rules, which its first answer tells.
+        setAccess(std::nullopt);
+    }
+    // A timeout or a broken answer keeps what is known, or a single bad poll would make the window flicker.
+}
+
+void StatusPoller::setAccess(std::optional<Api::AccessLevel> access)
+{
+    if (access == m_access) {
+        return;
+    }
+    m_access = access;
+    Q_EMIT accessChanged(isReadOnly());
 }
 
 void StatusPoller::setState(ConnectionState state, const QString &reason)

@@ -25,6 +25,8 @@ enum class ConnectionState
 // once), and tells what came back and how the connection is. It never blocks: the control client is asynchronous.
 // After a failure it keeps asking at the same interval, which is how it reconnects by itself. A changed answer is
 // parsed on a worker thread: 10,000 filesystems take longer to read than a frame may, and the window stays smooth.
+// It also learns from every answer on its client what the daemon lets this user do, so that the window offers only
+// what will work.
 class StatusPoller final : public QObject
 {
     Q_OBJECT
@@ -46,6 +48,12 @@ public:
     QString stateReason() const { return m_reason; }
     const Api::DaemonStatus &lastStatus() const { return m_status; }
     const QByteArray &lastRawStatus() const { return m_raw; }
+    // What the daemon last said this user may do (its Holdfast-Access header). None while nothing is known: before
+    // the first answer, after the daemon went away, and from zrepl's daemon, which lets everyone who can connect do
+    // everything.
+    std::optional<Api::AccessLevel> access() const { return m_access; }
+    // The daemon would refuse signals: it lets this user read the status at most.
+    bool isReadOnly() const { return m_access && *m_access != Api::AccessLevel::Admin; }
 
     // The client for signals, so that they share the connection.
     Api::ControlClient &client() { return m_client; }
@@ -53,10 +61,14 @@ public:
 Q_SIGNALS:
     void statusReceived(const Api::DaemonStatus &status);
     void connectionChanged(Gui::ConnectionState state, const QString &reason);
+    // The access level changed; `readOnly` as isReadOnly().
+    void accessChanged(bool readOnly);
 
 private:
     void handleReply(const Api::ControlClient::Reply &reply);
     void setState(ConnectionState state, const QString &reason);
+    void learnAccess(const Api::ControlClient::Reply &reply);
+    void setAccess(std::optional<Api::AccessLevel> access);
     void parse(const QByteArray &body);
     void handleParsed();
 
@@ -73,6 +85,7 @@ private:
     quint64 m_pending = 0;
     ConnectionState m_state = ConnectionState::Connecting;
     QString m_reason;
+    std::optional<Api::AccessLevel> m_access;
     Api::DaemonStatus m_status;
     QByteArray m_raw;
     QFutureWatcher<Parsed> m_parsing;

@@ -33,6 +33,8 @@ Application::Application(Options options, QObject *parent)
         connect(m_tray.get(), &TrayController::openRequested, this, &Application::showWindow);
         connect(m_tray.get(), &TrayController::wakeupRequested, &m_sender, &SignalSender::wakeup);
         connect(m_tray.get(), &TrayController::quitRequested, this, &Application::quit);
+        connect(&m_poller, &StatusPoller::accessChanged, m_tray.get(), &TrayController::setReadOnly);
+        m_tray->setReadOnly(m_poller.isReadOnly());
     }
     connect(&m_notifier, &DesktopNotifier::fallbackRequested, this,
             [this](const QString &title, const QString &body, Notification::Urgency urgency) {

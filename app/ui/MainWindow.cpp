@@ -21,6 +21,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "app/core/JobActions.h"
 #include "app/core/SignalSender.h"
 #include "app/models/ErrorsOnlyFilter.h"
 #include "app/models/JobsTableModel.h"
@@ -52,9 +53,10 @@ MainWindow::MainWindow(StatusPoller &poller, SignalSender &sender, QWidget *pare
     createLayout();
     connect(&m_poller, &StatusPoller::statusReceived, this, &MainWindow::handleStatus);
     connect(&m_poller, &StatusPoller::connectionChanged, this, &MainWindow::handleConnection);
+    connect(&m_poller, &StatusPoller::accessChanged, this, &MainWindow::handleAccess);
     connect(&m_sender, &SignalSender::answered, this, &MainWindow::handleAnswer);
     handleConnection(m_poller.state(), m_poller.stateReason());
-    updateActions();
+    handleAccess(m_poller.isReadOnly());
     resize(1100, 720);
 }
 
@@ -64,7 +66,6 @@ void MainWindow::createActions()
 {
     m_wakeup = new QAction(QIcon::fromTheme(u"media-playback-start"_s), tr("&Wake Up"), this);
     m_wakeup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_wakeup->setToolTip(tr("Start the selected job's replication or snapshotting now"));
     connect(m_wakeup, &QAction::triggered, this, [this] {
         if (const QString job = selectedJob(); !job.isEmpty()) {
             m_sender.wakeup(job);
@@ -72,7 +73,6 @@ void MainWindow::createActions()
     });
     m_reset = new QAction(QIcon::fromTheme(u"process-stop"_s), tr("&Reset"), this);
     m_reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_reset->setToolTip(tr("Abort what the selected job is doing"));
     connect(m_reset, &QAction::triggered, this, &MainWindow::confirmReset);
     m_copyStatus = new QAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy Status as &JSON"), this);
     m_copyStatus->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -94,6 +94,8 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(m_quit);
     QMenu *job = menuBar()->addMenu(tr("&Job"));
+    // The tooltips say why Wake Up or Reset is greyed out.
+    job->setToolTipsVisible(true);
     job->addAction(m_wakeup);
     job->addAction(m_reset);
     job->addSeparator();
@@ -195,8 +197,18 @@ void MainWindow::createLayout()
     m_connectionLabel = new QLabel;
     m_connectionLabel->setObjectName(u"connectionLabel"_s);
     m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyLabel = new QLabel(tr("Read-only"));
+    m_readOnlyLabel->setObjectName(u"readOnlyLabel"_s);
+    m_readOnlyLabel->setToolTip(JobActions::readOnlyExplanation());
+    m_readOnlyLabel->setAccessibleDescription(JobActions::readOnlyExplanation());
+    // Permanent and bold: it explains every greyed-out Wake Up, so it must not pass unnoticed.
+    QFont bold = m_readOnlyLabel->font();
+    bold.setBold(true);
+    m_readOnlyLabel->setFont(bold);
+    m_readOnlyLabel->hide();
     m_updatedLabel = new QLabel;
     statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_updatedLabel);
 }
 
@@ -267,6 +279,12 @@ void MainWindow::handleConnection(ConnectionState state, const QString &reason)
     updateActions();
 }
 
+void MainWindow::handleAccess(bool readOnly)
+{
+    m_readOnlyLabel->setVisible(readOnly);
+    updateActions();
+}
+
 void MainWindow::handleSelection()
 {
     const QString job = selectedJob();
@@ -295,20 +313,19 @@ void MainWindow::updateErrorText()
 
 void MainWindow::updateActions()
 {
-    const bool connected = m_poller.state() == ConnectionState::Connected;
     const QString job = selectedJob();
-    bool signalable = false;
-    bool running = false;
+    const JobSummary *selected = nullptr;
     for (const JobSummary &summary : m_jobsModel->summaries()) {
         if (summary.name == job) {
-            // zrepl's passive jobs (sink, source) do not take signals.
-            signalable = summary.type != Api::JobStatus::Type::Sink && summary.type != Api::JobStatus::Type::Source;
-            running = summary.health == Health::Running;
+            selected = &summary;
         }
     }
-    m_wakeup->setEnabled(connected && signalable);
-    m_reset->setEnabled(connected && signalable);
-    m_reset->setToolTip(running ? tr("Abort what the selected job is doing") : tr("Reset the selected job"));
+    const JobActionState state =
+        JobActions::compute(selected, m_poller.state() == ConnectionState::Connected, m_poller.isReadOnly());
+    m_wakeup->setEnabled(state.wakeup);
+    m_wakeup->setToolTip(state.wakeupTip);
+    m_reset->setEnabled(state.reset);
+    m_reset->setToolTip(state.resetTip);
     m_copyStatus->setEnabled(!m_poller.lastRawStatus().isEmpty());
     m_copyError->setEnabled(!m_errorText->toPlainText().isEmpty());
 }
@@ -359,6 +376,7 @@ void MainWindow::showJobMenu(const QPoint &position)
     }
     m_jobsView->selectRow(index.row());
     QMenu menu(this);
+    menu.setToolTipsVisible(true);
     menu.addAction(m_wakeup);
     menu.addAction(m_reset);
     menu.addSeparator();

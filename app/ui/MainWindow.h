@@ -48,6 +48,8 @@ public:
     QAction *wakeupAction() const { return m_wakeup; }
     QAction *resetAction() const { return m_reset; }
     QAction *copyStatusAction() const { return m_copyStatus; }
+    // Shown while the daemon lets this user watch but not send signals.
+    QLabel *readOnlyIndicator() const { return m_readOnlyLabel; }
 
 Q_SIGNALS:
     // After each new status: the jobs as the table shows them, for the tray and the notifications.
@@ -63,6 +65,7 @@ private:
     void createLayout();
     void handleStatus(const Api::DaemonStatus &status);
     void handleConnection(ConnectionState state, const QString &reason);
+    void handleAccess(bool readOnly);
     void handleSelection();
     void handleAnswer(const QString &job, const QString &op, bool ok, const QString &message);
     void updateActions();
@@ -90,6 +93,7 @@ private:
     QTableView *m_pruningView = nullptr;
     QPlainTextEdit *m_errorText = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_updatedLabel = nullptr;
 
     QAction *m_wakeup = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/ui/TrayController.h"
 
+#include "app/core/JobActions.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gui {
@@ -21,6 +23,9 @@ TrayController::TrayController(QObject *parent)
         }
     });
     m_jobsMenu = m_menu.addMenu(tr("&Wake Up"));
+    // The tooltips say why the entries are greyed out in read-only mode.
+    m_menu.setToolTipsVisible(true);
+    m_jobsMenu->setToolTipsVisible(true);
     m_menu.addSeparator();
     QAction *quit = m_menu.addAction(tr("&Quit"));
     connect(quit, &QAction::triggered, this, &TrayController::quitRequested);
@@ -51,6 +56,15 @@ void TrayController::update(const QList<JobSummary> &jobs, ConnectionState conne
     rebuildJobMenu(connection == ConnectionState::Connected ? jobs : QList<JobSummary>());
 }
 
+void TrayController::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly) {
+        return;
+    }
+    m_readOnly = readOnly;
+    updateWakeupEntries();
+}
+
 void TrayController::showMessage(const QString &title, const QString &body, QSystemTrayIcon::MessageIcon icon)
 {
     m_icon.showMessage(title, body, icon);
@@ -60,8 +74,7 @@ void TrayController::rebuildJobMenu(const QList<JobSummary> &jobs)
 {
     QStringList names;
     for (const JobSummary &job : jobs) {
-        // Passive jobs (sink, source) take no signals.
-        if (job.type != Api::JobStatus::Type::Sink && job.type != Api::JobStatus::Type::Source) {
+        if (JobActions::takesSignals(job.type)) {
             names.append(job.name);
         }
     }
@@ -78,7 +91,22 @@ void TrayController::rebuildJobMenu(const QList<JobSummary> &jobs)
         m_jobsMenu->addAction(tr("No jobs"))->setEnabled(false);
     }
     m_jobsMenu->setEnabled(!m_jobNames.isEmpty());
-    m_wakeupAll->setEnabled(!m_jobNames.isEmpty());
+    updateWakeupEntries();
+}
+
+void TrayController::updateWakeupEntries()
+{
+    // The submenu stays open in read-only mode, so that its entries can say why they are greyed out.
+    // An empty tooltip is none: a menu shows only the ones that say something.
+    const QString tip = m_readOnly ? JobActions::wakeupNeedsAdmin() : QString();
+    if (!m_jobNames.isEmpty()) {
+        for (QAction *action : m_jobsMenu->actions()) {
+            action->setEnabled(!m_readOnly);
+            action->setToolTip(tip);
+        }
+    }
+    m_wakeupAll->setEnabled(!m_jobNames.isEmpty() && !m_readOnly);
+    m_wakeupAll->setToolTip(tip);
 }
 
 }  // namespace Gui

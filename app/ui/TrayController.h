@@ -19,6 +19,8 @@ public:
 
     void show();
     void update(const QList<JobSummary> &jobs, ConnectionState connection, const QString &reason);
+    // The daemon lets this user watch but not send signals: the wake-up entries stay, greyed out, saying why.
+    void setReadOnly(bool readOnly);
     void showMessage(const QString &title, const QString &body, QSystemTrayIcon::MessageIcon icon);
     const TrayState &state() const { return m_state; }
     QMenu *menu() { return &m_menu; }
@@ -30,6 +32,7 @@ Q_SIGNALS:
 
 private:
     void rebuildJobMenu(const QList<JobSummary> &jobs);
+    void updateWakeupEntries();
 
     QSystemTrayIcon m_icon;
     QMenu m_menu;
@@ -37,6 +40,7 @@ private:
     QAction *m_wakeupAll = nullptr;
     TrayState m_state;
     QStringList m_jobNames;
+    bool m_readOnly = false;
 };
 
 }  // namespace Gui

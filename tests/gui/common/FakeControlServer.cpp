@@ -43,28 +43,50 @@ void FakeControlServer::serve(QLocalSocket *socket)
                 return;
             }
             const Http::Request request = parser->takeRequest();
-            Http::Response response;
-            response.headers.add("Content-Type", "text/plain; charset=utf-8");
-            if (request.path == "/status") {
-                ++m_statusRequests;
-                response.body = m_status;
-            } else if (request.path == "/signal") {
-                const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-                const QString job = body.value(u"Name"_s).toString();
-                const QString op = body.value(u"Op"_s).toString();
-                m_signals.append(qMakePair(job, op));
-                Q_EMIT signalReceived(job, op);
-                if (m_refusals.contains(job)) {
-                    response.status = 500;
-                    response.body = m_refusals.take(job).toUtf8();
-                } else {
-                    response.body = "{}\n";
-                }
-            } else {
-                response.status = 404;
-                response.body = "404 page not found\n";
-            }
-            socket->write(Http::serialize(response));
+            socket->write(std::exchange(m_garbage, false) ? QByteArray("garbage\r\n\r\n")
+                                                          : Http::serialize(answer(request)));
         }
     });
+}
+
+QString FakeControlServer::defaultForbiddenMessage()
+{
+    return u"permission denied: alice (uid 1000) may read the status, but signals and the profiler need root or "
+           "membership of group 'holdfast-admin'"_s;
+}
+
+Http::Response FakeControlServer::answer(const Http::Request &request)
+{
+    Http::Response response;
+    response.headers.add("Content-Type", "text/plain; charset=utf-8");
+    if (m_access) {
+        response.headers.add(Api::AccessHeader.toByteArray(), Api::accessLevelToken(*m_access));
+        // The levels are ordered: None < Status < Admin.
+        if (int(*m_access) < int(Api::requiredAccess(request.path))) {
+            ++m_forbiddenRequests;
+            response.status = 403;
+            response.body = m_forbiddenMessage.toUtf8() + '\n';
+            return response;
+        }
+    }
+    if (request.path == "/status") {
+        ++m_statusRequests;
+        response.body = m_status;
+    } else if (request.path == "/signal") {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QString job = body.value(u"Name"_s).toString();
+        const QString op = body.value(u"Op"_s).toString();
+        m_signals.append(qMakePair(job, op));
+        Q_EMIT signalReceived(job, op);
+        if (m_refusals.contains(job)) {
+            response.status = 500;
+            response.body = m_refusals.take(job).toUtf8();
+        } else {
+            response.body = "{}\n";
+        }
+    } else {
+        response.status = 404;
+        response.body = "404 page not found\n";
+    }
+    return response;
 }

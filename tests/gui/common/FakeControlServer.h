@@ -6,11 +6,14 @@
 #include <QPair>
 #include <QStringList>
 
+#include "shared/control/ControlAccess.h"
 #include "shared/http/HttpParser.h"
 
 // A control socket that answers like zrepl's daemon of the reference version (the captured wire transcript):
 // GET /status with a given document, POST /signal recorded and answered with 200 {} or 500 and a plain-text
-// reason. For widget tests, which then run against zrepl's own answers.
+// reason. For widget tests, which then run against zrepl's own answers. setAccess() makes it answer like Holdfast's
+// daemon instead: every answer names the asker's level (Holdfast-Access), and what the level does not allow is
+// refused with 403 and the daemon's explanation.
 class FakeControlServer final : public QObject
 {
     Q_OBJECT
@@ -22,14 +25,23 @@ public:
     void setStatus(const QByteArray &json) { m_status = json; }
     // The next signal for `job` is refused with this reason (zrepl: "already woken up").
     void refuseSignal(const QString &job, const QString &reason) { m_refusals.insert(job, reason); }
+    // Answer as Holdfast's daemon to a user of this level; nullopt: as zrepl's, which names none and refuses nothing.
+    void setAccess(std::optional<Api::AccessLevel> level) { m_access = level; }
+    // What a refusal for want of access says.
+    void setForbiddenMessage(const QString &message) { m_forbiddenMessage = message; }
+    static QString defaultForbiddenMessage();
+    // The next request is answered with bytes that are not HTTP, as a broken daemon might.
+    void answerGarbageOnce() { m_garbage = true; }
     const QList<QPair<QString, QString>> &signalsReceived() const { return m_signals; }
     int statusRequests() const { return m_statusRequests; }
+    int forbiddenRequests() const { return m_forbiddenRequests; }
 
 Q_SIGNALS:
     void signalReceived(const QString &job, const QString &op);
 
 private:
     void serve(QLocalSocket *socket);
+    Http::Response answer(const Http::Request &request);
 
     QString m_path;
     QLocalServer m_server;
@@ -37,4 +49,8 @@ private:
     QHash<QString, QString> m_refusals;
     QList<QPair<QString, QString>> m_signals;
     int m_statusRequests = 0;
+    std::optional<Api::AccessLevel> m_access;
+    QString m_forbiddenMessage = defaultForbiddenMessage();
+    int m_forbiddenRequests = 0;
+    bool m_garbage = false;
 };

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The main window offscreen against a control socket that answers with zrepl's own captured documents: the jobs
 // appear, Wake Up and Reset reach the daemon by keyboard and by the context menu, Reset asks first, refusals are
-// shown, the status is copied as JSON, and a daemon that goes away is reported and found again.
+// shown, the status is copied as JSON, and a daemon that goes away is reported and found again. Against Holdfast's
+// access header: a user who may only read sees Wake Up and Reset greyed out (in the window and the tray) with a
+// read-only indicator that says why, regains them when the daemon says so, and reads the daemon's reason when a
+// signal is refused nonetheless.
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -10,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,12 +24,14 @@
 #include <QTimer>
 
 #include "FakeControlServer.h"
+#include "app/core/JobActions.h"
 #include "app/core/SignalSender.h"
 #include "app/core/StatusPoller.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
 #include "app/ui/MainWindow.h"
 #include "app/ui/SettingsDialog.h"
+#include "app/ui/TrayController.h"
 
 using namespace Qt::StringLiterals;
 
@@ -58,8 +64,18 @@ private Q_SLOTS:
     void copiesTheStatusAsJson();
     void reportsAMissingDaemonAndReconnects();
     void settingsDialogRoundTrip();
+    void readOnlyDisablesSignals();
+    void readOnlyBlocksKeyboardAndDoubleClick();
+    void adminAccessReenablesSignals();
+    void zreplDaemonAllowsEverything();
+    void forbiddenSignalShowsTheDaemonsReason();
 
 private:
+    // As Application wires it: the tray follows the window's summaries and the poller's access.
+    void createTray();
+    QList<QAction *> trayWakeupEntries() const;
+    bool trayOffersWakeup() const;
+    void selectPushJob();
     QTableView *jobsView() const { return m_window->findChild<QTableView *>(u"jobsView"_s); }
     QString connectionText() const { return m_window->findChild<QLabel *>(u"connectionLabel"_s)->text(); }
 
@@ -68,6 +84,7 @@ private:
     std::unique_ptr<Gui::StatusPoller> m_poller;
     std::unique_ptr<Gui::SignalSender> m_sender;
     std::unique_ptr<Gui::MainWindow> m_window;
+    std::unique_ptr<Gui::TrayController> m_tray;
 };
 
 void TestMainWindow::init()
@@ -80,6 +97,7 @@ void TestMainWindow::init()
     m_poller = std::make_unique<Gui::StatusPoller>();
     m_sender = std::make_unique<Gui::SignalSender>(m_poller->client());
     m_window = std::make_unique<Gui::MainWindow>(*m_poller, *m_sender);
+    createTray();
     Gui::AppSettings settings;
     settings.socketPath = path;
     settings.pollInterval = std::chrono::milliseconds(200);
@@ -91,6 +109,7 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
+    m_tray.reset();
     m_window.reset();
     m_sender.reset();
     m_poller.reset();
@@ -203,6 +222,147 @@ void TestMainWindow::settingsDialogRoundTrip()
     settings.notifications.staleAfter = std::chrono::hours(48);
     Gui::SettingsDialog dialog(settings);
     QCOMPARE(dialog.settings(), settings);
+}
+
+void TestMainWindow::createTray()
+{
+    m_tray = std::make_unique<Gui::TrayController>();
+    const auto update = [this](const QList<Gui::JobSummary> &jobs) {
+        m_tray->update(jobs, m_poller->state(), m_poller->stateReason());
+    };
+    connect(m_window.get(), &Gui::MainWindow::summariesChanged, m_tray.get(), update);
+    connect(m_poller.get(), &Gui::StatusPoller::accessChanged, m_tray.get(), &Gui::TrayController::setReadOnly);
+    m_tray->setReadOnly(m_poller->isReadOnly());
+}
+
+QList<QAction *> TestMainWindow::trayWakeupEntries() const
+{
+    // "Wake Up All Jobs" and each job of the "Wake Up" submenu.
+    QList<QAction *> entries;
+    for (QAction *action : m_tray->menu()->actions()) {
+        if (action->text() == u"Wake Up &All Jobs"_s) {
+            entries.append(action);
+        } else if (action->menu()) {
+            entries.append(action->menu()->actions());
+        }
+    }
+    return entries;
+}
+
+bool TestMainWindow::trayOffersWakeup() const
+{
+    const QList<QAction *> entries = trayWakeupEntries();
+    return entries.size() > 1 && std::all_of(entries.begin(), entries.end(), [](QAction *a) { return a->isEnabled(); });
+}
+
+void TestMainWindow::selectPushJob()
+{
+    m_window->selectJob(u"pushjob"_s);
+    QTRY_COMPARE(m_window->selectedJob(), u"pushjob"_s);
+}
+
+void TestMainWindow::readOnlyDisablesSignals()
+{
+    selectPushJob();
+    QTRY_VERIFY(trayOffersWakeup());
+    QVERIFY(!m_window->readOnlyIndicator()->isVisible());
+    m_server->setAccess(Api::AccessLevel::Status);
+    QTRY_VERIFY(m_window->readOnlyIndicator()->isVisible());
+    QVERIFY(m_poller->isReadOnly());
+    QVERIFY(m_poller->access() == Api::AccessLevel::Status);
+    // The window: the actions (toolbar, menu and context menu share them) are greyed out and say why.
+    QVERIFY(!m_window->wakeupAction()->isEnabled());
+    QVERIFY(!m_window->resetAction()->isEnabled());
+    QVERIFY2(m_window->wakeupAction()->toolTip().contains(u"global.control.admin_group"_s),
+             qPrintable(m_window->wakeupAction()->toolTip()));
+    QVERIFY2(m_window->resetAction()->toolTip().contains(u"global.control.admin_group"_s),
+             qPrintable(m_window->resetAction()->toolTip()));
+    QCOMPARE(m_window->readOnlyIndicator()->text(), u"Read-only"_s);
+    QCOMPARE(m_window->readOnlyIndicator()->toolTip(),
+             u"You may watch the jobs, but sending signals needs root or the daemon's admin group "
+             "(global.control.admin_group)."_s);
+    // Still connected: reading goes on.
+    QVERIFY2(connectionText().contains(u"Connected"_s), qPrintable(connectionText()));
+    // The tray: the entries stay, greyed out, with the same reason.
+    const QList<QAction *> entries = trayWakeupEntries();
+    QVERIFY(entries.size() > 1);
+    for (QAction *entry : entries) {
+        QVERIFY2(!entry->isEnabled(), qPrintable(entry->text()));
+        QCOMPARE(entry->toolTip(), Gui::JobActions::wakeupNeedsAdmin());
+    }
+}
+
+void TestMainWindow::readOnlyBlocksKeyboardAndDoubleClick()
+{
+    selectPushJob();
+    m_server->setAccess(Api::AccessLevel::Status);
+    QTRY_VERIFY(m_window->readOnlyIndicator()->isVisible());
+    QTest::keyClick(jobsView(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::keyClick(jobsView(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    m_window->wakeupAction()->trigger();
+    m_window->resetAction()->trigger();  // would ask first; a disabled action does not even ask
+    const QModelIndex row = jobsView()->selectionModel()->selectedRows().first();
+    const QPoint centre = jobsView()->visualRect(row).center();
+    // A view takes a double click only after a press on the same row, as a real mouse gives it.
+    QTest::mouseClick(jobsView()->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(jobsView()->viewport(), Qt::LeftButton, {}, centre);
+    QTest::qWait(400);
+    QVERIFY(m_server->signalsReceived().isEmpty());
+    QCOMPARE(m_server->forbiddenRequests(), 0);
+}
+
+void TestMainWindow::adminAccessReenablesSignals()
+{
+    selectPushJob();
+    m_server->setAccess(Api::AccessLevel::Status);
+    QTRY_VERIFY(!m_window->wakeupAction()->isEnabled());
+    QTRY_VERIFY(!trayOffersWakeup());
+    // Someone added the user to the admin group: the next poll says so.
+    m_server->setAccess(Api::AccessLevel::Admin);
+    QTRY_VERIFY(m_window->wakeupAction()->isEnabled());
+    QVERIFY(m_window->resetAction()->isEnabled());
+    QVERIFY(!m_window->readOnlyIndicator()->isVisible());
+    QVERIFY(!m_poller->isReadOnly());
+    QVERIFY(m_poller->access() == Api::AccessLevel::Admin);
+    QVERIFY(trayOffersWakeup());
+    QVERIFY(!m_window->wakeupAction()->toolTip().contains(u"admin"_s));
+    QSignalSpy received(m_server.get(), &FakeControlServer::signalReceived);
+    m_window->wakeupAction()->trigger();
+    QTRY_COMPARE(received.count(), 1);
+}
+
+void TestMainWindow::zreplDaemonAllowsEverything()
+{
+    selectPushJob();
+    // init() serves zrepl's answers, without the header: everyone who can connect may do everything.
+    QTRY_VERIFY(m_server->statusRequests() >= 2);
+    QVERIFY(!m_poller->access().has_value());
+    QVERIFY(!m_poller->isReadOnly());
+    QVERIFY(!m_window->readOnlyIndicator()->isVisible());
+    QVERIFY(m_window->wakeupAction()->isEnabled());
+    QVERIFY(m_window->resetAction()->isEnabled());
+    QTRY_VERIFY(trayOffersWakeup());
+}
+
+void TestMainWindow::forbiddenSignalShowsTheDaemonsReason()
+{
+    m_server->setAccess(Api::AccessLevel::Admin);
+    selectPushJob();
+    QTRY_VERIFY(m_poller->access() == Api::AccessLevel::Admin);
+    QVERIFY(m_window->wakeupAction()->isEnabled());
+    // The rules change between a poll and the click: the daemon refuses, and its reason reaches the user.
+    const QString reason = u"permission denied: bob (uid 1001) may read the status, but signals and the profiler need "
+                           "root or membership of group 'wheel'"_s;
+    m_server->setForbiddenMessage(reason);
+    m_server->setAccess(Api::AccessLevel::Status);
+    m_window->wakeupAction()->trigger();
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(reason),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(m_server->forbiddenRequests(), 1);
+    QVERIFY(m_server->signalsReceived().isEmpty());
+    // The refusal named the level: the window is read-only at once.
+    QTRY_VERIFY(m_window->readOnlyIndicator()->isVisible());
+    QVERIFY(!m_window->wakeupAction()->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)
