@@ -11,6 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
+QString AppSettings::defaultSocketPath()
+{
+    if (QFileInfo(u"/run/holdfast"_s).isDir()) {
+        return u"/run/holdfast/control"_s;
+    }
+    return u"/var/run/zrepl/control"_s;
+}
+
 AppSettings AppSettings::load(QSettings &settings)
 {
     AppSettings s;

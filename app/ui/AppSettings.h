@@ -14,10 +14,12 @@ namespace Gui {
 // written by the settings dialog; the window applies a changed value right away.
 struct AppSettings
 {
-    // zrepl's and Holdfast's default control socket (global.control.sockpath).
-    static inline const QString DefaultSocketPath = QStringLiteral("/var/run/zrepl/control");
+    // The packaged daemon's socket (/run/holdfast/control, set by /etc/holdfast/holdfast.yml) where its directory
+    // exists, else zrepl's default (global.control.sockpath). The directory, not the socket: a user outside the
+    // status group cannot see into it, and should be told "permission denied", not "no daemon".
+    static QString defaultSocketPath();
 
-    QString socketPath = DefaultSocketPath;
+    QString socketPath = defaultSocketPath();
     std::chrono::milliseconds pollInterval{1000};
     bool minimizeToTray = true;  // closing the window hides it while the tray icon stays
     bool startMinimized = false;

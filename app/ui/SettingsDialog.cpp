@@ -25,7 +25,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     auto *connectionForm = new QFormLayout(connection);
     m_socketPath = new QLineEdit(settings.socketPath);
     m_socketPath->setObjectName(u"socketPath"_s);
-    m_socketPath->setPlaceholderText(AppSettings::DefaultSocketPath);
+    m_socketPath->setPlaceholderText(AppSettings::defaultSocketPath());
     m_socketPath->setToolTip(tr("The daemon's control socket (global.control.sockpath in its configuration)"));
     connectionForm->addRow(tr("Control &socket:"), m_socketPath);
     m_interval = new QSpinBox;
@@ -96,7 +96,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
 AppSettings SettingsDialog::settings() const
 {
     AppSettings s = m_initial;
-    s.socketPath = m_socketPath->text().trimmed().isEmpty() ? AppSettings::DefaultSocketPath : m_socketPath->text().trimmed();
+    s.socketPath = m_socketPath->text().trimmed().isEmpty() ? AppSettings::defaultSocketPath() : m_socketPath->text().trimmed();
     s.pollInterval = std::chrono::milliseconds(m_interval->value());
     s.minimizeToTray = m_minimizeToTray->isChecked();
     s.startMinimized = m_startMinimized->isChecked();
