@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Holdfast's two entry points on a fresh Debian 12 machine:
-#   ./dev.sh run    install what is missing, build, and run the demo
-#   ./dev.sh test   install what is missing, build, and run every test
-# Both are safe to run again; they only install packages that are missing.
+# Holdfast's entry points on a fresh Debian 12 machine:
+#   ./dev.sh run      install what is missing, build, and run the demo
+#   ./dev.sh test     install what is missing, build, and run every test
+#   ./dev.sh package  install what is missing, build a release, and make the Debian packages from it
+# All are safe to run again; they only install packages that are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -17,8 +18,12 @@ test)
     install_packages "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     exec scripts/test-all.sh
     ;;
+package)
+    install_packages "${BUILD_PACKAGES[@]}"
+    exec scripts/package.sh
+    ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|package" >&2
     exit 2
     ;;
 esac

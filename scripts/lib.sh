@@ -3,15 +3,17 @@
 # What building needs.
 # qt6-tools-dev and qt6-l10n-tools: Qt Linguist for the GUI's translations.
 # libsystemd-dev: sd_notify for the systemd unit's Type=notify.
+# help2man: the man pages; dpkg-dev (dpkg-shlibdeps) and file: what cpack needs for the packages' Depends.
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-l10n-tools libyaml-cpp-dev
-    prometheus-cpp-dev zlib1g-dev libsystemd-dev)
+    prometheus-cpp-dev zlib1g-dev libsystemd-dev help2man dpkg-dev file)
 # What the demo needs besides the build (zfs-fuse only serves where the kernel has no ZFS module; the demo checks).
 # libqt6svg6 draws the GUI's SVG icons.
 RUN_PACKAGES=(curl libqt6svg6)
 # What the tests need: clang for libFuzzer, curl for the raw socket checks, zfs-fuse as the real-ZFS test backend.
-# openssh-server/openssl for the ssh and tls transports; xvfb, xauth and dbus for the GUI's end-to-end tests.
+# openssh-server/openssl for the ssh and tls transports; xvfb, xauth and dbus for the GUI's end-to-end tests;
+# lintian, desktop-file-utils and appstream to check the Debian packages.
 TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl zfs-fuse openssh-server openssh-client openssl libqt6svg6 xvfb xauth
-    dbus)
+    dbus lintian desktop-file-utils appstream)
 
 RELEASE_BUILD_DIR=${HOLDFAST_BUILD_DIR:-build-release}
 TEST_BUILD_DIR=${HOLDFAST_TEST_BUILD_DIR:-build-test}

@@ -141,7 +141,7 @@ int runApplication(int argc, char **argv)
     QApplication::setApplicationName(u"holdfast-gui"_s);
     QApplication::setApplicationDisplayName(u"Holdfast"_s);
     QApplication::setApplicationVersion(QStringLiteral(HOLDFAST_VERSION_STRING));
-    QApplication::setDesktopFileName(u"holdfast-gui"_s);
+    QApplication::setDesktopFileName(QStringLiteral(HOLDFAST_APP_ID));
     QApplication::setWindowIcon(QIcon(u":/icons/holdfast.svg"_s));
     // The window lives on in the tray; only Quit ends the program.
     QApplication::setQuitOnLastWindowClosed(false);

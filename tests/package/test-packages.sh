@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# The Debian packages as a user gets them: cpack builds holdfast and holdfast-gui from a built tree, lintian finds
+# no error, the contents and control fields are what installer/CMakeLists.txt promises, and an install works
+# (group, conffile, CLI, man pages, desktop file, metainfo, GUI help without a display) and a purge leaves nothing.
+#   test-packages.sh BUILD_DIR SOURCE_DIR
+# Needs root and must not meet an installed holdfast package (it would replace it): skips (77) otherwise.
+set -euo pipefail
+
+BUILD_DIR=$(realpath "$1")
+SOURCE_DIR=$(realpath "$2")
+
+skip() {
+    echo "SKIP: $*"
+    exit 77
+}
+step() { echo "==> $*"; }
+ok() { echo "ok: $*"; }
+note() { echo "note: $*"; }
+fail() {
+    echo "FAIL: $*"
+    exit 1
+}
+
+[ "$(id -u)" -eq 0 ] || skip "needs root to install and purge the packages"
+for tool in dpkg dpkg-deb dpkg-shlibdeps file cpack lintian; do
+    command -v "$tool" >/dev/null || skip "$tool is not installed"
+done
+for package in holdfast holdfast-gui; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+    if [ -n "$status" ] && [ "$status" != "not-installed" ]; then
+        skip "package $package is on this machine ($status); the test would replace and purge it"
+    fi
+done
+[ -f "$BUILD_DIR/CPackConfig.cmake" ] || fail "no $BUILD_DIR/CPackConfig.cmake (is installer/ configured?)"
+
+WORK=$(mktemp -d /tmp/holdfast-packages.XXXXXX)
+INSTALLED=
+MADE_GROUP=
+getent group holdfast >/dev/null || MADE_GROUP=1
+cleanup() {
+    local rc=$?
+    set +e
+    if [ -n "$INSTALLED" ]; then
+        dpkg --purge holdfast-gui holdfast >/dev/null 2>&1
+    fi
+    # The package keeps its group on purge (Debian practice); the test leaves the machine as it found it.
+    if [ -n "$MADE_GROUP" ] && getent group holdfast >/dev/null; then
+        groupdel holdfast
+    fi
+    rm -rf "$WORK"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "cpack -G DEB"
+cpack -G DEB -B "$WORK" --config "$BUILD_DIR/CPackConfig.cmake"
+VERSION=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$BUILD_DIR/CPackConfig.cmake")
+ARCH=$(dpkg --print-architecture)
+DAEMON_DEB="$WORK/holdfast_${VERSION}_${ARCH}.deb"
+GUI_DEB="$WORK/holdfast-gui_${VERSION}_${ARCH}.deb"
+for deb in "$DAEMON_DEB" "$GUI_DEB"; do
+    [ -f "$deb" ] || fail "cpack made no $(basename "$deb")"
+done
+ok "made $(basename "$DAEMON_DEB") and $(basename "$GUI_DEB")"
+
+step "lintian --fail-on error (every tag shown)"
+lintian --fail-on error --display-info "$DAEMON_DEB" "$GUI_DEB" || fail "lintian reports errors"
+ok "no lintian error"
+
+# expect_files DEB MODE PATH...: each PATH is in the package with the mode string MODE (as tar lists it).
+expect_files() {
+    local deb=$1 mode=$2 path listing
+    shift 2
+    listing=$(dpkg-deb -c "$deb" | awk '{print $1, $6}')
+    for path in "$@"; do
+        grep -qxF -- "$mode ./$path" <<<"$listing" || fail "$(basename "$deb"): no $path with mode $mode"
+    done
+}
+# expect_field DEB FIELD REGEX: the control field matches.
+expect_field() {
+    local value
+    value=$(dpkg-deb -f "$1" "$2")
+    grep -qE "$3" <<<"$value" || fail "$(basename "$1"): $2 is '$value', expected /$3/"
+    ok "$(basename "$1"): $2 has /$3/"
+}
+
+step "contents and control fields"
+pages=(holdfast holdfast-daemon holdfast-status holdfast-signal holdfast-version holdfast-configcheck holdfast-holds
+    holdfast-migrate holdfast-stdinserver)
+expect_files "$DAEMON_DEB" -rwxr-xr-x usr/bin/holdfast
+expect_files "$DAEMON_DEB" -rw-r--r-- lib/systemd/system/holdfast.service etc/holdfast/holdfast.yml \
+    usr/share/doc/holdfast/copyright usr/share/doc/holdfast/changelog.gz
+for page in "${pages[@]}"; do
+    expect_files "$DAEMON_DEB" -rw-r--r-- "usr/share/man/man1/$page.1.gz"
+done
+expect_files "$GUI_DEB" -rwxr-xr-x usr/bin/holdfast-gui
+expect_files "$GUI_DEB" -rw-r--r-- usr/share/applications/org.holdfast.Holdfast.desktop \
+    usr/share/metainfo/org.holdfast.Holdfast.metainfo.xml usr/share/icons/hicolor/scalable/apps/holdfast.svg \
+    usr/share/man/man1/holdfast-gui.1.gz usr/share/doc/holdfast-gui/copyright usr/share/doc/holdfast-gui/changelog.gz
+ok "every file is there with its mode"
+[ "$(dpkg-deb -I "$DAEMON_DEB" conffiles)" = "/etc/holdfast/holdfast.yml" ] ||
+    fail "conffiles is not /etc/holdfast/holdfast.yml"
+ok "conffiles: /etc/holdfast/holdfast.yml"
+for script in postinst prerm postrm; do
+    dpkg-deb -I "$DAEMON_DEB" "$script" >/dev/null || fail "holdfast has no $script"
+done
+expect_field "$DAEMON_DEB" Depends '(^|, )adduser(,|$)'
+expect_field "$DAEMON_DEB" Depends 'libqt6core6 '
+expect_field "$DAEMON_DEB" Depends 'libqt6network6 '
+expect_field "$DAEMON_DEB" Depends 'libyaml-cpp'
+expect_field "$DAEMON_DEB" Recommends '^zfsutils-linux \| zfs-fuse$'
+expect_field "$DAEMON_DEB" Section '^admin$'
+expect_field "$DAEMON_DEB" Priority '^optional$'
+expect_field "$GUI_DEB" Depends '(^|, )libqt6svg6(,|$)'
+expect_field "$GUI_DEB" Depends 'libqt6widgets6 '
+expect_field "$GUI_DEB" Recommends "^holdfast \(= $VERSION\)$"
+
+step "install both packages"
+# The test installs nothing but its packages: their dependencies are on a machine that built the tree (the
+# recommended ZFS is not needed here). apt's --no-download cannot install local .debs (apt 2.6), so a simulation
+# says first what apt would do.
+plan=$(apt-get install -s --no-install-recommends "$DAEMON_DEB" "$GUI_DEB") || {
+    echo "$plan"
+    fail "apt cannot install the packages"
+}
+others=$(awk '$1 == "Inst" && $2 != "holdfast" && $2 != "holdfast-gui" {print $2}' <<<"$plan" | tr '\n' ' ')
+[ -z "$others" ] || skip "installing the packages would also install: $others"
+INSTALLED=1
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$DAEMON_DEB" "$GUI_DEB" ||
+    fail "apt-get install failed"
+for package in holdfast holdfast-gui; do
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$package")" = "installed" ] || fail "$package is not installed"
+done
+ok "installed"
+
+step "what postinst and dpkg did"
+getent group holdfast >/dev/null || fail "postinst created no group holdfast"
+ok "group: $(getent group holdfast)"
+dpkg-query -W -f='${Conffiles}\n' holdfast | grep -q '^ /etc/holdfast/holdfast.yml ' ||
+    fail "dpkg does not know /etc/holdfast/holdfast.yml as a conffile"
+ok "dpkg knows /etc/holdfast/holdfast.yml as a conffile"
+# deb-systemd-helper enables the unit even where systemd does not run, so it starts at the next boot.
+[ -L /etc/systemd/system/multi-user.target.wants/holdfast.service ] || fail "holdfast.service is not enabled"
+ok "holdfast.service is enabled"
+
+step "the installed binaries"
+/usr/bin/holdfast version --show client || fail "holdfast version --show client"
+/usr/bin/holdfast configcheck || fail "holdfast configcheck of the installed default configuration"
+help=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM /usr/bin/holdfast-gui --help) ||
+    fail "holdfast-gui --help without a display"
+grep -q -- '--minimized' <<<"$help" || fail "holdfast-gui --help says nothing of --minimized: $help"
+ok "holdfast-gui --help without a display"
+version=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM /usr/bin/holdfast-gui --version)
+[ "$version" = "holdfast-gui $VERSION" ] || fail "holdfast-gui --version printed '$version'"
+ok "holdfast-gui --version: $version"
+
+step "man pages, desktop file, metainfo"
+if grep -qs '^path-exclude=\?/usr/share/man' /etc/dpkg/dpkg.cfg.d/*; then
+    # Minimal container images tell dpkg to leave out every man page.
+    note "dpkg is configured to leave out /usr/share/man here: the man pages were checked in the .deb only"
+elif command -v man >/dev/null; then
+    for page in "${pages[@]}" holdfast-gui; do
+        [ "$(man -w "$page")" = "/usr/share/man/man1/$page.1.gz" ] || fail "man does not find $page(1)"
+        warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "/usr/share/man/man1/$page.1.gz" \
+            2>&1 >/dev/null)
+        [ -z "$warnings" ] || fail "$page(1) renders with warnings: $warnings"
+    done
+    ok "man finds and renders every page without warnings"
+else
+    note "man-db is not installed: the man pages were not rendered"
+fi
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate /usr/share/applications/org.holdfast.Holdfast.desktop || fail "desktop-file-validate"
+    ok "desktop-file-validate"
+else
+    note "desktop-file-utils is not installed: the desktop file was not validated"
+fi
+if command -v appstreamcli >/dev/null; then
+    appstreamcli validate --no-net /usr/share/metainfo/org.holdfast.Holdfast.metainfo.xml ||
+        fail "appstreamcli validate"
+    ok "appstreamcli validate"
+else
+    note "appstream is not installed: the metainfo was not validated"
+fi
+
+if [ -f "$SOURCE_DIR/tests/access/check-socket-access.sh" ]; then
+    step "control socket access with the package's holdfast group"
+    rc=0
+    bash "$SOURCE_DIR/tests/access/check-socket-access.sh" --holdfast /usr/bin/holdfast --status-group holdfast || rc=$?
+    case $rc in
+    0) ok "socket access" ;;
+    77) note "the socket access check skipped" ;;
+    *) fail "the socket access check failed ($rc)" ;;
+    esac
+fi
+
+if [ -d /run/systemd/system ]; then
+    step "the service"
+    systemctl is-active holdfast || fail "holdfast.service is not active after the install"
+    /usr/bin/holdfast status || fail "holdfast status against the service"
+    ok "holdfast.service runs and answers"
+else
+    note "systemd is not running here (no /run/systemd/system): the service's start was not checked"
+fi
+
+step "purge"
+dpkg --purge holdfast-gui holdfast
+INSTALLED=
+for path in /usr/bin/holdfast /usr/bin/holdfast-gui /etc/holdfast /lib/systemd/system/holdfast.service \
+    /etc/systemd/system/multi-user.target.wants/holdfast.service; do
+    if [ -e "$path" ] || [ -L "$path" ]; then
+        fail "$path is left after the purge"
+    fi
+done
+ok "nothing left after the purge"
+getent group holdfast >/dev/null || fail "the purge removed the group holdfast (Debian keeps it)"
+ok "the group holdfast stays after the purge"
+
+echo "PASS: holdfast and holdfast-gui $VERSION"
