@@ -3,6 +3,7 @@
 #   ./dev.sh run      install what is missing, build, and run the demo
 #   ./dev.sh test     install what is missing, build, and run every test
 #   ./dev.sh package  install what is missing, build a release, and make the Debian packages from it
+#   ./dev.sh demo-remove  stop and remove what a killed demo left behind (a demo that ends removes itself)
 # All are safe to run again; they only install packages that are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,8 +23,11 @@ package)
     install_packages "${BUILD_PACKAGES[@]}"
     exec scripts/package.sh
     ;;
+demo-remove)
+    exec scripts/demo.sh --remove
+    ;;
 *)
-    echo "usage: $0 run|test|package" >&2
+    echo "usage: $0 run|test|package|demo-remove" >&2
     exit 2
     ;;
 esac
