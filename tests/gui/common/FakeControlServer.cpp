@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "FakeControlServer.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
@@ -8,6 +9,15 @@
 #include "shared/http/HttpWriter.h"
 
 using namespace Qt::StringLiterals;
+
+QByteArray FakeControlServer::zreplCapture(const QString &name)
+{
+    QFile file(QStringLiteral(HOLDFAST_TEST_DATA_DIR "/zrepl/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    }
+    return file.readAll();
+}
 
 FakeControlServer::FakeControlServer(const QString &path, QObject *parent)
     : QObject(parent)

@@ -21,6 +21,9 @@ class FakeControlServer final : public QObject
 public:
     explicit FakeControlServer(const QString &path, QObject *parent = nullptr);
 
+    // A document the reference zrepl daemon answered (tests/data/zrepl/<name>), to serve with setStatus().
+    static QByteArray zreplCapture(const QString &name);
+
     bool listen();
     void setStatus(const QByteArray &json) { m_status = json; }
     // The next signal for `job` is refused with this reason (zrepl: "already woken up").

@@ -15,19 +15,6 @@ using Api::AccessLevel;
 
 Q_DECLARE_METATYPE(Api::AccessLevel)
 
-namespace {
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(HOLDFAST_TEST_DATA_DIR "/zrepl/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read %s", qPrintable(file.fileName()));
-    }
-    return file.readAll();
-}
-
-}  // namespace
-
 class TestStatusPoller : public QObject
 {
     Q_OBJECT
@@ -56,7 +43,7 @@ void TestStatusPoller::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<FakeControlServer>(m_dir->filePath(u"control"_s));
-    m_server->setStatus(readData(u"status-multi-idle.json"_s));
+    m_server->setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
     QVERIFY(m_server->listen());
     m_poller = std::make_unique<Gui::StatusPoller>();
     m_poller->setSocketPath(m_dir->filePath(u"control"_s));
@@ -160,7 +147,7 @@ void TestStatusPoller::daemonGoneForgetsTheLevel()
     QCOMPARE(changed.first().first().toBool(), false);
     // It comes back with other rules: the first answer tells them.
     m_server = std::make_unique<FakeControlServer>(path);
-    m_server->setStatus(readData(u"status-multi-idle.json"_s));
+    m_server->setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
     m_server->setAccess(AccessLevel::Admin);
     QVERIFY(m_server->listen());
     m_poller->pollNow();

@@ -35,19 +35,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(HOLDFAST_TEST_DATA_DIR "/zrepl/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read %s", qPrintable(file.fileName()));
-    }
-    return file.readAll();
-}
-
-}  // namespace
-
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -92,7 +79,7 @@ void TestMainWindow::init()
     m_dir = std::make_unique<QTemporaryDir>();
     const QString path = m_dir->filePath(u"control"_s);
     m_server = std::make_unique<FakeControlServer>(path);
-    m_server->setStatus(readData(u"status-multi-idle.json"_s));
+    m_server->setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
     QVERIFY(m_server->listen());
     m_poller = std::make_unique<Gui::StatusPoller>();
     m_sender = std::make_unique<Gui::SignalSender>(m_poller->client());
@@ -208,7 +195,7 @@ void TestMainWindow::reportsAMissingDaemonAndReconnects()
     QVERIFY(!m_window->wakeupAction()->isEnabled());
     // The daemon comes back: the window finds it by itself.
     m_server = std::make_unique<FakeControlServer>(path);
-    m_server->setStatus(readData(u"status-multi-after-wakeup.json"_s));
+    m_server->setStatus(FakeControlServer::zreplCapture(u"status-multi-after-wakeup.json"_s));
     QVERIFY(m_server->listen());
     QTRY_VERIFY_WITH_TIMEOUT(connectionText().contains(u"Connected"_s), 5000);
 }
