@@ -14,6 +14,13 @@ target_compile_definitions(holdfast_defaults INTERFACE
     HOLDFAST_VERSION_STRING="${PROJECT_VERSION}")
 target_compile_options(holdfast_defaults INTERFACE -Wall -Wextra -Werror -Wshadow -Wnon-virtual-dtor
     -Woverloaded-virtual -Wformat=2)
+# Debian's hardening (dpkg-buildflags): stack protector, full RELRO with immediate binding, and fortified libc calls
+# where the optimizer makes them possible (_FORTIFY_SOURCE warns without it, and warnings are errors).
+target_compile_options(holdfast_defaults INTERFACE -fstack-protector-strong)
+if(NOT HOLDFAST_SANITIZE)
+    target_compile_definitions(holdfast_defaults INTERFACE $<$<NOT:$<CONFIG:Debug>>:_FORTIFY_SOURCE=2>)
+endif()
+target_link_options(holdfast_defaults INTERFACE LINKER:-z,relro LINKER:-z,now)
 if(HOLDFAST_SANITIZE)
     target_compile_options(holdfast_defaults INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
         -fno-sanitize-recover=undefined)
