@@ -35,11 +35,20 @@ done
 
 WORK=$(mktemp -d /tmp/holdfast-packages.XXXXXX)
 INSTALLED=
+SERVICE_PID=
+DESKTOP_USER=
+MADE_RUNDIR=
 MADE_GROUP=
 getent group holdfast >/dev/null || MADE_GROUP=1
 cleanup() {
     local rc=$?
     set +e
+    if [ -n "$SERVICE_PID" ]; then
+        kill "$SERVICE_PID" 2>/dev/null
+        wait "$SERVICE_PID" 2>/dev/null
+    fi
+    [ -n "$DESKTOP_USER" ] && getent passwd "$DESKTOP_USER" >/dev/null && userdel "$DESKTOP_USER"
+    [ -n "$MADE_RUNDIR" ] && rm -rf /run/holdfast
     if [ -n "$INSTALLED" ]; then
         dpkg --purge holdfast-gui holdfast >/dev/null 2>&1
     fi
@@ -195,13 +204,44 @@ if [ -f "$SOURCE_DIR/tests/access/check-socket-access.sh" ]; then
     esac
 fi
 
-if [ -d /run/systemd/system ]; then
+if [ ! -d /run/systemd/system ] && [ ! -e /run/holdfast ]; then
+    # What the unit does, by hand, where no systemd runs: RuntimeDirectory=holdfast (0750 root:root), the
+    # ExecStartPre check, then the daemon on the installed default configuration. A desktop user in group holdfast
+    # then reads the status with nothing but the defaults: the CLI finds the socket through the configuration.
+    step "the installed daemon as the unit runs it, and a member of holdfast using the defaults"
+    install -d -m 0750 /run/holdfast
+    MADE_RUNDIR=1
+    /usr/bin/holdfast configcheck >/dev/null || fail "ExecStartPre: holdfast configcheck"
+    /usr/bin/holdfast daemon >"$WORK/service.log" 2>&1 &
+    SERVICE_PID=$!
+    for _ in $(seq 100); do
+        /usr/bin/holdfast version --show daemon >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    /usr/bin/holdfast status >/dev/null || fail "holdfast status as root: $(cat "$WORK/service.log")"
+    [ "$(stat -c '%G %a' /run/holdfast)" = "holdfast 750" ] || fail "/run/holdfast is $(stat -c '%U:%G %a' /run/holdfast)"
+    [ "$(stat -c '%G %a' /run/holdfast/control)" = "holdfast 660" ] ||
+        fail "/run/holdfast/control is $(stat -c '%U:%G %a' /run/holdfast/control)"
+    ok "/run/holdfast and its socket belong to group holdfast"
+    DESKTOP_USER=hfdesk$$
+    useradd --system --no-create-home --shell /usr/sbin/nologin --user-group --groups holdfast "$DESKTOP_USER" ||
+        fail "cannot create a test user"
+    as_desktop() { setpriv --reuid="$DESKTOP_USER" --regid="$DESKTOP_USER" --init-groups "$@"; }
+    as_desktop /usr/bin/holdfast status >/dev/null || fail "a member of holdfast cannot run holdfast status"
+    ok "a member of holdfast runs holdfast status with the defaults"
+    out=$(as_desktop /usr/bin/holdfast signal wakeup none 2>&1) && fail "a member of holdfast could send a signal"
+    grep -q "may read the status, but signals and the profiler need root" <<<"$out" ||
+        fail "the member's signal was refused with: $out"
+    ok "and is refused signals: $out"
+    kill "$SERVICE_PID" && wait "$SERVICE_PID" || fail "the daemon did not stop cleanly: $(cat "$WORK/service.log")"
+    SERVICE_PID=
+elif [ -d /run/systemd/system ]; then
     step "the service"
     systemctl is-active holdfast || fail "holdfast.service is not active after the install"
     /usr/bin/holdfast status || fail "holdfast status against the service"
     ok "holdfast.service runs and answers"
 else
-    note "systemd is not running here (no /run/systemd/system): the service's start was not checked"
+    note "/run/holdfast exists but systemd is not running: neither the service nor its set-up was checked"
 fi
 
 step "purge"
