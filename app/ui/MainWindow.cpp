@@ -114,6 +114,18 @@ void MainWindow::createActions()
     toolbar->addAction(m_copyStatus);
 }
 
+void MainWindow::fitJobColumns()
+{
+    const QHeaderView *header = m_jobsView->horizontalHeader();
+    // The last section stretches over what is left; sizing it to its contents would undo that.
+    const int last = header->stretchLastSection() ? header->logicalIndex(header->count() - 1) : -1;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != last && header->sectionResizeMode(column) == QHeaderView::ResizeToContents) {
+            m_jobsView->resizeColumnToContents(column);
+        }
+    }
+}
+
 void MainWindow::createLayout()
 {
     m_jobsView = new QTableView;
@@ -134,6 +146,10 @@ void MainWindow::createLayout()
     connect(m_jobsView, &QTableView::customContextMenuRequested, this, &MainWindow::showJobMenu);
     connect(m_jobsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::handleSelection);
     connect(m_jobsView, &QTableView::doubleClicked, m_wakeup, &QAction::trigger);
+    // Sections that follow their contents are sized when the view lays itself out, which rows arriving in a shown
+    // view do not cause: without this, jobs that come with the first status keep columns as narrow as the headers.
+    connect(m_jobsModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::fitJobColumns, Qt::QueuedConnection);
+    connect(m_jobsModel, &QAbstractItemModel::dataChanged, this, &MainWindow::fitJobColumns, Qt::QueuedConnection);
 
     auto *replicationPage = new QWidget;
     auto *replicationLayout = new QVBoxLayout(replicationPage);

@@ -62,6 +62,7 @@ protected:
 
 private:
     void createActions();
+    void fitJobColumns();
     void createLayout();
     void handleStatus(const Api::DaemonStatus &status);
     void handleConnection(ConnectionState state, const QString &reason);

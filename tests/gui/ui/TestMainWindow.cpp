@@ -43,6 +43,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsZreplsJobs();
+    void columnsFitJobsThatArriveLater();
     void wakeupByKeyboardReachesTheDaemon();
     void refusalIsShown();
     void resetAsksFirst_data();
@@ -115,6 +116,25 @@ void TestMainWindow::showsZreplsJobs()
     names.sort();
     QCOMPARE(names, (QStringList{u"pulljob"_s, u"pushjob"_s, u"sinkjob"_s, u"snapjob"_s, u"sourcejob"_s}));
     QVERIFY2(connectionText().contains(u"Connected"_s), qPrintable(connectionText()));
+}
+
+void TestMainWindow::columnsFitJobsThatArriveLater()
+{
+    // The window was shown before the first status came: the columns that follow their contents must widen for
+    // the rows that arrived, not stay as wide as their headers.
+    const QAbstractItemModel *model = jobsView()->model();
+    const QFontMetrics metrics = jobsView()->fontMetrics();
+    for (const int column : {Gui::JobsTableModel::NameColumn, Gui::JobsTableModel::StateColumn}) {
+        int widest = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            widest = std::max(widest, metrics.horizontalAdvance(model->index(row, column).data().toString()));
+        }
+        QVERIFY(widest > metrics.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()));
+        QTRY_VERIFY2(jobsView()->columnWidth(column) > widest,
+            qPrintable(u"column %1 is %2 px wide, its widest text %3 px"_s.arg(column)
+                           .arg(jobsView()->columnWidth(column))
+                           .arg(widest)));
+    }
 }
 
 void TestMainWindow::wakeupByKeyboardReachesTheDaemon()
