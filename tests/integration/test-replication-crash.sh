@@ -13,21 +13,7 @@ zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
 zfs create -o holdfast:emulator:size=400000000 src/big || fail "zfs create"
 zfs snapshot src/big@one || fail "zfs snapshot"
 
-{ global_yaml; cat <<YAML; } >"$WORK/holdfast.yml"
-jobs:
-  - name: push
-    type: push
-    connect: {type: local, listener_name: backup, client_identity: ws}
-    filesystems: {"src<": true}
-    snapshotting: {type: manual}
-    pruning:
-      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
-      keep_receiver: [{type: last_n, count: 10}]
-  - name: sink
-    type: sink
-    root_fs: dst/sink
-    serve: {type: local, listener_name: backup}
-YAML
+{ global_yaml; local_push_sink_jobs_yaml "src<"; } >"$WORK/holdfast.yml"
 replicated_bytes() {
     hf status --raw | grep -o '"BytesReplicated":[0-9]*' | tail -n 1 | cut -d: -f2
 }

@@ -16,21 +16,7 @@ zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
 zfs create -o holdfast:emulator:size=20000000 src/home || fail "zfs create"
 zfs snapshot src/home@before || fail "zfs snapshot"
 
-{ global_yaml debug; cat <<YAML; } >"$WORK/holdfast.yml"
-jobs:
-  - name: push
-    type: push
-    connect: {type: local, listener_name: backup, client_identity: ws}
-    filesystems: {"src/home<": true}
-    snapshotting: {type: manual}
-    pruning:
-      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
-      keep_receiver: [{type: last_n, count: 10}]
-  - name: sink
-    type: sink
-    root_fs: dst/sink
-    serve: {type: local, listener_name: backup}
-YAML
+{ global_yaml debug; local_push_sink_jobs_yaml "src/home<"; } >"$WORK/holdfast.yml"
 start_daemon
 
 # Xvfb picks a free display and tells it on a pipe.
