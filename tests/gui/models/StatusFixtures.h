@@ -6,11 +6,42 @@
 
 #include <QAbstractItemModel>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "shared/control/JobStatus.h"
 
 namespace Fixtures {
+
+// Every signal by which a model tells its views what changed: the tests count them to prove that an update
+// changed cells in place (dataChanged only) or moved rows without a reset.
+struct ModelSpies
+{
+    explicit ModelSpies(QAbstractItemModel *model)
+        : dataChanged(model, &QAbstractItemModel::dataChanged)
+        , inserted(model, &QAbstractItemModel::rowsInserted)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
+        , reset(model, &QAbstractItemModel::modelReset)
+        , layout(model, &QAbstractItemModel::layoutChanged)
+    {
+    }
+    void clear()
+    {
+        dataChanged.clear();
+        inserted.clear();
+        removed.clear();
+        reset.clear();
+        layout.clear();
+    }
+    // Everything but dataChanged: rows that came, went or moved.
+    int structural() const { return int(inserted.count() + removed.count() + reset.count() + layout.count()); }
+
+    QSignalSpy dataChanged;
+    QSignalSpy inserted;
+    QSignalSpy removed;
+    QSignalSpy reset;
+    QSignalSpy layout;
+};
 
 inline const QString CaptureDir = QStringLiteral(HOLDFAST_TEST_DATA_DIR "/zrepl");
 

@@ -33,31 +33,6 @@ Api::JobStatus replicatingPush()
     return pushJob(r, waitingSnapper(600));
 }
 
-struct Spies
-{
-    explicit Spies(QAbstractItemModel *model)
-        : dataChanged(model, &QAbstractItemModel::dataChanged)
-        , inserted(model, &QAbstractItemModel::rowsInserted)
-        , removed(model, &QAbstractItemModel::rowsRemoved)
-        , reset(model, &QAbstractItemModel::modelReset)
-        , layout(model, &QAbstractItemModel::layoutChanged)
-    {
-    }
-    void clear()
-    {
-        dataChanged.clear();
-        inserted.clear();
-        removed.clear();
-        reset.clear();
-        layout.clear();
-    }
-    QSignalSpy dataChanged;
-    QSignalSpy inserted;
-    QSignalSpy removed;
-    QSignalSpy reset;
-    QSignalSpy layout;
-};
-
 }  // namespace
 
 class TestJobsTableModel : public QObject
@@ -82,7 +57,7 @@ void TestJobsTableModel::fillsFromCapture()
 {
     JobsTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(load(u"status-multi-idle.json"_s));
 
     QCOMPARE(model.rowCount(), 5);
@@ -146,7 +121,7 @@ void TestJobsTableModel::capturedWakeupUpdatesInPlace()
     JobsTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.update(load(u"status-multi-idle.json"_s));
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(load(u"status-multi-after-wakeup.json"_s));
 
     QCOMPARE(spies.reset.count(), 0);
@@ -178,7 +153,7 @@ void TestJobsTableModel::oneJobChangedOneSignal()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.update(before);
     QCOMPARE(model.index(1, JobsTableModel::StateColumn).data().toString(), u"Waiting"_s);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(after);
 
     QCOMPARE(spies.reset.count(), 0);
@@ -202,7 +177,7 @@ void TestJobsTableModel::unchangedDocumentSignalsNothing()
     JobsTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.update(load(u"status-multi-after-wakeup.json"_s));
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(load(u"status-multi-after-wakeup.json"_s));
     QCOMPARE(spies.dataChanged.count(), 0);
     QCOMPARE(spies.inserted.count() + spies.removed.count() + spies.reset.count() + spies.layout.count(), 0);
@@ -213,7 +188,7 @@ void TestJobsTableModel::jobAddedAndRemoved()
     JobsTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.update(daemon({{u"b"_s, sinkJob()}, {u"d"_s, sinkJob()}}));
-    Spies spies(&model);
+    ModelSpies spies(&model);
 
     model.update(daemon({{u"a"_s, sinkJob()}, {u"b"_s, sinkJob()}, {u"c"_s, sinkJob()}, {u"d"_s, sinkJob()}}));
     QCOMPARE(spies.inserted.count(), 2);
@@ -311,7 +286,7 @@ void TestJobsTableModel::clearRemovesRows()
     JobsTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.update(load(u"status-multi-idle.json"_s));
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(spies.removed.count(), 1);

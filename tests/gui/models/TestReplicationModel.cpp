@@ -63,24 +63,6 @@ QDateTime t0()
     return at(100).toDateTime();
 }
 
-struct Spies
-{
-    explicit Spies(QAbstractItemModel *model)
-        : dataChanged(model, &QAbstractItemModel::dataChanged)
-        , inserted(model, &QAbstractItemModel::rowsInserted)
-        , removed(model, &QAbstractItemModel::rowsRemoved)
-        , reset(model, &QAbstractItemModel::modelReset)
-        , layout(model, &QAbstractItemModel::layoutChanged)
-    {
-    }
-    int structural() const { return int(inserted.count() + removed.count() + reset.count() + layout.count()); }
-    QSignalSpy dataChanged;
-    QSignalSpy inserted;
-    QSignalSpy removed;
-    QSignalSpy reset;
-    QSignalSpy layout;
-};
-
 // "row,column" of every cell a dataChanged range covers, with the parent's path in front.
 QStringList changedCells(const QSignalSpy &spy)
 {
@@ -280,7 +262,7 @@ void TestReplicationModel::bytesChangeUpdatesInPlace()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJob(u"push"_s);
     model.update(withReport(multiAttempt(600)), t0());
-    Spies spies(&model);
+    ModelSpies spies(&model);
     // Same moment: bytes move, no rate can be taken yet.
     model.update(withReport(multiAttempt(900)), t0());
 
@@ -322,7 +304,7 @@ void TestReplicationModel::unchangedDocumentSignalsNothing()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJob(u"push"_s);
     model.update(withReport(multiAttempt()), t0());
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(withReport(multiAttempt()), t0());
     QCOMPARE(spies.structural(), 0);
     QCOMPARE(spies.dataChanged.count(), 0);
@@ -337,7 +319,7 @@ void TestReplicationModel::rateFromTwoUpdates()
     const QModelIndex b = model.index(1, 0, model.index(1, 0));
     QCOMPARE(model.index(0, ReplicationModel::RateColumn, b).data(RateRole).toDouble(), -1.0);
 
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(withReport(multiAttempt(600 + 3 * MiB, 50)), t0().addSecs(1));
     QCOMPARE(spies.structural(), 0);
     const QModelIndex stepRate = model.index(0, ReplicationModel::RateColumn, b);
@@ -394,7 +376,7 @@ void TestReplicationModel::rateOnlyWhileSending()
         fs.state = FsState::Done;
         fs.currentStep = int(fs.steps.size());
     }
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(withReport(done), t0().addSecs(2));
     QCOMPARE(spies.structural(), 0);
     QCOMPARE(model.filesystemRate(1), -1.0);
@@ -427,7 +409,7 @@ void TestReplicationModel::structuralChanges()
     third.startAt = at(310);
     report.attempts.append(third);
     {
-        Spies spies(&model);
+        ModelSpies spies(&model);
         model.update(withReport(report), t0());
         QCOMPARE(spies.reset.count(), 0);
         QCOMPARE(spies.removed.count(), 0);
@@ -448,7 +430,7 @@ void TestReplicationModel::structuralChanges()
     report.attempts.last().filesystems = {filesystem(u"tank/b"_s, FsState::Planning, {}, 0),
                                           filesystem(u"tank/c"_s, FsState::Planning, {}, 0)};
     {
-        Spies spies(&model);
+        ModelSpies spies(&model);
         model.update(withReport(report), t0());
         QCOMPARE(spies.reset.count() + spies.removed.count(), 0);
         QCOMPARE(spies.inserted.count(), 1);
@@ -461,7 +443,7 @@ void TestReplicationModel::structuralChanges()
     report.attempts.last().filesystems[1] =
         filesystem(u"tank/c"_s, FsState::Stepping, {step(u"@s1"_s, u"@s2"_s, 100, 0), step(u"@s2"_s, u"@s3"_s, 100, 0)}, 0);
     {
-        Spies spies(&model);
+        ModelSpies spies(&model);
         model.update(withReport(report), t0());
         QCOMPARE(spies.reset.count() + spies.removed.count(), 0);
         QCOMPARE(spies.inserted.count(), 1);
@@ -475,7 +457,7 @@ void TestReplicationModel::structuralChanges()
     // A replanned filesystem whose steps differ is replaced under its row.
     report.attempts.last().filesystems[1].steps = {step(u"@s1"_s, u"@s4"_s, 300, 0)};
     {
-        Spies spies(&model);
+        ModelSpies spies(&model);
         model.update(withReport(report), t0());
         QCOMPARE(spies.reset.count(), 0);
         QCOMPARE(spies.removed.count(), 1);
@@ -494,7 +476,7 @@ void TestReplicationModel::newRunResets()
     Api::ReplicationReport next = multiAttempt();
     next.startAt = at(1000);
     next.attempts.removeLast();
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.update(withReport(next), t0());
     QCOMPARE(spies.reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
@@ -510,7 +492,7 @@ void TestReplicationModel::setJobFromLastStatus()
     ReplicationModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.update(withReport(multiAttempt()), t0());
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.setJob(u"push"_s);
     QCOMPARE(spies.reset.count(), 1);
     QCOMPARE(model.rowCount(), 2);
