@@ -34,7 +34,7 @@ fail() {
 hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
 
 # The start of every test's configuration: human-readable logs on stdout (LEVEL, default info) and the control
-# socket in $WORK. The test appends its `jobs:`.
+# socket $WORK/run/NAME (default control; two daemons need two). The test appends more of `global` or its `jobs:`.
 global_yaml() {
     cat <<YAML
 global:
@@ -43,7 +43,7 @@ global:
       level: ${1:-info}
       format: human
   control:
-    sockpath: $WORK/run/control
+    sockpath: $WORK/run/${2:-control}
 YAML
 }
 

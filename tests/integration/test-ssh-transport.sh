@@ -147,14 +147,7 @@ sshd_start "$WORK/sshd" "$forced" || fail "sshd_start"
 ssh-keygen -q -t ed25519 -N '' -C holdfast-test-unauthorized -f "$WORK/unauthorized_ed25519" || fail "ssh-keygen"
 
 # --- daemon A: the sink
-cat >"$WORK/sink.yml" <<YAML
-global:
-  logging:
-    - type: stdout
-      level: debug
-      format: human
-  control:
-    sockpath: $WORK/run/sink-control
+{ global_yaml debug sink-control; cat <<YAML; } >"$WORK/sink.yml"
   serve:
     stdinserver:
       sockdir: $SOCKDIR
@@ -190,16 +183,8 @@ push_job() {
 YAML
 }
 {
-    cat <<YAML
-global:
-  logging:
-    - type: stdout
-      level: debug
-      format: human
-  control:
-    sockpath: $WORK/run/push-control
-jobs:
-YAML
+    global_yaml debug push-control
+    echo "jobs:"
     push_job push "$SSH_CLIENT_KEY" src/home
     push_job unauthorized "$WORK/unauthorized_ed25519" src/other
 } >"$WORK/push.yml"
