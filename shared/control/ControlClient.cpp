@@ -137,6 +137,24 @@ void ControlClient::sendCurrent()
     m_socket->write(Http::serialize(request));
 }
 
+// A complete answer, whether it ended by its length or by the daemon closing the connection.
+ControlClient::Reply ControlClient::replyTo(quint64 id, Http::Response response)
+{
+    Reply reply;
+    reply.id = id;
+    reply.status = response.status;
+    if (response.status < 200 || response.status > 299) {
+        reply.error = Error::Status;
+        reply.errorString = QString::fromUtf8(response.body.left(MaxErrorBody));
+        if (reply.errorString.isEmpty()) {
+            reply.errorString = u"the daemon answered with status %1"_s.arg(response.status);
+        }
+    }
+    reply.body = std::move(response.body);
+    reply.access = accessLevelFromToken(response.headers.value(AccessHeader));
+    return reply;
+}
+
 void ControlClient::handleReadyRead()
 {
     QByteArray data = m_socket->readAll();
@@ -162,18 +180,7 @@ void ControlClient::handleReadyRead()
             continue;  // 100 Continue: the final answer follows
         }
         const bool keepAlive = response.keepAlive();
-        Reply reply;
-        reply.id = m_current->id;
-        reply.status = response.status;
-        if (response.status < 200 || response.status > 299) {
-            reply.error = Error::Status;
-            reply.errorString = QString::fromUtf8(response.body.left(MaxErrorBody));
-            if (reply.errorString.isEmpty()) {
-                reply.errorString = u"the daemon answered with status %1"_s.arg(response.status);
-            }
-        }
-        reply.body = std::move(response.body);
-        reply.access = accessLevelFromToken(response.headers.value(AccessHeader));
+        Reply reply = replyTo(m_current->id, std::move(response));
         if (!keepAlive) {
             closeSocket();
         }
@@ -196,13 +203,7 @@ void ControlClient::handleDisconnected()
     if (m_parser.headComplete() && m_parser.finish() == Http::ParseStatus::Complete) {
         Http::Response response = m_parser.takeResponse();
         closeSocket();
-        Reply reply{m_current->id, Error::None, {}, response.status, std::move(response.body),
-            accessLevelFromToken(response.headers.value(AccessHeader))};
-        if (reply.status < 200 || reply.status > 299) {
-            reply.error = Error::Status;
-            reply.errorString = QString::fromUtf8(reply.body.left(MaxErrorBody));
-        }
-        finishCurrent(std::move(reply));
+        finishCurrent(replyTo(m_current->id, std::move(response)));
         return;
     }
     // A keep-alive connection the server closed while idle (zrepl closes them after about a second) is only

@@ -86,6 +86,7 @@ private:
         int attempts = 0;
     };
 
+    static Reply replyTo(quint64 id, Http::Response response);
     void startNext();
     void sendCurrent();
     void handleConnected();
