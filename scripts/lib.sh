@@ -12,8 +12,11 @@ RUN_PACKAGES=(curl libqt6svg6)
 # What the tests need: clang for libFuzzer, curl for the raw socket checks, zfs-fuse as the real-ZFS test backend.
 # openssh-server/openssl for the ssh and tls transports; xvfb, xauth and dbus for the GUI's end-to-end tests;
 # lintian, desktop-file-utils and appstream to check the Debian packages.
+# qemu-system-x86, busybox-static, cpio and kmod boot real OpenZFS in the test VM (tests/openzfs-vm/; the kernel
+# headers it builds the modules against are installed by its build-image.sh, which knows their version); jq reads
+# the daemon's status in the OpenZFS replication suite.
 TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl zfs-fuse openssh-server openssh-client openssl libqt6svg6 xvfb xauth
-    dbus lintian desktop-file-utils appstream)
+    dbus lintian desktop-file-utils appstream qemu-system-x86 busybox-static cpio kmod build-essential jq)
 
 RELEASE_BUILD_DIR=${HOLDFAST_BUILD_DIR:-build-release}
 TEST_BUILD_DIR=${HOLDFAST_TEST_BUILD_DIR:-build-test}
@@ -44,8 +47,10 @@ install_packages() {
     # De-duplicate while keeping the order.
     mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
     echo "==> installing: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # Another apt (unattended-upgrades, a second terminal) may hold the lock: wait for it rather than fail.
+    as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+        --no-install-recommends "${missing[@]}"
 }
 
 build_release() {

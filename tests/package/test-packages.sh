@@ -129,14 +129,14 @@ step "install both packages"
 # The test installs nothing but its packages: their dependencies are on a machine that built the tree (the
 # recommended ZFS is not needed here). apt's --no-download cannot install local .debs (apt 2.6), so a simulation
 # says first what apt would do.
-plan=$(apt-get install -s --no-install-recommends "$DAEMON_DEB" "$GUI_DEB") || {
+plan=$(apt-get -o DPkg::Lock::Timeout=600 install -s --no-install-recommends "$DAEMON_DEB" "$GUI_DEB") || {
     echo "$plan"
     fail "apt cannot install the packages"
 }
 others=$(awk '$1 == "Inst" && $2 != "holdfast" && $2 != "holdfast-gui" {print $2}' <<<"$plan" | tr '\n' ' ')
 [ -z "$others" ] || skip "installing the packages would also install: $others"
 INSTALLED=1
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$DAEMON_DEB" "$GUI_DEB" ||
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "$DAEMON_DEB" "$GUI_DEB" ||
     fail "apt-get install failed"
 for package in holdfast holdfast-gui; do
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$package")" = "installed" ] || fail "$package is not installed"
@@ -245,7 +245,8 @@ else
 fi
 
 step "purge"
-dpkg --purge holdfast-gui holdfast
+# Through apt, for its lock timeout: another apt may hold the dpkg lock for a while.
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -q holdfast-gui holdfast >/dev/null
 INSTALLED=
 for path in /usr/bin/holdfast /usr/bin/holdfast-gui /etc/holdfast /lib/systemd/system/holdfast.service \
     /etc/systemd/system/multi-user.target.wants/holdfast.service; do
