@@ -14,7 +14,8 @@ ZfsError::Kind ZfsError::classify(QStringView text, int exitCode)
         QStringView needle;
         Kind kind;
     };
-    // Order matters: the more specific texts first. OpenZFS 2.x and zfs-fuse word these the same way.
+    // Order matters: the more specific texts first. OpenZFS 2.x and zfs-fuse word these the same way, except where
+    // noted; tests/conformance/README.md lists the differences seen on real OpenZFS 2.1 and 2.3.
     static const Pattern patterns[] = {
         {u"tag already exists on this dataset", Kind::HoldTagExists},
         {u"no such tag on this dataset", Kind::NoSuchHold},
@@ -22,6 +23,8 @@ ZfsError::Kind ZfsError::classify(QStringView text, int exitCode)
         {u"has been modified since most recent snapshot", Kind::DestinationModified},
         {u"must specify -F to overwrite it", Kind::DestinationExists},
         {u"dataset is busy", Kind::Busy},
+        // OpenZFS 2.3 names the reason of a held snapshot's refusal instead of "dataset is busy".
+        {u"it's being held", Kind::Busy},
         {u"pool or dataset is busy", Kind::Busy},
         {u"dataset already exists", Kind::AlreadyExists},
         {u"bookmark exists", Kind::AlreadyExists},

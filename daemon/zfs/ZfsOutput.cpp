@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/zfs/ZfsOutput.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace Zfs::Output {
@@ -123,8 +126,18 @@ std::optional<QList<Hold>> parseHoldsOutput(const QByteArray &output, QString *e
         Hold hold;
         hold.snapshot = QString::fromUtf8(fields[0]);
         hold.tag = QString::fromUtf8(fields[1]);
-        if (const auto seconds = parseUnsigned(QString::fromUtf8(fields[2]))) {
+        const QString when = QString::fromUtf8(fields[2]);
+        if (const auto seconds = parseUnsigned(when)) {
             hold.created = Api::Timestamp::fromUnix(qint64(*seconds));
+        } else {
+            // Without -p (OpenZFS before 2.2): strftime's "%a %b %e %H:%M %Y" in the local time zone, to the
+            // minute: "Sat Dec  5 14:22 2026".
+            const QDateTime local = QLocale::c().toDateTime(when.simplified(), u"ddd MMM d HH:mm yyyy"_s);
+            if (!local.isValid()) {
+                *error = u"unexpected time in zfs holds output: \"%1\""_s.arg(when.left(60));
+                return std::nullopt;
+            }
+            hold.created = Api::Timestamp::fromUnix(local.toSecsSinceEpoch());
         }
         holds.append(hold);
     }

@@ -22,6 +22,14 @@ QString ZfsBackend::poolNamePrefix()
     return QStringLiteral("hft%1p").arg(::getpid());
 }
 
+bool ZfsBackend::selected(const QString &name)
+{
+    QString only = qEnvironmentVariable("HOLDFAST_TEST_BACKEND");
+    if (only.isEmpty())
+        only = qEnvironmentVariable("HOLDFAST_CONFORMANCE_BACKEND");
+    return only.isEmpty() || only == name;
+}
+
 QString ZfsBackend::nextPoolName()
 {
     return poolNamePrefix() + QString::number(++m_poolCounter);

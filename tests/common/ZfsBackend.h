@@ -44,6 +44,10 @@ public:
     ZfsCommandResult zpool(const QStringList &arguments) const;
 
     static QString poolNamePrefix();
+    // Whether the rows of backend `name` ("openzfs", "zfs-fuse", "emulator") run: all of them, unless
+    // HOLDFAST_TEST_BACKEND (or the conformance suite's HOLDFAST_CONFORMANCE_BACKEND) names one. The OpenZFS VM's
+    // runs name "openzfs", so that the other backends' rows do not run again there.
+    static bool selected(const QString &name);
 
 protected:
     void setUnavailableReason(const QString &reason);

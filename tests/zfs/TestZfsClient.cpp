@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The daemon's ZFS layer on both test backends: zfs-fuse (a real ZFS) and the OpenZFS 2.x emulator.
+// The daemon's ZFS layer on every test backend: real OpenZFS (in the test VM), zfs-fuse (a real but old ZFS) and
+// the OpenZFS 2.x emulator. Real OpenZFS's messages are what the typed errors are classified from.
 #include <QEventLoop>
 #include <QTest>
 
 #include "BackendCommandConfig.h"
 #include "EmulatorFixture.h"
+#include "OpenZfsFixture.h"
 #include "ZfsFuseFixture.h"
 #include "daemon/async/TaskRunner.h"
 #include "daemon/zfs/ZfsClient.h"
@@ -23,6 +25,7 @@ private Q_SLOTS:
 
     void capabilities_data() { backends(); }
     void capabilities();
+    void capabilitySummary();
     void listingIsBatched_data() { backends(); }
     void listingIsBatched();
     void snapshotIsIdempotent_data() { backends(); }
@@ -38,9 +41,11 @@ private:
     void backends();
     // The backend of the current data row, started, with a fresh pool; skips the row when it cannot run.
     ZfsBackend *backend();
+    ZfsBackend *fixture(const QString &name);
 
     ZfsFuseFixture m_zfsFuse;
     EmulatorFixture m_emulator{QStringLiteral(HOLDFAST_ZFS_EMULATOR_BIN_DIR)};
+    OpenZfsFixture m_openZfs;
     std::unique_ptr<ZfsCommand> m_command;
     std::unique_ptr<ZfsClient> m_client;
     QString m_pool;
@@ -48,14 +53,17 @@ private:
 
 void TestZfsClient::initTestCase()
 {
-    m_zfsFuse.start();
-    m_emulator.start();
+    for (ZfsBackend *b : std::initializer_list<ZfsBackend *>{&m_zfsFuse, &m_emulator, &m_openZfs}) {
+        if (ZfsBackend::selected(b->name()))
+            b->start();
+    }
 }
 
 void TestZfsClient::cleanupTestCase()
 {
     m_zfsFuse.stop();
     m_emulator.stop();
+    m_openZfs.stop();
 }
 
 void TestZfsClient::init()
@@ -67,14 +75,23 @@ void TestZfsClient::init()
 void TestZfsClient::backends()
 {
     QTest::addColumn<QString>("backend");
-    QTest::newRow("emulator") << u"emulator"_s;
-    QTest::newRow("zfs-fuse") << u"zfs-fuse"_s;
+    for (const QString &name : {u"emulator"_s, u"zfs-fuse"_s, u"openzfs"_s}) {
+        if (ZfsBackend::selected(name))
+            QTest::newRow(qPrintable(name)) << name;
+    }
+}
+
+ZfsBackend *TestZfsClient::fixture(const QString &name)
+{
+    if (name == u"openzfs")
+        return &m_openZfs;
+    return name == u"emulator" ? static_cast<ZfsBackend *>(&m_emulator) : &m_zfsFuse;
 }
 
 ZfsBackend *TestZfsClient::backend()
 {
     QFETCH(QString, backend);
-    ZfsBackend *b = backend == u"emulator" ? static_cast<ZfsBackend *>(&m_emulator) : &m_zfsFuse;
+    ZfsBackend *b = fixture(backend);
     if (!b->unavailableReason().isEmpty()) {
         return nullptr;
     }
@@ -95,8 +112,7 @@ ZfsBackend *TestZfsClient::backend()
     ZfsBackend *b = backend();                                                                                       \
     if (!b) {                                                                                                        \
         QFETCH(QString, backend);                                                                                    \
-        QSKIP(qPrintable(u"%1 unavailable: %2"_s.arg(backend, backend == u"emulator" ? m_emulator.unavailableReason() \
-                                                                                    : m_zfsFuse.unavailableReason())));  \
+        QSKIP(qPrintable(u"%1 unavailable: %2"_s.arg(backend, fixture(backend)->unavailableReason())));              \
     }
 
 void TestZfsClient::capabilities()
@@ -110,12 +126,47 @@ void TestZfsClient::capabilities()
         QVERIFY(caps.value.bookmarks(m_pool));
         QVERIFY(caps.value.resumableReceive(m_pool));
         QVERIFY(caps.value.missing({m_pool}).isEmpty());
+        QVERIFY(!caps.value.holdsParsable);  // as OpenZFS 2.1
+        QCOMPARE(caps.value.summary(), u"OpenZFS 2.1.11 (zfs-2.1.11-1, zfs-kmod-2.1.11-1); no `zfs holds -p` before "
+                                       "2.2: hold times are read from its local-time text"_s);
+    } else if (b->name() == u"openzfs") {
+        // A new pool has every feature enabled; the version is the image's, userland and module alike.
+        const QString version = static_cast<OpenZfsFixture *>(b)->version();
+        QCOMPARE(caps.value.version, u"zfs-"_s + version);
+        QVERIFY2(caps.value.kernelModule.startsWith(u"zfs-kmod-"_s), qPrintable(caps.value.kernelModule));
+        QVERIFY(caps.value.bookmarks(m_pool));
+        QVERIFY(caps.value.resumableReceive(m_pool));
+        QVERIFY(caps.value.rawSend(m_pool));
+        QVERIFY(caps.value.holdsListing());
+        QVERIFY2(caps.value.missing({m_pool}).isEmpty(), qPrintable(caps.value.missing({m_pool}).join(u"; "_s)));
+        QVERIFY2(caps.value.summary().startsWith(u"OpenZFS "_s + version.section(u'-', 0, 0) + u" ("_s),
+                 qPrintable(caps.value.summary()));
+        QVERIFY2(!caps.value.summary().contains(u"different releases"_s), qPrintable(caps.value.summary()));
+        // `zfs holds -p` is OpenZFS 2.2's: 2.1 (Debian 12's) refuses it with a usage error.
+        QCOMPARE(caps.value.holdsParsable, !version.startsWith(u"2.1."_s));
     } else {
         QVERIFY(!caps.value.modern);
         QVERIFY(!caps.value.bookmarks(m_pool));
         QVERIFY(!caps.value.resumableReceive(m_pool));
         QCOMPARE(caps.value.missing({m_pool}).size(), 1);
     }
+}
+
+void TestZfsClient::capabilitySummary()
+{
+    Capabilities caps;
+    QCOMPARE(caps.summary(), u"a ZFS without `zfs version` (zfs-fuse, or older than OpenZFS 0.8)"_s);
+    caps.modern = true;
+    caps.version = u"zfs-2.3.2-2~bpo12+2"_s;
+    caps.kernelModule = u"zfs-kmod-2.3.2-2~bpo12+2"_s;
+    caps.holdsParsable = true;
+    QCOMPARE(caps.summary(), u"OpenZFS 2.3.2 (zfs-2.3.2-2~bpo12+2, zfs-kmod-2.3.2-2~bpo12+2)"_s);
+    // A userland upgraded while the old module stays loaded (no reboot yet): said in the log's first line.
+    caps.kernelModule = u"zfs-kmod-2.1.11-1+deb12u1"_s;
+    QVERIFY(caps.summary().endsWith(u"; the userland and the loaded kernel module are different releases, which "
+                                    "OpenZFS does not support"_s));
+    caps.kernelModule.clear();
+    QCOMPARE(caps.summary(), u"OpenZFS 2.3.2 (zfs-2.3.2-2~bpo12+2; no kernel module reported)"_s);
 }
 
 void TestZfsClient::listingIsBatched()
@@ -222,6 +273,9 @@ void TestZfsClient::holdAndReleaseAreIdempotent()
         QVERIFY2(holds.ok(), qPrintable(holds.error.toString()));
         QCOMPARE(holds.value.size(), 2);
         QCOMPARE(holds.value[0].tag, tag);
+        // The hold was placed just now, whether its time came from -p or from the minute-precise text.
+        const qint64 age = QDateTime::currentSecsSinceEpoch() - holds.value[0].created.unixSeconds();
+        QVERIFY2(age >= -60 && age < 600, qPrintable(QString::number(age)));
     }
     QVERIFY(Async::runBlocking(m_client->release(tag, {fs + u"@a"_s, fs + u"@b"_s})).ok());
     QVERIFY(Async::runBlocking(m_client->release(tag, {fs + u"@a"_s, fs + u"@b"_s})).ok());  // already released

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Parsing of what OpenZFS 2.x and zfs-fuse print, from captured text.
+#include <QDateTime>
 #include <QTest>
 
 #include "daemon/snapper/GoDuration.h"
@@ -115,6 +116,13 @@ void TestZfsOutput::holds()
     QCOMPARE(holds->size(), 2);
     QCOMPARE(holds->at(0).tag, u"zrepl_STEP_J_push"_s);
     QCOMPARE(holds->at(1).created.unixSeconds(), 1700000100);
+    // `zfs holds -H` on OpenZFS 2.1, which has no -p: local time to the minute, the day padded with a space.
+    const auto text = Output::parseHoldsOutput("pool/fs@a\tkeep\tSat Dec  5 14:22 2026\n", &error);
+    QVERIFY2(text.has_value(), qPrintable(error));
+    QCOMPARE(text->at(0).created.unixSeconds(),
+             QDateTime(QDate(2026, 12, 5), QTime(14, 22)).toSecsSinceEpoch());
+    QVERIFY(!Output::parseHoldsOutput("pool/fs@a\tkeep\tyesterday\n", &error).has_value());
+    QVERIFY2(error.contains(u"yesterday"_s), qPrintable(error));
     QVERIFY(!Output::parseHoldsOutput("pool/fs@a zrepl 1\n", &error).has_value());
 }
 
@@ -139,6 +147,15 @@ void TestZfsOutput::errorClassification_data()
     QTest::newRow("zfs-fuse not running") << u"connect: No such file or directory\nPlease make sure that the zfs-fuse daemon is running.\ninternal error: failed to initialize ZFS library"_s << 1 << int(K::Unavailable);
     QTest::newRow("usage") << u"invalid option 'p'\nusage:\n\tlist [-rH]"_s << 2 << int(K::Unsupported);
     QTest::newRow("other") << u"cannot receive: failed to read from stream"_s << 1 << int(K::Other);
+    // Real OpenZFS's texts, from the conformance transcripts of 2.1.11 and 2.3.2 (tests/conformance/).
+    QTest::newRow("2.3 held snapshot") << u"cannot destroy snapshot pool/fs@s1: it's being held. Run 'zfs holds -r pool/fs@s1' to see holders."_s << 1 << int(K::Busy);
+    QTest::newRow("2.1 held snapshot") << u"cannot destroy snapshot pool/fs@s1: dataset is busy"_s << 1 << int(K::Busy);
+    QTest::newRow("snapshot of a missing fs, with usage") << u"cannot open 'pool/missing': dataset does not exist\nusage:\n\tsnapshot [-r] [-o property=value] ... <filesystem|volume>@<snap> ..."_s << 2 << int(K::NotFound);
+    QTest::newRow("bookmark of a missing snapshot, with usage") << u"cannot open 'pool/fs@missing': dataset does not exist\nusage:\n\tbookmark <snapshot|bookmark> <newbookmark>"_s << 2 << int(K::NotFound);
+    QTest::newRow("bookmark exists") << u"cannot create bookmark 'pool/fs#b': bookmark exists"_s << 1 << int(K::AlreadyExists);
+    QTest::newRow("destroy missing bookmark") << u"bookmark 'pool/fs#missing' does not exist."_s << 1 << int(K::NotFound);
+    QTest::newRow("2.1 holds -p") << u"invalid option 'p'\nusage:\n\tholds [-rH] <snapshot> ..."_s << 2 << int(K::Unsupported);
+    QTest::newRow("corrupt token") << u"cannot resume send: resume token is corrupt (invalid format)\ncannot receive: failed to read from stream"_s << 255 << int(K::Other);
 }
 
 void TestZfsOutput::errorClassification()
