@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/Job.h"
 
+#include "daemon/zfs/ZfsClient.h"
+
 namespace Daemon {
 
 Job::Job(const Config::Job &config, QObject *parent)
@@ -19,6 +21,20 @@ Zfs::DatasetFilter Job::filesystemsFilter() const
         return {};
     }
     return *filter;
+}
+
+Async::Task<void> Job::logZfsCapabilities(Zfs::ZfsClient &zfs)
+{
+    const Zfs::Result<Zfs::Capabilities> caps = co_await zfs.capabilities();
+    if (!caps.ok()) {
+        m_log.warn(QStringLiteral("cannot detect ZFS capabilities"), {{QStringLiteral("err"), caps.error.toString()}});
+        co_return;
+    }
+    m_log.info(QStringLiteral("zfs detected: ") + caps.value.summary(),
+               {{QStringLiteral("version"), caps.value.modern ? caps.value.version : QStringLiteral("legacy (no `zfs version`)")}});
+    for (const QString &missing : caps.value.missing(caps.value.poolBookmarks.keys())) {
+        m_log.warn(missing);
+    }
 }
 
 std::optional<QString> Job::wakeup()

@@ -6,10 +6,15 @@
 
 #include <optional>
 
+#include "daemon/async/Task.h"
 #include "daemon/config/Config.h"
 #include "daemon/zfs/DatasetFilter.h"
 #include "daemon/logging/Logger.h"
 #include "shared/control/JobStatus.h"
+
+namespace Zfs {
+class ZfsClient;
+}
 
 namespace Daemon {
 
@@ -49,6 +54,10 @@ protected:
     // The job's `filesystems` filter. The configuration was validated when it was read, so a failure here is a bug:
     // it is logged and the filter matches nothing, rather than everything.
     Zfs::DatasetFilter filesystemsFilter() const;
+    // Detects what the job's ZFS can do and logs it: the OpenZFS version, and a warning for each missing
+    // capability with what Holdfast does instead; a user reads there why a feature is not used. Run by the
+    // subclass's own runner, declared after its ZfsClient so that the probe ends before the client goes.
+    Async::Task<void> logZfsCapabilities(Zfs::ZfsClient &zfs);
 
 private:
     Config::Job m_config;

@@ -65,6 +65,7 @@ Api::JobStatus ReplicationJob::status() const
 void ReplicationJob::start()
 {
     log().info(u"starting job"_s);
+    m_probeRunner.start(logZfsCapabilities(m_zfs));
     if (m_snapper) {
         m_scheduleRunner.start(m_snapper->run());
     } else if (type() == Config::JobType::Pull && !config().intervalManual && config().interval.count() > 0) {

@@ -57,6 +57,7 @@ private:
     std::unique_ptr<Snapper> m_snapper;  // push with periodic snapshotting
     Async::TaskRunner m_scheduleRunner;
     Async::TaskRunner m_runner;
+    Async::TaskRunner m_probeRunner;
     bool m_runAgain = false;
     int m_invocation = 0;
 

@@ -35,6 +35,7 @@ Api::JobStatus SinkJob::status() const
 void SinkJob::start()
 {
     log().info(u"starting job"_s);
+    m_probeRunner.start(logZfsCapabilities(m_zfs));
     if (m_listenerName.isEmpty()) {
         m_server = std::make_unique<PassiveServer>(config().serve, [this](const QString &identity, QString *error) -> std::unique_ptr<Rpc::Service> {
             std::unique_ptr<Endpoint::Receiver> receiver = receiverFor(identity, error);

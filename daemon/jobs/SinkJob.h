@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "daemon/async/TaskRunner.h"
 #include "daemon/endpoint/Receiver.h"
 #include "daemon/jobs/Job.h"
 #include "daemon/zfs/ZfsClient.h"
@@ -36,6 +37,7 @@ private:
     Zfs::ZfsClient m_zfs;
     QString m_listenerName;
     std::unique_ptr<PassiveServer> m_server;
+    Async::TaskRunner m_probeRunner;
 };
 
 }  // namespace Daemon

@@ -65,24 +65,11 @@ Api::JobStatus SnapJob::status() const
 void SnapJob::start()
 {
     log().info(u"starting job"_s);
-    m_probeRunner.start(logCapabilities());
+    m_probeRunner.start(logZfsCapabilities(m_zfs));
     if (m_snapper) {
         m_snapperRunner.start(m_snapper->run());
     }
     log().info(u"wait for wakeups"_s);
-}
-
-Async::Task<void> SnapJob::logCapabilities()
-{
-    const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
-    if (!caps.ok()) {
-        log().warn(u"cannot detect ZFS capabilities"_s, {{u"err"_s, caps.error.toString()}});
-        co_return;
-    }
-    log().info(u"zfs detected"_s, {{u"version"_s, caps.value.modern ? caps.value.version : u"legacy (no `zfs version`)"_s}});
-    for (const QString &missing : caps.value.missing(caps.value.poolBookmarks.keys())) {
-        log().warn(missing);
-    }
 }
 
 void SnapJob::requestPruning()

@@ -39,7 +39,6 @@ Q_SIGNALS:
 
 private:
     void requestPruning();
-    Async::Task<void> logCapabilities();
 
     Zfs::ZfsCommand m_command;
     Zfs::ZfsClient m_zfs;

@@ -45,6 +45,7 @@ Api::JobStatus SourceJob::status() const
 void SourceJob::start()
 {
     log().info(u"starting job"_s);
+    m_probeRunner.start(logZfsCapabilities(m_zfs));
     if (m_snapper) {
         m_snapperRunner.start(m_snapper->run());
     }

@@ -40,6 +40,7 @@ private:
     Zfs::DatasetFilter m_filter;
     std::unique_ptr<Snapper> m_snapper;
     Async::TaskRunner m_snapperRunner;
+    Async::TaskRunner m_probeRunner;
     QString m_listenerName;
     std::unique_ptr<PassiveServer> m_server;
 };
