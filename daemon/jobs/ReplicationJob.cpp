@@ -133,6 +133,13 @@ Async::Task<void> ReplicationJob::runOnce()
 {
     const Log::Context runLog = log();
     runLog.info(u"start replication"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+    // A new invocation starts with no pruning, as zrepl's (its status shows null until this run prunes): the last
+    // run's "Done" must not stand beside this run's replication, or a reader takes the round for finished.
+    if (m_pruningSender || m_pruningReceiver) {
+        m_pruningSender.reset();
+        m_pruningReceiver.reset();
+        Q_EMIT statusChanged();
+    }
     const Config::Connect &connect = config().connect;
     const bool push = type() == Config::JobType::Push;
 
