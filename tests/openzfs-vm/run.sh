@@ -100,10 +100,15 @@ qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2 -m "$mem"
     -virtfs "local,path=$out,mount_tag=hfvmout,security_model=none,id=hfvmout"
     -pidfile "$run/qemu.pid")
 
-# The console: all of it to console.log; from the command's start on, to this terminal too.
+# The console: all of it to console.log; from the command's start on, to this terminal too. One awk does it all
+# and flushes every line: a `tr` or `tee` in between would hold the output back in its pipe buffer.
+# mawk (Debian's awk) reads a pipe in blocks unless told it is interactive.
+awk_lines=(awk)
+awk -W version 2>&1 | grep -q mawk && awk_lines=(awk -W interactive)
 show_from_start() {
     # The firmware's screen clearing has no newline: the marker may follow escape sequences on its line.
-    tr -d '\r' | tee "$console" | awk -v verbose="$verbose" '
+    "${awk_lines[@]}" -v verbose="$verbose" -v logfile="$console" '
+        { sub(/\r$/, ""); print >> logfile; fflush(logfile) }
         verbose || (started && !finished) { print; fflush() }
         /HFVM: command exited/ { finished = 1 }
         !started && /HFVM: OpenZFS .* loaded/ {
