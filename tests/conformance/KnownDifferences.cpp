@@ -45,6 +45,28 @@ KnownDifferences KnownDifferences::zfsFuse()
     return known;
 }
 
+KnownDifferences KnownDifferences::openZfs(const QString &series)
+{
+    KnownDifferences known;
+    if (series != QLatin1String("2.3"))
+        return known;
+    // Seen on OpenZFS 2.3.2 (bookworm-backports) against 2.1.11 (Debian 12) in the test VM.
+    known.m_differences = {
+        {QStringLiteral("2.3-destroy-held-snapshot"),
+         QStringLiteral("destroying a held snapshot: 2.3 says why and how to see the holders instead of \"dataset is "
+                        "busy\""),
+         pattern("^\\$ zfs destroy "),
+         pattern("^cannot destroy snapshot (\\S+): it's being held\\. Run 'zfs holds -r \\S+' to see holders\\.$"),
+         QStringLiteral("cannot destroy snapshot \\1: dataset is busy")},
+        {QStringLiteral("2.3-usage-help-line"),
+         QStringLiteral("usage errors: 2.3 ends the usage text with a line pointing to `zfs help`"),
+         pattern("^\\$ zfs "),
+         pattern("^For further help on a command or topic, run: zfs help \\[<topic>\\]$"),
+         QString()},
+    };
+    return known;
+}
+
 QString KnownDifferences::apply(const QString &commandLine, const QString &line)
 {
     for (const KnownDifference &difference : std::as_const(m_differences)) {

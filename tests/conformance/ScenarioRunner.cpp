@@ -1,5 +1,9 @@
 #include "ScenarioRunner.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
 #include "ZfsBackend.h"
 
 ScenarioRunner::ScenarioRunner(const ZfsBackend &backend, const QString &pool)
@@ -44,13 +48,28 @@ StepOutcome ScenarioRunner::runStep(const ConformanceStep &step)
     return outcome;
 }
 
+QString ScenarioRunner::keyFilePath()
+{
+    const QString path = QDir::temp().filePath(
+        QStringLiteral("holdfast-conformance-%1.key").arg(QCoreApplication::applicationPid()));
+    if (!QFile::exists(path)) {
+        QFile key(path);
+        if (key.open(QIODevice::WriteOnly))
+            key.write("holdfast conformance 32-byte key");
+    }
+    return path;
+}
+
 QStringList ScenarioRunner::substitute(const QStringList &arguments) const
 {
     QStringList substituted;
     for (QString argument : arguments) {
         if (argument.startsWith(QLatin1Char('$')) && m_captured.contains(argument.mid(1)))
             argument = m_captured.value(argument.mid(1));
-        substituted.append(argument.replace(QLatin1String("POOL"), m_pool));
+        argument.replace(QLatin1String("POOL"), m_pool);
+        if (argument.contains(QLatin1String("KEYFILE")))
+            argument.replace(QLatin1String("KEYFILE"), keyFilePath());
+        substituted.append(argument);
     }
     return substituted;
 }

@@ -17,15 +17,20 @@ struct StepOutcome
     QList<int> exitCodes;
 };
 
-// Runs the steps of a scenario on one backend, with POOL standing for the backend's pool. A pipeline passes
-// each stage's output to the next; `truncate-half` cuts the stream in the middle to simulate an interrupted
-// transfer (its length differs between backends, so a fixed byte count would not mean the same on both).
+// Runs the steps of a scenario on one backend, with POOL standing for the backend's pool and KEYFILE for a file
+// holding a 32-byte raw encryption key (keyformat=raw: no key derivation, which takes seconds under emulation).
+// A pipeline passes each stage's output to the next; `truncate-half` cuts the stream in the middle to simulate an
+// interrupted transfer (its length differs between backends, so a fixed byte count would not mean the same on
+// both).
 class ScenarioRunner
 {
 public:
     ScenarioRunner(const ZfsBackend &backend, const QString &pool);
 
     QList<StepOutcome> run(const QList<ConformanceStep> &steps);
+
+    // Where KEYFILE points; written on first use.
+    static QString keyFilePath();
 
 private:
     StepOutcome runStep(const ConformanceStep &step);

@@ -69,12 +69,13 @@ QString TranscriptNormalizer::normalize(const QList<StepOutcome> &outcomes, Know
 
 QString TranscriptNormalizer::normalizeStep(const StepOutcome &outcome, KnownDifferences *differences)
 {
+    const QString keyFile = ScenarioRunner::keyFilePath();
     QString text = outcome.step.line + QLatin1Char('\n');
     const QStringList command = outcome.step.stages.last();
     const QStringList outputLines = replacePool(QString::fromUtf8(outcome.output)).split(QLatin1Char('\n'));
     for (const QString &line : outputLines) {
         if (!line.isEmpty())
-            text += normalizeOutputLine(command, line) + QLatin1Char('\n');
+            text += normalizeOutputLine(command, line).replace(keyFile, QStringLiteral("KEYFILE")) + QLatin1Char('\n');
     }
     for (const QByteArray &errors : outcome.errors) {
         const QStringList errorLines = replacePool(QString::fromUtf8(errors)).split(QLatin1Char('\n'));
@@ -82,8 +83,11 @@ QString TranscriptNormalizer::normalizeStep(const StepOutcome &outcome, KnownDif
             if (line.isEmpty())
                 continue;
             line.replace(resumeToken(), QStringLiteral("<token>"));
-            text += QStringLiteral("! ") + (differences ? differences->apply(outcome.step.line, line) : line)
-                    + QLatin1Char('\n');
+            line.replace(keyFile, QStringLiteral("KEYFILE"));
+            if (differences)
+                line = differences->apply(outcome.step.line, line);
+            if (!line.isEmpty())
+                text += QStringLiteral("! ") + line + QLatin1Char('\n');
         }
     }
     QStringList codes;

@@ -207,8 +207,10 @@ private Q_SLOTS:
         QCOMPARE(dup.rc, 1);
         QCOMPARE(dup.err, QStringLiteral("cannot create snapshot 'pool/fs@a': dataset already exists\n"));
         QVERIFY(zfs(QStringLiteral("list pool/fs@e")).rc != 0);  // atomic: @e was not created either
-        QCOMPARE(zfs(QStringLiteral("snapshot pool/none@x")).err,
-                 QStringLiteral("cannot open 'pool/none': dataset does not exist\n"));
+        // As OpenZFS 2.1 and 2.3: the reason, then the usage, exit 2.
+        const Result noFs = zfs(QStringLiteral("snapshot pool/none@x"));
+        QCOMPARE(noFs.rc, 2);
+        QVERIFY(noFs.err.startsWith(QStringLiteral("cannot open 'pool/none': dataset does not exist\nusage:\n\tsnapshot ")));
         QCOMPARE(zfs(QStringLiteral("destroy -nv pool/fs@a%b")).out,
                  QStringLiteral("would destroy pool/fs@a\nwould destroy pool/fs@b\nwould reclaim 0B\n"));
         QCOMPARE(zfs(QStringLiteral("destroy pool/fs@a%b,d")).rc, 0);
@@ -240,8 +242,15 @@ private Q_SLOTS:
         QCOMPARE(again.err, QStringLiteral("cannot hold snapshot 'pool/fs@s': tag already exists on this dataset\n"));
         QCOMPARE(zfs(QStringLiteral("holds -H pool/fs@s")).out,
                  QStringLiteral("pool/fs@s\tkeep\tTue Nov 14 22:13 2023\n"));
-        QCOMPARE(zfs(QStringLiteral("holds -rHp pool/fs@s")).out,
-                 QStringLiteral("pool/fs@s\tkeep\t1700000000\npool/fs/child@s\tkeep\t1700000000\n"));
+        QCOMPARE(zfs(QStringLiteral("holds -rH pool/fs@s")).out,
+                 QStringLiteral("pool/fs@s\tkeep\tTue Nov 14 22:13 2023\npool/fs/child@s\tkeep\tTue Nov 14 22:13 2023\n"));
+        // OpenZFS 2.1, whose version the emulator reports, has no `holds -p` (2.2 added it).
+        const Result parsable = zfs(QStringLiteral("holds -Hp pool/fs@s"));
+        QCOMPARE(parsable.rc, 2);
+        QVERIFY(parsable.err.startsWith(QStringLiteral("invalid option 'p'\nusage:\n\tholds [-rH] <snapshot> ...\n")));
+        const Result missing = zfs(QStringLiteral("holds -H pool/fs@missing"));
+        QCOMPARE(missing.rc, 1);
+        QCOMPARE(missing.err, QStringLiteral("cannot open 'pool/fs@missing': dataset does not exist\nno datasets available\n"));
         QCOMPARE(zfs(QStringLiteral("holds pool/fs@s")).out,
                  QStringLiteral("NAME       TAG   TIMESTAMP\npool/fs@s  keep  Tue Nov 14 22:13 2023\n"));
         QCOMPARE(value(QStringLiteral("userrefs"), QStringLiteral("pool/fs@s")), QStringLiteral("1"));
@@ -267,8 +276,9 @@ private Q_SLOTS:
         QCOMPARE(zfs(QStringLiteral("bookmark pool/fs#a pool/fs#copy")).rc, 0);
         QCOMPARE(zfs(QStringLiteral("bookmark pool/fs@a pool/fs#a")).err,
                  QStringLiteral("cannot create bookmark 'pool/fs#a': bookmark exists\n"));
-        QCOMPARE(zfs(QStringLiteral("bookmark pool/fs@zz pool/fs#z")).err,
-                 QStringLiteral("cannot create bookmark 'pool/fs#z': dataset does not exist\n"));
+        const Result noSource = zfs(QStringLiteral("bookmark pool/fs@zz pool/fs#z"));
+        QCOMPARE(noSource.rc, 2);
+        QVERIFY(noSource.err.startsWith(QStringLiteral("cannot open 'pool/fs@zz': dataset does not exist\nusage:\n")));
         QCOMPARE(zfs(QStringLiteral("bookmark pool/fs pool/fs#z")).rc, 2);
         const QString guid = value(QStringLiteral("guid"), QStringLiteral("pool/fs@a"));
         QCOMPARE(value(QStringLiteral("guid"), QStringLiteral("pool/fs#a")), guid);
@@ -427,7 +437,7 @@ private Q_SLOTS:
             "bafca4acd4e412060626a83a0cf9b4b4e2d412908c0e5c9e0d493ea9b224b51848f368eb61d55f920f714515bf9b3fc3c396ef06"
             "48f29c60f9bcc4dc54a07c516a414e414e62495a7e512ed0c812fde2a2648724b079dc0c087f26e7e71614a51617e76743c424a0e"
             "e81c9172596c3a41800dd2c2818"));
-        QCOMPARE(corrupt.rc, 1);
+        QCOMPARE(corrupt.rc, 255);  // zfs_send_resume() returns -1
         QVERIFY(corrupt.err.contains(QStringLiteral("resume token is corrupt")));
     }
 

@@ -173,7 +173,7 @@ QString ZfsCommand::usageText(const QString &command)
                         "\t    [-d | -e] <filesystem>\n"
                         "\treceive -A <filesystem|volume>\n")},
         {QStringLiteral("hold"), QStringLiteral("\thold [-r] <tag> <snapshot> ...\n")},
-        {QStringLiteral("holds"), QStringLiteral("\tholds [-rHp] <snapshot> ...\n")},
+        {QStringLiteral("holds"), QStringLiteral("\tholds [-rH] <snapshot> ...\n")},
         {QStringLiteral("release"), QStringLiteral("\trelease [-r] <tag> <snapshot> ...\n")},
         {QStringLiteral("bookmark"), QStringLiteral("\tbookmark <snapshot|bookmark> <newbookmark>\n")},
         {QStringLiteral("load-key"), QStringLiteral("\tload-key [-rn] [-L <keylocation>] <-a | filesystem|volume>\n")},
@@ -193,6 +193,12 @@ int ZfsCommand::usage(const QString &command, const QString &problem)
 {
     err(problem);
     err(QStringLiteral("usage:\n") + usageText(command));
+    // zfs_main.c's usage() ends with these two pointers, except where it prints the property table instead.
+    static const QStringList propertyTables{QStringLiteral("set"), QStringLiteral("get"), QStringLiteral("inherit"),
+                                            QStringLiteral("list")};
+    if (!propertyTables.contains(command))
+        err(QStringLiteral("\nFor the property list, run: zfs set|get\n"
+                           "\nFor the delegated permission list, run: zfs allow|unallow\n"));
     return 2;
 }
 
@@ -541,7 +547,11 @@ QStringList ZfsCommand::select(
     for (const QString &root : std::as_const(roots)) {
         const Dataset *r = m_state.find(root);
         if (!r) {
-            datasetMissing(root);
+            // A bookmark is looked up by its filesystem's bookmark list: ENOENT, which libzfs words this way.
+            if (root.contains(QLatin1Char('#')))
+                err(QStringLiteral("cannot open '%1': no such pool or dataset\n").arg(root));
+            else
+                datasetMissing(root);
             ++*failures;
             continue;
         }
@@ -882,8 +892,11 @@ int ZfsCommand::snapshot(const QStringList &args)
             return 1;
         }
         const Dataset *d = m_state.find(fs);
-        if (!d || !d->isFilesystemLike())
-            return datasetMissing(fs);
+        if (!d || !d->isFilesystemLike()) {
+            // zfs_do_snapshot() goes to its usage after the reason: exit 2 (OpenZFS 2.1 and 2.3).
+            datasetMissing(fs);
+            return usage(QStringLiteral("snapshot"));
+        }
         toCreate.append(arg);
         if (recursive) {
             for (const QString &n : m_state.descendantsOf(fs)) {
@@ -999,8 +1012,13 @@ int ZfsCommand::bookmark(const QStringList &args)
         source = bookFs + source;
     const QString what = QStringLiteral("cannot create bookmark '%1': ").arg(book);
     const Dataset *src = m_state.find(source);
-    if (!src || !validComponent(book.section(QLatin1Char('#'), 1))) {
-        err(what + (src ? QStringLiteral("invalid argument\n") : QStringLiteral("dataset does not exist\n")));
+    if (!src) {
+        // zfs_do_bookmark() opens the source first and goes to its usage when it cannot: exit 2.
+        datasetMissing(source);
+        return usage(QStringLiteral("bookmark"));
+    }
+    if (!validComponent(book.section(QLatin1Char('#'), 1))) {
+        err(what + QStringLiteral("invalid argument\n"));
         return 1;
     }
     if (EmulatorState::poolOf(source) != EmulatorState::poolOf(book)) {
@@ -1478,24 +1496,23 @@ int ZfsCommand::hold(const QStringList &args, bool holding)
 
 int ZfsCommand::holds(const QStringList &args)
 {
-    Getopt opt(args, QStringLiteral("rHp"));
+    // As OpenZFS 2.1 (the version `zfs version` names): -p came with 2.2.
+    Getopt opt(args, QStringLiteral("rH"));
     bool recursive = false;
     bool scripted = false;
-    bool literal = false;
     for (QChar c; (c = opt.next()) != QChar(0);) {
         if (c == QLatin1Char('?'))
             return usage(QStringLiteral("holds"), opt.error());
         if (c == QLatin1Char('r'))
             recursive = true;
-        else if (c == QLatin1Char('H'))
-            scripted = true;
         else
-            literal = true;
+            scripted = true;
     }
     const QStringList operands = opt.operands();
     if (operands.isEmpty())
         return usage(QStringLiteral("holds"), QStringLiteral("missing snapshot argument\n"));
     int failures = 0;
+    int found = 0;
     QList<QStringList> rows;
     for (const QString &arg : operands) {
         if (!arg.contains(QLatin1Char('@'))) {
@@ -1507,6 +1524,7 @@ int ZfsCommand::holds(const QStringList &args)
             failures += datasetMissing(arg);
             continue;
         }
+        ++found;
         QStringList snaps{arg};
         if (recursive) {
             const QString snap = d->shortName();
@@ -1518,11 +1536,13 @@ int ZfsCommand::holds(const QStringList &args)
         for (const QString &s : std::as_const(snaps)) {
             const Dataset *snapshot = m_state.find(s);
             for (auto it = snapshot->holds.cbegin(); it != snapshot->holds.cend(); ++it) {
-                const QString when = literal ? QString::number(it.value()) : Format::dateString(it.value());
+                const QString when = Format::dateString(it.value());
                 rows.append({s, it.key(), when});
             }
         }
     }
+    if (found == 0)
+        err(QStringLiteral("no datasets available\n"));  // nothing was visited, as zfs_do_holds() says
     if (scripted) {
         QString text;
         for (const QStringList &row : std::as_const(rows))

@@ -114,6 +114,8 @@ int ZfsCommand::send(const QStringList &args)
     QList<SendStreamHeader> streams;
 
     if (!token.isEmpty()) {
+        // zfs_send_resume() returns -1 for every failure, so `zfs send -t` exits 255 (seen on OpenZFS 2.1 and 2.3).
+        constexpr int resumeFailed = 255;
         if (!operands.isEmpty() || !from.isEmpty())
             return usage(QStringLiteral("send"), QStringLiteral("too many arguments\n"));
         QString why;
@@ -123,17 +125,17 @@ int ZfsCommand::send(const QStringList &args)
         std::optional<ResumeToken> t = nv ? ResumeToken::decode(token, &why) : std::nullopt;
         if (!t) {
             err(QStringLiteral("cannot resume send: %1\n").arg(why));
-            return 1;
+            return resumeFailed;
         }
         const Dataset *to = m_state.find(t->toName);
         if (!to) {
             err(QStringLiteral("cannot resume send: '%1' used in the initial send no longer exists\n").arg(t->toName));
-            return 1;
+            return resumeFailed;
         }
         if (to->guid != t->toGuid) {
             err(QStringLiteral("cannot resume send: '%1' is no longer the same snapshot used in the initial send\n")
                     .arg(t->toName));
-            return 1;
+            return resumeFailed;
         }
         SendStreamHeader h;
         QString fromName;
@@ -143,7 +145,7 @@ int ZfsCommand::send(const QStringList &args)
             if (!f) {
                 err(QStringLiteral("cannot resume send: incremental source %1 no longer exists\n")
                         .arg(QStringLiteral("0x") + QString::number(t->fromGuid, 16)));
-                return 1;
+                return resumeFailed;
             }
             fromName = f->name;
             payload = 0;
@@ -461,6 +463,13 @@ int ZfsCommand::receive(const QStringList &args)
         } else {
             if (!existing) {
                 err(what + QStringLiteral("destination '%1' does not exist\n").arg(fs));
+                return 1;
+            }
+            // A plain stream cannot be written into an encrypted filesystem whose key is not loaded; the kernel
+            // says so before it compares snapshots (OpenZFS 2.1 and 2.3).
+            if (!(h.flags & SendStreamHeader::Raw)
+                && propertyValue(*existing, QStringLiteral("keystatus"), true) == QLatin1String("unavailable")) {
+                err(what + QStringLiteral("inherited key must be loaded\n"));
                 return 1;
             }
             const QList<Dataset *> snaps = m_state.snapshotsOf(fs);
