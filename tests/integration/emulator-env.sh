@@ -1,26 +1,51 @@
-# Sourced by the integration tests that run the real daemon on the OpenZFS emulator:
-#   source emulator-env.sh HOLDFAST_BINARY EMULATOR_BIN_DIR WORK_PREFIX
-# Skips (exit 77) when the emulator is not built; sets HOLDFAST, WORK (removed on exit, with the daemon killed),
-# PATH and HOLDFAST_ZFS_EMULATOR_DIR; defines fail, hf, global_yaml and start_daemon for a configuration in
-# $WORK/holdfast.yml.
+# Sourced by the integration tests that run the real daemon on the OpenZFS emulator or on real OpenZFS:
+#   source emulator-env.sh HOLDFAST_BINARY EMULATOR_BIN_DIR|kernel WORK_PREFIX
+# With EMULATOR_BIN_DIR: skips (exit 77) when the emulator is not built; sets PATH and HOLDFAST_ZFS_EMULATOR_DIR.
+# With `kernel`: the kernel's OpenZFS (the test VM of tests/openzfs-vm/); skips where there is none. The tests'
+# pools then live in the kernel: ZFS_BACKEND=kernel tells the tests, and the pools named in $WORK/pools are
+# destroyed on exit.
+# Sets HOLDFAST, WORK (removed on exit, with the daemon killed); defines fail, hf, global_yaml and start_daemon for
+# a configuration in $WORK/holdfast.yml.
 HOLDFAST=$1
 EMULATOR_BIN=$2
-if [ ! -x "$EMULATOR_BIN/zfs" ]; then
+if [ "$EMULATOR_BIN" = kernel ]; then
+    ZFS_BACKEND=kernel
+    if [ ! -e /dev/zfs ] || ! zfs version >/dev/null 2>&1; then
+        echo "SKIP: no kernel OpenZFS here (run it in the VM: tests/openzfs-vm/run.sh --zfs 2.1 -- $0 ...)"
+        exit 77
+    fi
+elif [ ! -x "$EMULATOR_BIN/zfs" ]; then
     echo "SKIP: the OpenZFS emulator is not built ($EMULATOR_BIN/zfs)"
     exit 77
+else
+    ZFS_BACKEND=emulator
 fi
 WORK=$(mktemp -d "/tmp/$3.XXXXXX")
 DAEMON_PID=
 cleanup() {
     if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
         kill -9 "$DAEMON_PID"
+        wait "$DAEMON_PID" 2>/dev/null
+    fi
+    if [ "$ZFS_BACKEND" = kernel ] && [ -f "$WORK/pools" ]; then
+        while read -r pool; do zpool destroy -f "$pool" 2>/dev/null; done <"$WORK/pools"
     fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-export PATH="$EMULATOR_BIN:$PATH"
-export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
-mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
+if [ "$ZFS_BACKEND" = emulator ]; then
+    export PATH="$EMULATOR_BIN:$PATH"
+    export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state
+    mkdir -p "$HOLDFAST_ZFS_EMULATOR_DIR"
+fi
+
+# make_pool NAME [MOUNTPOINT [SIZE]]: a file-backed pool (a sparse file of SIZE, 512M by default: OpenZFS keeps
+# at least 128 MiB of slop space), not mounted unless MOUNTPOINT is given; destroyed on exit.
+make_pool() {
+    truncate -s "${3:-512M}" "$WORK/$1.img" || fail "truncate $WORK/$1.img"
+    zpool create -m "${2:-none}" "$1" "$WORK/$1.img" || fail "zpool create $1"
+    echo "$1" >>"$WORK/pools"
+}
 
 fail() {
     echo "FAIL: $*" >&2

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# `holdfast migrate replication-cursor:v1-v2` on the OpenZFS emulator: a v1 cursor goes only when the owning job's
-# v2 cursor is as new or newer; --dry-run changes nothing; a filesystem two jobs claim is refused.
-#   test-migrate.sh HOLDFAST_BINARY EMULATOR_BIN_DIR
+# `holdfast migrate replication-cursor:v1-v2` on the OpenZFS emulator or real OpenZFS: a v1 cursor goes only when
+# the owning job's v2 cursor is as new or newer; --dry-run changes nothing; a filesystem two jobs claim is refused.
+#   test-migrate.sh HOLDFAST_BINARY EMULATOR_BIN_DIR|kernel
 set -uo pipefail
 source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-migrate
 bookmarks() { zfs list -H -o name -t bookmark -r "$1" | sort | tr '\n' ' '; }
 
-zpool create -m none mpool "$WORK/vdev.img" || fail "zpool create"
+make_pool mpool
 for fs in a b c; do zfs create "mpool/$fs" || fail create; done
 for fs in a b c; do
     zfs snapshot "mpool/$fs@1" && zfs snapshot "mpool/$fs@2" || fail snapshot
