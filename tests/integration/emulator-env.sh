@@ -72,25 +72,30 @@ global:
 YAML
 }
 
-# A push job replicating FILTER ("src<") over the local transport to a sink under dst/sink, snapshots taken only on
-# wake-up, both sides keeping ten: the jobs of the tests that replicate one way and watch it.
-local_push_sink_jobs_yaml() {
+# push_sink_jobs_yaml FILTER [CONNECT SERVE [EXTRA]]: a push job replicating FILTER ("src<") to a sink under
+# dst/sink, snapshots taken only on wake-up, both sides keeping ten; over the local transport unless CONNECT and
+# SERVE (flow-style YAML maps) name another; EXTRA is one more line of the push job ("send: {encrypted: true}").
+push_sink_jobs_yaml() {
     cat <<YAML
 jobs:
   - name: push
     type: push
-    connect: {type: local, listener_name: backup, client_identity: ws}
+    connect: ${2:-{type: local, listener_name: backup, client_identity: ws\}}
     filesystems: {"$1": true}
     snapshotting: {type: manual}
+    ${4:-}
     pruning:
       keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
       keep_receiver: [{type: last_n, count: 10}]
   - name: sink
     type: sink
     root_fs: dst/sink
-    serve: {type: local, listener_name: backup}
+    serve: ${3:-{type: local, listener_name: backup\}}
 YAML
 }
+
+# The jobs of the tests that replicate one way over the local transport and watch it.
+local_push_sink_jobs_yaml() { push_sink_jobs_yaml "$1"; }
 
 start_daemon() {
     "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &

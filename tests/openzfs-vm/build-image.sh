@@ -29,10 +29,23 @@ exec 8>"$HFVM_CACHE/.lock-$series"
 flock 8 # another build of the same series (a parallel test) waits here instead of building twice
 
 started=$SECONDS
-hfvm_apt_update || hfvm_skip "the private apt configuration could not read Debian's contrib and backports"
-krel=$(hfvm_kernel_release) || hfvm_skip "no Debian 12 kernel (linux-image-amd64 6.1) in the package lists"
+# The private lists serve both series: their builds (parallel tests) take turns at apt.
+exec 7>"$HFVM_CACHE/.lock-apt"
+flock 7
+# Offline, or with the mirror down, an image already built still serves; only a first build needs the network.
+use_cached_or_skip() {
+    local cached
+    if [ $rebuild -eq 0 ] && cached=$(hfvm_cached_image "$series"); then
+        hfvm_log "warning: $1; using the image built before: $cached"
+        echo "$cached"
+        exit 0
+    fi
+    hfvm_skip "$1"
+}
+hfvm_apt_update || use_cached_or_skip "the private apt configuration could not read Debian's contrib and backports"
+krel=$(hfvm_kernel_release) || use_cached_or_skip "no Debian 12 kernel (linux-image-amd64 6.1) in the package lists"
 debver=$(hfvm_candidate zfs-dkms "$series" "$suite")
-[ -n "$debver" ] || hfvm_skip "no zfs-dkms $series.* in $suite contrib"
+[ -n "$debver" ] || use_cached_or_skip "no zfs-dkms $series.* in $suite contrib"
 image=$HFVM_CACHE/$(hfvm_image_name "$krel" "$debver")
 if [ -f "$image/complete" ] && [ $rebuild -eq 0 ]; then
     echo "$image"
@@ -74,6 +87,7 @@ for p in zfsutils-linux $libs; do
     userland_debs+=("$(download "$p=$debver")")
 done
 dkms_deb=$(download "zfs-dkms=$debver")
+flock -u 7 # the module build needs apt no more
 
 work=$(mktemp -d "$HFVM_CACHE/.build-$series.XXXXXX")
 trap 'rm -rf "$work"' EXIT

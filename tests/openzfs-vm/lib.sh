@@ -75,13 +75,12 @@ hfvm_image_name() { # KREL DEBVER
     echo "image-$1-zfs-$v"
 }
 
-# The newest complete image of SERIES in the cache, without asking apt: what run.sh uses when it can.
+# The most recently built complete image of SERIES in the cache, without asking apt: what run.sh uses when it can.
 hfvm_cached_image() {
-    local series=$1 d best=""
+    local series=$1 d
     shopt -s nullglob
     for d in "$HFVM_CACHE"/image-*-zfs-"$series".*; do
-        [ -f "$d/complete" ] && best=$d
-    done
+        [ -f "$d/complete" ] && printf '%s\t%s\n' "$(stat -c %Y "$d/complete")" "$d"
+    done | sort -n | tail -n 1 | cut -f 2- | grep .
     shopt -u nullglob
-    [ -n "$best" ] && echo "$best"
 }

@@ -83,25 +83,6 @@ expect_cursor_and_holds() { # SENDER_SNAPSHOT SENDING_JOB RECEIVED_SNAPSHOT RECE
     return 0
 }
 
-push_sink_yaml() { # CONNECT SERVE FILTER [SEND]
-    cat <<YAML
-jobs:
-  - name: push
-    type: push
-    connect: $1
-    filesystems: {"$3": true}
-    snapshotting: {type: manual}
-    ${4:-}
-    pruning:
-      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
-      keep_receiver: [{type: last_n, count: 10}]
-  - name: sink
-    type: sink
-    root_fs: dst/sink
-    serve: $2
-YAML
-}
-
 free_port() {
     local port
     for port in $(seq 21000 21100); do
@@ -119,8 +100,7 @@ case_local_push_sink() {
     write_data "$WORK/mnt/src/home/a" 4
     write_data "$WORK/mnt/src/home/docs/b" 2
     zfs snapshot -r src/home@hf_1 || fail snapshot
-    { global_yaml; push_sink_yaml "{type: local, listener_name: backup, client_identity: ws}" \
-        "{type: local, listener_name: backup}" "src/home<"; } >"$WORK/holdfast.yml"
+    { global_yaml; push_sink_jobs_yaml "src/home<"; } >"$WORK/holdfast.yml"
     start_daemon
     wakeup_and_wait push push
     expect_replication_done push push
@@ -161,8 +141,8 @@ case_tcp_push_sink() {
     zfs snapshot src/data@t1 || fail snapshot
     local port
     port=$(free_port)
-    { global_yaml; push_sink_yaml "{type: tcp, address: \"127.0.0.1:$port\"}" \
-        "{type: tcp, listen: \"127.0.0.1:$port\", clients: {\"127.0.0.1\": \"lan\"}}" "src/data"; } >"$WORK/holdfast.yml"
+    { global_yaml; push_sink_jobs_yaml src/data "{type: tcp, address: \"127.0.0.1:$port\"}" \
+        "{type: tcp, listen: \"127.0.0.1:$port\", clients: {\"127.0.0.1\": \"lan\"}}"; } >"$WORK/holdfast.yml"
     start_daemon
     wakeup_and_wait push push
     expect_replication_done push push
@@ -223,8 +203,7 @@ case_killed_send_resumes() {
     zfs create src/big || fail "zfs create"
     write_data "$WORK/mnt/src/big/data" 64
     zfs snapshot src/big@k1 || fail snapshot
-    { global_yaml; push_sink_yaml "{type: local, listener_name: backup, client_identity: ws}" \
-        "{type: local, listener_name: backup}" "src/big"; } >"$WORK/holdfast.yml"
+    { global_yaml; push_sink_jobs_yaml src/big; } >"$WORK/holdfast.yml"
     start_daemon
     hf signal wakeup push >/dev/null || fail wakeup
     # Cut the stream about a second after `zfs send` starts: watching the process is cheap, where asking the
@@ -271,8 +250,7 @@ case_raw_encrypted() {
         fail "zfs create encrypted"
     write_data "$WORK/mnt/src/secret/a" 3
     zfs snapshot src/secret@e1 || fail snapshot
-    { global_yaml; push_sink_yaml "{type: local, listener_name: backup, client_identity: ws}" \
-        "{type: local, listener_name: backup}" "src/secret" "send: {encrypted: true}"; } >"$WORK/holdfast.yml"
+    { global_yaml; push_sink_jobs_yaml src/secret "" "" "send: {encrypted: true}"; } >"$WORK/holdfast.yml"
     start_daemon
     wakeup_and_wait push push
     expect_replication_done push push
@@ -303,8 +281,7 @@ case_pruning_skips_held() {
     zfs hold keepme src/p@s1 || fail hold
     {
         global_yaml
-        push_sink_yaml "{type: local, listener_name: backup, client_identity: ws}" "{type: local, listener_name: backup}" \
-            "src/p" | sed 's/keep_sender: .*/keep_sender: [{type: not_replicated}, {type: last_n, count: 2}]/'
+        push_sink_jobs_yaml src/p | sed 's/keep_sender: .*/keep_sender: [{type: not_replicated}, {type: last_n, count: 2}]/'
     } >"$WORK/holdfast.yml"
     start_daemon
     wakeup_and_wait push push
@@ -330,8 +307,7 @@ case_holds_list() {
     zfs bookmark src/h@a "src/h#zrepl_replication_cursor" || fail bookmark
     zfs hold zrepl_STEP_J_other src/h@a || fail hold
     zfs hold unrelated src/h@a || fail hold
-    { global_yaml; push_sink_yaml "{type: local, listener_name: backup, client_identity: ws}" \
-        "{type: local, listener_name: backup}" "src/h"; } >"$WORK/holdfast.yml"
+    { global_yaml; push_sink_jobs_yaml src/h; } >"$WORK/holdfast.yml"
     start_daemon
     wakeup_and_wait push push
     expect_replication_done push push
@@ -402,8 +378,7 @@ case_capabilities() {
     make_pool src
     zfs create src/c || fail "zfs create"
     zfs snapshot src/c@one || fail snapshot
-    { global_yaml debug; push_sink_yaml "{type: local, listener_name: backup, client_identity: ws}" \
-        "{type: local, listener_name: backup}" "src/c"; } >"$WORK/holdfast.yml"
+    { global_yaml debug; push_sink_jobs_yaml src/c; } >"$WORK/holdfast.yml"
     sed -i 's|root_fs: dst/sink|root_fs: src/sink|' "$WORK/holdfast.yml"
     start_daemon
     wakeup_and_wait push push
