@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <QRegularExpression>
+#include <QVersionNumber>
 
 #include "daemon/zfs/ZfsOutput.h"
 
@@ -64,23 +65,35 @@ QStringList argv(Args &&...args)
 
 }  // namespace
 
+// The upstream release in a line of `zfs version` ("zfs-2.1.11-1+deb12u1", "zfs-kmod-2.3.2-2~bpo12+2"); null
+// where there is none.
+static QVersionNumber releaseOf(const QString &line)
+{
+    static const QRegularExpression release(u"^zfs-(?:kmod-)?(\\d+\\.\\d+(?:\\.\\d+)?)"_s);
+    return QVersionNumber::fromString(release.match(line).captured(1));
+}
+
+bool Capabilities::holdsParsable() const
+{
+    return modern && releaseOf(version) >= QVersionNumber(2, 2);
+}
+
 QString Capabilities::summary() const
 {
     if (!modern) {
         return u"a ZFS without `zfs version` (zfs-fuse, or older than OpenZFS 0.8)"_s;
     }
-    static const QRegularExpression release(u"^zfs-(?:kmod-)?(\\d+\\.\\d+(?:\\.\\d+)?)"_s);
-    const QString upstream = release.match(version).captured(1);
-    QString text = u"OpenZFS %1 (%2"_s.arg(upstream.isEmpty() ? version : upstream, version);
+    const QVersionNumber upstream = releaseOf(version);
+    QString text = u"OpenZFS %1 (%2"_s.arg(upstream.isNull() ? version : upstream.toString(), version);
     if (kernelModule.isEmpty()) {
         return text + u"; no kernel module reported)"_s;
     }
     text += u", %1)"_s.arg(kernelModule);
-    const QString moduleUpstream = release.match(kernelModule).captured(1);
-    if (!moduleUpstream.isEmpty() && moduleUpstream != upstream) {
+    const QVersionNumber moduleUpstream = releaseOf(kernelModule);
+    if (!moduleUpstream.isNull() && moduleUpstream != upstream) {
         text += u"; the userland and the loaded kernel module are different releases, which OpenZFS does not support"_s;
     }
-    if (!holdsParsable) {
+    if (!holdsParsable()) {
         text += u"; no `zfs holds -p` before 2.2: hold times are read from its local-time text"_s;
     }
     return text;
@@ -125,10 +138,6 @@ Async::Task<Result<Capabilities>> ZfsClient::capabilities()
         const QString text = QString::fromUtf8(version.standardOutput);
         caps.version = text.section(u'\n', 0, 0).trimmed();
         caps.kernelModule = text.section(u'\n', 1, 1).trimmed();
-        static const QRegularExpression release(u"^zfs-(\\d+)\\.(\\d+)"_s);
-        const QRegularExpressionMatch match = release.match(caps.version);
-        const int major = match.captured(1).toInt();
-        caps.holdsParsable = match.hasMatch() && (major > 2 || (major == 2 && match.captured(2).toInt() >= 2));
     } else if (version.error.is(ZfsError::Kind::StartFailed) || version.error.is(ZfsError::Kind::Unavailable)
                || version.error.is(ZfsError::Kind::Timeout)) {
         co_return Result<Capabilities>{{}, version.error};
@@ -350,12 +359,12 @@ Async::Task<Result<QList<Hold>>> ZfsClient::holds(QStringList snapshots)
 {
     using Out = Result<QList<Hold>>;
     Out out;
+    const Result<Capabilities> caps = co_await capabilities();
+    QStringList arguments = argv(u"holds"_s, u"-H"_s);
+    if (caps.ok() && caps.value.holdsParsable()) {
+        arguments << u"-p"_s;
+    }
     for (const QStringList &chunk : chunked(snapshots)) {
-        const Result<Capabilities> caps = co_await capabilities();
-        QStringList arguments = argv(u"holds"_s, u"-H"_s);
-        if (caps.ok() && caps.value.holdsParsable) {
-            arguments << u"-p"_s;
-        }
         const CommandResult result = co_await m_command.zfs(arguments + chunk);
         if (!result.ok()) {
             co_return Out{{}, result.error};

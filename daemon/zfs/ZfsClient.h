@@ -30,7 +30,7 @@ struct Capabilities
 {
     QString version;  // "zfs-2.1.11-1", or "" for a binary without `zfs version` (zfs-fuse)
     QString kernelModule;  // "zfs-kmod-2.1.11-1", the second line of `zfs version`; "" where not loaded
-    bool modern = false;  // OpenZFS ≥ 0.8 command line: version, get -t, list -p, destroy a,b,c, holds -H -p
+    bool modern = false;  // OpenZFS ≥ 0.8 command line: version, get -t, list -p, destroy a,b,c, holds -H
     QHash<QString, bool> poolBookmarks;  // pool → feature@bookmarks enabled or active
     QHash<QString, bool> poolEncryption;  // pool → feature@encryption enabled or active
     QHash<QString, bool> poolResume;  // pool → feature@extensible_dataset (receive_resume_token)
@@ -40,7 +40,7 @@ struct Capabilities
     bool rawSend(const QString &pool) const { return modern && poolEncryption.value(pool); }
     bool holdsListing() const { return modern; }
     // `zfs holds -p` (exact seconds) came with OpenZFS 2.2; 2.1, Debian 12's own, has only the local-time text.
-    bool holdsParsable = false;
+    bool holdsParsable() const;
     // "OpenZFS 2.1.11 (zfs-2.1.11-1+deb12u1, zfs-kmod-2.1.11-1+deb12u1)", saying so where the userland and the
     // loaded kernel module differ: the line a user's log leads with.
     QString summary() const;

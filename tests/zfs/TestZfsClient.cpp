@@ -126,7 +126,7 @@ void TestZfsClient::capabilities()
         QVERIFY(caps.value.bookmarks(m_pool));
         QVERIFY(caps.value.resumableReceive(m_pool));
         QVERIFY(caps.value.missing({m_pool}).isEmpty());
-        QVERIFY(!caps.value.holdsParsable);  // as OpenZFS 2.1
+        QVERIFY(!caps.value.holdsParsable());  // as OpenZFS 2.1
         QCOMPARE(caps.value.summary(), u"OpenZFS 2.1.11 (zfs-2.1.11-1, zfs-kmod-2.1.11-1); no `zfs holds -p` before "
                                        "2.2: hold times are read from its local-time text"_s);
     } else if (b->name() == u"openzfs") {
@@ -143,7 +143,7 @@ void TestZfsClient::capabilities()
                  qPrintable(caps.value.summary()));
         QVERIFY2(!caps.value.summary().contains(u"different releases"_s), qPrintable(caps.value.summary()));
         // `zfs holds -p` is OpenZFS 2.2's: 2.1 (Debian 12's) refuses it with a usage error.
-        QCOMPARE(caps.value.holdsParsable, !version.startsWith(u"2.1."_s));
+        QCOMPARE(caps.value.holdsParsable(), !version.startsWith(u"2.1."_s));
     } else {
         QVERIFY(!caps.value.modern);
         QVERIFY(!caps.value.bookmarks(m_pool));
@@ -159,7 +159,7 @@ void TestZfsClient::capabilitySummary()
     caps.modern = true;
     caps.version = u"zfs-2.3.2-2~bpo12+2"_s;
     caps.kernelModule = u"zfs-kmod-2.3.2-2~bpo12+2"_s;
-    caps.holdsParsable = true;
+    QVERIFY(caps.holdsParsable());
     QCOMPARE(caps.summary(), u"OpenZFS 2.3.2 (zfs-2.3.2-2~bpo12+2, zfs-kmod-2.3.2-2~bpo12+2)"_s);
     // A userland upgraded while the old module stays loaded (no reboot yet): said in the log's first line.
     caps.kernelModule = u"zfs-kmod-2.1.11-1+deb12u1"_s;
