@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -13,6 +14,8 @@
 #include <coroutine>
 #include <memory>
 #include <optional>
+
+#include "daemon/async/StopSignal.h"
 
 namespace Async {
 
@@ -56,6 +59,10 @@ struct ProcessSpec
     std::chrono::milliseconds timeout{0};  // 0: no limit
     std::optional<QProcessEnvironment> environment;
     QString workingDirectory;
+    // For the processes of a stream (a pipeline, or a pipe to a connection): a request to end the stream early.
+    // The producer is killed (or the connection feeding the consumer closed), so the consumer sees the end of its
+    // input and finishes by itself: a resumable `zfs recv -s` keeps what it received. Null: no such request.
+    QPointer<StopSignal> stop;
 };
 
 struct ProcessResult

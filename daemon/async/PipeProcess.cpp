@@ -92,6 +92,10 @@ bool PipeProcess::start()
             }
         });
     }
+    if (m_spec.stop && fromProcess) {
+        // The stream is to end early: the producer goes, its pipe ends, and the owner's loop sees the end.
+        connect(m_spec.stop.data(), &StopSignal::requested, this, [this] { kill(); });
+    }
     m_notifier = std::make_unique<QSocketNotifier>(m_fd, fromProcess ? QSocketNotifier::Read : QSocketNotifier::Write);
     m_notifier->setEnabled(false);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, [this] {

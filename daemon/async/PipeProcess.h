@@ -16,7 +16,8 @@ namespace Async {
 // itself, for streams that go to or come from a socket: `zfs send` into a replication connection, or a
 // connection into `zfs recv`. Every event that may let the owner go on (the pipe became readable or writable, the
 // process ended) wakes `wakeup`; the owner's loop then calls read()/write() again. A full pipe is back-pressure:
-// write() says WouldBlock and the owner stops reading its socket.
+// write() says WouldBlock and the owner stops reading its socket. A FromProcess process is killed when its spec's
+// `stop` is requested; for a ToProcess one the owner, which feeds it, decides how to end.
 class PipeProcess final : public QObject
 {
     Q_OBJECT

@@ -205,6 +205,18 @@ void PipelineAwaiter::await_suspend(std::coroutine_handle<> handle)
         deadline->start(timeout);
     }
 
+    // A stream asked to end early (ProcessSpec::stop on either side): the producer goes, the relay sees the end
+    // of its input and closes the consumer's, and the consumer finishes by itself.
+    for (const ProcessSpec *spec : {&m_producerSpec, &m_consumerSpec}) {
+        if (spec->stop) {
+            QObject::connect(spec->stop.data(), &StopSignal::requested, resumer, [producer] {
+                if (producer->state() != QProcess::NotRunning) {
+                    producer->kill();
+                }
+            });
+        }
+    }
+
     consumer->start(m_consumerSpec.program, m_consumerSpec.arguments);
     producer->start(m_producerSpec.program, m_producerSpec.arguments);
     // The children hold their copies now; ours would keep the pipes open after they exit.

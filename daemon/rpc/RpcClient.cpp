@@ -241,6 +241,14 @@ void Client::release(Conn *conn)
     }
 }
 
+QScopeGuard<std::function<void()>> Client::abandonGuard(Conn *conn)
+{
+    return QScopeGuard<std::function<void()>>([this, conn] {
+        drop(*conn);
+        release(conn);
+    });
+}
+
 Async::Task<Zfs::ZfsError> Client::ensureConnected()
 {
     const Acquired acquired = co_await acquire();
@@ -256,7 +264,9 @@ Async::Task<Reply> Client::call(const char *rpc, QJsonObject args)
     if (!acquired.conn) {
         co_return Reply{{}, acquired.error};
     }
+    auto abandoned = abandonGuard(acquired.conn);
     const Reply reply = co_await exchange(*acquired.conn, rpc, args);
+    abandoned.dismiss();
     release(acquired.conn);
     co_return reply;
 }
@@ -311,9 +321,19 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
         co_return outcome;
     }
     Conn &conn = *acquired.conn;
+    auto abandoned = abandonGuard(&conn);
     // Owned by this call: the connection may be dropped while the process still runs.
     Async::Wakeup wakeup;
     Transport::watch(conn.connection.device.get(), wakeup);
+    // Asked to end early (the stall watchdog): the stream is cut here, so `zfs recv` sees its end and keeps what
+    // it has; the source's `zfs send` goes with the connection.
+    bool stopped = false;
+    if (consumerSpec.stop) {
+        QObject::connect(consumerSpec.stop.data(), &Async::StopSignal::requested, &wakeup, [&stopped, &wakeup] {
+            stopped = true;
+            wakeup.wake();
+        });
+    }
     const QByteArray body = QJsonDocument(sendArgs).toJson(QJsonDocument::Compact);
     conn.connection.device->write(requestHead(Send, body.size(), false, {}));
     conn.connection.device->write(body);
@@ -332,6 +352,9 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
 
     while (true) {
         bool progressed = false;
+        if (stopped && connectionError.isEmpty()) {
+            connectionError = u"stopped early"_s;
+        }
         // Into `zfs recv` what it takes.
         if (!toConsumer.isEmpty() && !broken) {
             const qint64 before = outcome.bytes;
@@ -392,6 +415,7 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
     if (complete && !streaming) {
         // Refused before any stream: the answer says why.
         outcome.senderError = replyFrom(response).error.toString();
+        abandoned.dismiss();
         release(&conn);
         co_return outcome;
     }
@@ -403,7 +427,7 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
         if (!connectionError.isEmpty()) {
             outcome.senderError = error.toString();
             outcome.temporary = true;  // the receiver has a resume token where it can
-            outcome.connectionLost = true;
+            outcome.connectionLost = !stopped;
         }
     } else {
         const QByteArray remoteError = response.trailers.value(StreamErrorTrailer);
@@ -415,6 +439,7 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
             drop(conn);
         }
     }
+    abandoned.dismiss();
     release(&conn);
     if (consumerStarted) {
         while (!consumer.isFinished()) {
@@ -437,10 +462,12 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
         co_return outcome;
     }
     Conn &conn = *acquired.conn;
+    auto abandoned = abandonGuard(&conn);
     Async::Wakeup wakeup;
     Transport::watch(conn.connection.device.get(), wakeup);
     Async::PipeProcess producer(producerSpec, Async::PipeProcess::Direction::FromProcess, wakeup);
     if (!producer.start()) {
+        abandoned.dismiss();
         release(&conn);
         outcome.senderError = u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
         co_return outcome;
@@ -525,6 +552,7 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
             drop(conn);
         }
     }
+    abandoned.dismiss();
     release(&conn);
     // The producer's own verdict; wait for its exit (it was killed if the stream was cut).
     while (!producer.isFinished()) {

@@ -3,7 +3,9 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QScopeGuard>
 
+#include <functional>
 #include <memory>
 
 #include "daemon/async/Task.h"
@@ -75,6 +77,10 @@ private:
 
     Async::Task<Acquired> acquire();
     void release(Conn *conn);
+    // Held by a call's coroutine while it uses `conn`: a coroutine destroyed mid-call (reset, a timeout, the stall
+    // watchdog) leaves the connection in the middle of an exchange, which then cannot carry another call, so it is
+    // dropped. Dismissed when the call ends.
+    QScopeGuard<std::function<void()>> abandonGuard(Conn *conn);
     Async::Task<Zfs::ZfsError> connect(Conn &conn);
     Zfs::ZfsError networkError(Conn &conn, const QString &what);
     Zfs::ZfsError protocolError(const QString &what) const;

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void hooks();
     void sendOptions();
     void pullIntervalManual();
+    void watchdogLimits();
     void rejectsBadConfig_data();
     void rejectsBadConfig();
     void reportsSyntaxErrors();
@@ -451,6 +452,39 @@ void TestConfigParser::pullIntervalManual()
     QCOMPARE(root->jobs[0].intervalManual, false);
     QCOMPARE(root->jobs[0].connect.dialTimeout, Config::Duration(0));
     QVERIFY(root->jobs[0].keepSender.isEmpty());
+}
+
+void TestConfigParser::watchdogLimits()
+{
+    // Defaults where zrepl's config says nothing.
+    Config::Error error;
+    auto root = Config::parseBytes(pushTemplate, u"watchdog.yml"_s, &error);
+    QVERIFY2(root.has_value(), qPrintable(error.toString()));
+    QCOMPARE(root->jobs[0].stallTimeout, Config::Duration(10min));
+    QCOMPARE(root->jobs[0].planningTimeout, Config::Duration(30min));
+    QCOMPARE(root->jobs[0].pruningTimeout, Config::Duration(1h));
+
+    // Holdfast's keys beside zrepl's own; "0" turns a limit off.
+    root = Config::parseBytes(pushWith("  pruning:\n", "  replication:\n    concurrency: {steps: 2}\n    stall_timeout: 90s\n"
+                                                       "    planning_timeout: \"0\"\n  pruning:\n    timeout: 2h30m\n"),
+                              u"watchdog.yml"_s, &error);
+    QVERIFY2(root.has_value(), qPrintable(error.toString()));
+    QCOMPARE(root->jobs[0].replicationSteps, 2);
+    QCOMPARE(root->jobs[0].stallTimeout, Config::Duration(90s));
+    QCOMPARE(root->jobs[0].planningTimeout, Config::Duration(0));
+    QCOMPARE(root->jobs[0].pruningTimeout, Config::Duration(150min));
+
+    // A negative limit and a key of neither zrepl nor Holdfast are refused where they stand.
+    QVERIFY(!Config::parseBytes(pushWith("  pruning:\n", "  replication:\n    stall_timeout: -1m\n  pruning:\n"), u"bad.yml"_s, &error));
+    QCOMPARE(error.field, u"jobs[0].replication.stall_timeout"_s);
+    QCOMPARE(error.message, u"value must be zero or a positive duration, got \"-1m\""_s);
+    QVERIFY(!Config::parseBytes(pushWith("  pruning:\n", "  replication:\n    stall_timout: 1m\n  pruning:\n"), u"bad.yml"_s, &error));
+    QCOMPARE(error.field, u"jobs[0].replication.stall_timout"_s);
+    QVERIFY(!Config::parseBytes(pushWith("  pruning:\n", "  pruning:\n    timeout: soon\n"), u"bad.yml"_s, &error));
+    QCOMPARE(error.field, u"jobs[0].pruning.timeout"_s);
+    // Snap jobs keep zrepl's pruning section exactly.
+    QVERIFY(!Config::parseBytes(snapWith("  pruning:\n", "  pruning:\n    timeout: 1h\n"), u"bad.yml"_s, &error));
+    QCOMPARE(error.field, u"jobs[0].pruning.timeout"_s);
 }
 
 void TestConfigParser::rejectsBadConfig_data()

@@ -164,7 +164,8 @@ private Q_SLOTS:
 private:
     ZfsBackend *backendFor(const QString &name);
     void startSink(Config::Serve serve);
-    void startPush(Config::Connect connect, QList<Config::KeepRule> keepReceiver = {lastN(3)});
+    void startPush(Config::Connect connect, QList<Config::KeepRule> keepReceiver = {lastN(3)},
+                   Config::Duration stallTimeout = std::chrono::minutes(10));
     bool run(ReplicationJob &job);
     QStringList snapshots(const QString &fs) const;
     QString get(const QString &property, const QString &name) const;
@@ -255,7 +256,7 @@ void TestNetworkTransports::startSink(Config::Serve serve)
     m_sink->start();
 }
 
-void TestNetworkTransports::startPush(Config::Connect connect, QList<Config::KeepRule> keepReceiver)
+void TestNetworkTransports::startPush(Config::Connect connect, QList<Config::KeepRule> keepReceiver, Config::Duration stallTimeout)
 {
     Config::Job push;
     push.type = Config::JobType::Push;
@@ -265,6 +266,7 @@ void TestNetworkTransports::startPush(Config::Connect connect, QList<Config::Kee
     push.connect = std::move(connect);
     push.keepSender = {notReplicated(), lastN(2)};
     push.keepReceiver = std::move(keepReceiver);
+    push.stallTimeout = stallTimeout;
     m_active = std::make_unique<ReplicationJob>(push, commandConfigFor(*m_backend));
     m_active->start();
 }
@@ -473,13 +475,19 @@ void TestNetworkTransports::replicatesFilesystemsConcurrently()
 void TestNetworkTransports::resumesOverTcp_data()
 {
     QTest::addColumn<bool>("pull");
-    QTest::newRow("push to sink") << false;
-    QTest::newRow("pull from source") << true;
+    QTest::addColumn<bool>("stall");
+    QTest::newRow("push to sink") << false << false;
+    QTest::newRow("pull from source") << true << false;
+    // A `zfs send` that stops producing: the watchdog stops the stream (the local send killed, or the connection
+    // to the source's closed) and the retry resumes.
+    QTest::newRow("push to sink, send stalls") << false << true;
+    QTest::newRow("pull from source, send stalls") << true << true;
 }
 
 void TestNetworkTransports::resumesOverTcp()
 {
     QFETCH(bool, pull);
+    QFETCH(bool, stall);
     ZfsBackend *b = backendFor(u"emulator"_s);
     if (!b) {
         QSKIP("emulator unavailable");
@@ -488,9 +496,10 @@ void TestNetworkTransports::resumesOverTcp()
     QCOMPARE(b->zfs({u"snapshot"_s, m_src + u"/home@big"_s}).exitCode, 0);
     QFile faults(m_emulator.stateDirectory() + u"/faults"_s);
     QVERIFY(faults.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    faults.write("send:cut-after-bytes=1500000,once\n");
+    faults.write(stall ? "send:stall-after-bytes=1500000,once\n" : "send:cut-after-bytes=1500000,once\n");
     faults.close();
     QFile::remove(m_emulator.stateDirectory() + u"/faults.fired"_s);
+    const Config::Duration stallTimeout = stall ? Config::Duration(std::chrono::seconds(3)) : Config::Duration(std::chrono::minutes(10));
     const quint16 port = freePort();
     QMap<QString, QString> clients;
     clients.insert(u"127.0.0.1"_s, u"ws"_s);
@@ -511,12 +520,13 @@ void TestNetworkTransports::resumesOverTcp()
         pullConfig.connect = tcpConnect(port);
         pullConfig.keepSender = {notReplicated()};
         pullConfig.keepReceiver = {lastN(5)};
+        pullConfig.stallTimeout = stallTimeout;
         m_active = std::make_unique<ReplicationJob>(pullConfig, commandConfigFor(*b));
         m_active->start();
         target = m_dst + u"/pulled/"_s + m_src + u"/home"_s;
     } else {
         startSink(tcpServe(port, clients));
-        startPush(tcpConnect(port));
+        startPush(tcpConnect(port), {lastN(3)}, stallTimeout);
         target = m_dst + u"/sink/ws/"_s + m_src + u"/home"_s;
     }
     QVERIFY(run(*m_active));
@@ -524,6 +534,10 @@ void TestNetworkTransports::resumesOverTcp()
     QCOMPARE(report.attempts.size(), 2);
     QVERIFY(report.attempts[0].state == Api::AttemptState::FilesystemError);
     QVERIFY(report.attempts[0].filesystems[0].stepError.has_value());
+    if (stall) {
+        QVERIFY2(report.attempts[0].filesystems[0].stepError->err.contains(u"(replication.stall_timeout)"_s),
+                 qPrintable(report.attempts[0].filesystems[0].stepError->err));
+    }
     QVERIFY2(report.attempts[1].state == Api::AttemptState::Done,
              qPrintable(report.attempts[1].filesystems.value(0).stepError ? report.attempts[1].filesystems[0].stepError->err : u"?"_s));
     QVERIFY(report.attempts[1].filesystems[0].steps[0].resumed);

@@ -8,7 +8,7 @@
 // Injected failures for replication tests. Rules come from $HOLDFAST_ZFS_EMULATOR_FAULTS (separated by ';' or
 // newlines) and from the file "faults" in the state directory, one per line; '#' starts a comment.
 //   <command>:<action>[=<argument>][,once]
-// e.g. "send:cut-after-bytes=4096", "recv:fail,once", "destroy:refuse=pool/fs@s", "snapshot:fail=pool/fs".
+// e.g. "send:cut-after-bytes=4096", "send:stall-after-bytes=4096,once", "recv:fail,once", "destroy:refuse=pool/fs@s", "snapshot:fail=pool/fs".
 // A rule with "once" fires one time; the state directory remembers it in "faults.fired".
 class FaultRules
 {

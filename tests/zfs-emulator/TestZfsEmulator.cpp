@@ -404,6 +404,40 @@ private Q_SLOTS:
                  QStringLiteral("'pool/dst' does not have any resumable receive state to abort\n"));
     }
 
+    void stalledSendHangsUntilKilled()
+    {
+        QCOMPARE(zfs(QStringLiteral("create pool/src")).rc, 0);
+        QCOMPARE(zfs(QStringLiteral("snapshot pool/src@a")).rc, 0);
+        QProcess sender;
+        QProcess receiver;
+        prepare(sender, QStringLiteral("zfs"), {QStringLiteral("send"), QStringLiteral("pool/src@a")},
+                QStringLiteral("send:stall-after-bytes=5000,once"));
+        prepare(receiver, QStringLiteral("zfs"), {QStringLiteral("recv"), QStringLiteral("-s"), QStringLiteral("pool/dst")});
+        sender.setStandardOutputProcess(&receiver);
+        receiver.start();
+        sender.start();
+        QVERIFY(sender.waitForStarted());
+        QVERIFY(receiver.waitForStarted());
+        // Stalled, not ended: both sides stay, the receiver waiting for more.
+        QVERIFY(!sender.waitForFinished(1500));
+        QCOMPARE(sender.state(), QProcess::Running);
+        QCOMPARE(receiver.state(), QProcess::Running);
+        sender.kill();
+        QVERIFY(sender.waitForFinished(10000));
+        QVERIFY(receiver.waitForFinished(30000));
+        QCOMPARE(receiver.exitCode(), 1);
+        // What arrived before the stall is kept for a resume, and the rule fired once: the resumed send completes.
+        const QString token = value(QStringLiteral("receive_resume_token"), QStringLiteral("pool/dst"));
+        QString error;
+        const std::optional<ResumeToken> decoded = ResumeToken::decode(token, &error);
+        QVERIFY2(decoded, qPrintable(error));
+        QVERIFY(decoded->offset > 0 && decoded->offset <= 5000);
+        auto [s2, r2] = pipe({QStringLiteral("-t"), token}, {QStringLiteral("-s"), QStringLiteral("pool/dst")});
+        QCOMPARE(s2.rc, 0);
+        QCOMPARE(r2.rc, 0);
+        QCOMPARE(value(QStringLiteral("guid"), QStringLiteral("pool/dst@a")), value(QStringLiteral("guid"), QStringLiteral("pool/src@a")));
+    }
+
     void truncatedWithoutResumeLeavesNothing()
     {
         QCOMPARE(zfs(QStringLiteral("create pool/src")).rc, 0);

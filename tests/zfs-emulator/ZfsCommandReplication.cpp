@@ -1,6 +1,7 @@
 // zfs send and zfs receive: the half of ZfsCommand that moves streams.
 #include <QJsonObject>
 
+#include <poll.h>
 #include <unistd.h>
 
 #include "Getopt.h"
@@ -275,13 +276,25 @@ int ZfsCommand::send(const QStringList &args)
     }
     const std::optional<FaultRules::Rule> cut =
         m_faults.takeValued(QStringLiteral("send"), QStringLiteral("cut-after-bytes"));
+    // Taken only when no cut applies, so that a one-shot stall is not spent on a stream that is cut anyway.
+    const std::optional<FaultRules::Rule> stall =
+        cut ? std::nullopt : m_faults.takeValued(QStringLiteral("send"), QStringLiteral("stall-after-bytes"));
     // The stream goes to a pipe that a zfs recv may drain only after taking the lock itself.
     m_state.unlock();
-    qint64 budget = cut ? cut->argument.toLongLong() : -1;
+    qint64 budget = cut ? cut->argument.toLongLong() : stall ? stall->argument.toLongLong() : -1;
     for (const SendStreamHeader &h : std::as_const(streams)) {
         const qint64 size = qint64(h.streamSize());
         const bool cutHere = budget >= 0 && budget < size;
         if (!SendStream::write(STDOUT_FILENO, h, cutHere ? budget : -1)) {
+            err(QStringLiteral("warning: cannot send '%1': Broken pipe\n").arg(h.toName));
+            return 1;
+        }
+        if (cutHere && stall) {
+            // A send that hangs (a pool that stopped answering): alive, writing nothing, until it is killed or
+            // its reader goes away (poll reports POLLERR on a pipe without readers). Bounded, so that a test that
+            // forgets it does not leave it behind for ever.
+            pollfd out{STDOUT_FILENO, 0, 0};
+            ::poll(&out, 1, 10 * 60 * 1000);
             err(QStringLiteral("warning: cannot send '%1': Broken pipe\n").arg(h.toName));
             return 1;
         }
