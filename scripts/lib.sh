@@ -15,8 +15,10 @@ RUN_PACKAGES=(curl libqt6svg6)
 # qemu-system-x86, busybox-static, cpio and kmod boot real OpenZFS in the test VM (tests/openzfs-vm/; the kernel
 # headers it builds the modules against are installed by its build-image.sh, which knows their version); jq reads
 # the daemon's status in the OpenZFS replication suite.
+# prometheus: promtool and the prometheus server for the alerting rules' tests (tests/monitoring/); its own service
+# is stopped and disabled after install_packages installs it (see quiet_prometheus_service).
 TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl zfs-fuse openssh-server openssh-client openssl libqt6svg6 xvfb xauth
-    dbus lintian desktop-file-utils appstream qemu-system-x86 busybox-static cpio kmod build-essential jq)
+    dbus lintian desktop-file-utils appstream qemu-system-x86 busybox-static cpio kmod build-essential jq prometheus)
 
 RELEASE_BUILD_DIR=${HOLDFAST_BUILD_DIR:-build-release}
 TEST_BUILD_DIR=${HOLDFAST_TEST_BUILD_DIR:-build-test}
@@ -51,6 +53,27 @@ install_packages() {
     as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
         --no-install-recommends "${missing[@]}"
+    if printf '%s\n' "${missing[@]}" | grep -qx prometheus; then
+        quiet_prometheus_service
+    fi
+}
+
+# Debian's prometheus package starts and enables a system Prometheus on :9090 (through systemd, or through its
+# init.d script where systemd does not run, e.g. in a CI container without a policy-rc.d). The tests only need the
+# binaries and start their own on a free loopback port: when install_packages has just installed the package, its
+# service is stopped and disabled, so nothing is left listening and it does not come back at boot.
+quiet_prometheus_service() {
+    echo "==> stopping and disabling the prometheus service the package started (the tests run their own)"
+    if [ -d /run/systemd/system ]; then
+        as_root systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+    else
+        if [ -x /etc/init.d/prometheus ]; then
+            as_root /etc/init.d/prometheus stop >/dev/null 2>&1 || true
+        fi
+        as_root update-rc.d prometheus disable >/dev/null 2>&1 || true
+        # The postinst's deb-systemd-helper enabled the unit for a later boot with systemd.
+        as_root deb-systemd-helper disable prometheus.service >/dev/null 2>&1 || true
+    fi
 }
 
 build_release() {

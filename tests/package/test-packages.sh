@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian packages as a user gets them: cpack builds holdfast and holdfast-gui from a built tree, lintian finds
 # no error, the contents and control fields are what installer/CMakeLists.txt promises, and an install works
-# (group, conffile, CLI, man pages, desktop file, metainfo, GUI help without a display) and a purge leaves nothing.
+# (group, conffile, CLI, man pages, desktop file, metainfo, GUI help without a display, the monitoring rules and
+# dashboard) and a purge leaves nothing.
 #   test-packages.sh BUILD_DIR SOURCE_DIR
 # Needs root and must not meet an installed holdfast package (it would replace it): skips (77) otherwise.
 set -euo pipefail
@@ -99,7 +100,8 @@ pages=(holdfast holdfast-daemon holdfast-status holdfast-signal holdfast-version
     holdfast-migrate holdfast-stdinserver)
 expect_files "$DAEMON_DEB" -rwxr-xr-x usr/bin/holdfast
 expect_files "$DAEMON_DEB" -rw-r--r-- lib/systemd/system/holdfast.service etc/holdfast/holdfast.yml \
-    usr/share/doc/holdfast/copyright usr/share/doc/holdfast/changelog.gz
+    usr/share/doc/holdfast/copyright usr/share/doc/holdfast/changelog.gz \
+    usr/share/holdfast/monitoring/holdfast-alerts.rules.yml usr/share/holdfast/monitoring/holdfast-dashboard.json
 for page in "${pages[@]}"; do
     expect_files "$DAEMON_DEB" -rw-r--r-- "usr/share/man/man1/$page.1.gz"
 done
@@ -163,6 +165,22 @@ ok "holdfast-gui --help without a display"
 version=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM /usr/bin/holdfast-gui --version)
 [ "$version" = "holdfast-gui $VERSION" ] || fail "holdfast-gui --version printed '$version'"
 ok "holdfast-gui --version: $version"
+
+step "the monitoring files"
+monitoring=/usr/share/holdfast/monitoring
+if command -v promtool >/dev/null; then
+    promtool check rules "$monitoring/holdfast-alerts.rules.yml" || fail "promtool check rules of the installed rules"
+    ok "promtool check rules $monitoring/holdfast-alerts.rules.yml"
+else
+    note "promtool is not installed: the installed alerting rules were not checked"
+fi
+if command -v jq >/dev/null; then
+    jq -e '.panels | length > 0' "$monitoring/holdfast-dashboard.json" >/dev/null ||
+        fail "$monitoring/holdfast-dashboard.json is not a dashboard with panels"
+    ok "$monitoring/holdfast-dashboard.json is a dashboard with panels"
+else
+    note "jq is not installed: the installed dashboard was not read"
+fi
 
 step "man pages, desktop file, metainfo"
 if grep -qs '^path-exclude=\?/usr/share/man' /etc/dpkg/dpkg.cfg.d/*; then
@@ -248,7 +266,7 @@ step "purge"
 # Through apt, for its lock timeout: another apt may hold the dpkg lock for a while.
 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -q holdfast-gui holdfast >/dev/null
 INSTALLED=
-for path in /usr/bin/holdfast /usr/bin/holdfast-gui /etc/holdfast /lib/systemd/system/holdfast.service \
+for path in /usr/bin/holdfast /usr/bin/holdfast-gui /etc/holdfast /usr/share/holdfast /lib/systemd/system/holdfast.service \
     /etc/systemd/system/multi-user.target.wants/holdfast.service; do
     if [ -e "$path" ] || [ -L "$path" ]; then
         fail "$path is left after the purge"
