@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 
+#include "daemon/cli/MonitorCheck.h"
+#include "daemon/cli/RunWaiter.h"
 #include "daemon/cli/StatusRenderer.h"
 #include "daemon/config/ConfigParser.h"
 #include "daemon/core/Runtime.h"
@@ -13,6 +15,7 @@
 #include "daemon/endpoint/HoldsListing.h"
 #include "shared/control/ControlClient.h"
 #include "shared/control/ControlRequests.h"
+#include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
 #include "shared/control/VersionInfo.h"
 
@@ -230,7 +233,11 @@ int CliCommands::signal(CliContext &context, const QStringList &arguments)
            "and pull jobs) or abort what it is doing (reset)."));
     parser.addPositionalArgument(u"operation"_s, tr("wakeup or reset"));
     parser.addPositionalArgument(u"job"_s, tr("the name of the job"));
-    if (const std::optional<int> exit = parse(context, parser, arguments, u"[wakeup|reset] JOB [options]"_s)) {
+    parser.addOption({u"wait"_s, tr("wakeup of a push or pull job: wait for the run it starts, and exit 0 if that run "
+                                    "replicated and pruned everything, 1 with its error if not.")});
+    parser.addOption({u"timeout"_s, tr("with --wait: give up after <duration> (Go syntax: 90s, 10m, 2h) and exit 124; "
+                                       "default: wait as long as the run takes."), tr("duration")});
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[wakeup|reset] JOB [--wait [--timeout D]] [options]"_s)) {
         return *exit;
     }
     const QStringList positional = parser.positionalArguments();
@@ -238,9 +245,32 @@ int CliCommands::signal(CliContext &context, const QStringList &arguments)
         context.err << tr("Expected 2 arguments: [wakeup|reset] JOB") << Qt::endl;
         return UsageError;
     }
+    const bool wait = parser.isSet(u"wait"_s);
+    if ((wait || parser.isSet(u"timeout"_s)) && positional.at(0) != u"wakeup") {
+        context.err << tr("--wait and --timeout go with wakeup only") << Qt::endl;
+        return UsageError;
+    }
+    std::chrono::milliseconds timeout{0};
+    if (parser.isSet(u"timeout"_s)) {
+        QString why;
+        const std::optional<Config::Duration> parsed = Config::parseGoDuration(parser.value(u"timeout"_s), &why);
+        if (!parsed || *parsed <= Config::Duration{0}) {
+            context.err << tr("invalid --timeout \"%1\": %2").arg(parser.value(u"timeout"_s), parsed ? tr("must be positive") : why)
+                        << Qt::endl;
+            return UsageError;
+        }
+        timeout = std::chrono::duration_cast<std::chrono::milliseconds>(*parsed);
+    }
     const std::optional<QString> socket = context.controlSocket();
     if (!socket) {
         return Failure;
+    }
+    if (wait) {
+        Api::ControlClient client;
+        client.setSocketPath(*socket);
+        const RunWaiter::Outcome outcome = RunWaiter(client, positional.at(1), timeout).run();
+        (outcome.exitCode == RunWaiter::Succeeded ? context.out : context.err) << outcome.message << Qt::endl;
+        return outcome.exitCode;
     }
     // The operation goes to the daemon unchecked, as with zrepl: the daemon says which operations it knows.
     const Api::SignalRequest request{positional.at(1), positional.at(0)};
@@ -251,6 +281,67 @@ int CliCommands::signal(CliContext &context, const QStringList &arguments)
         return reportFailure(context, reply);
     }
     return Success;
+}
+
+int CliCommands::monitor(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Check how fresh the jobs' data is, as a Nagios/Icinga plugin: one status line with performance data, "
+           "exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Health is the daemon's (each job's thresholds) unless "
+           "--warn/--crit give the age of the newest replica (or, for snap jobs, of the newest snapshot) to judge by."));
+    parser.addOption({u"job"_s, tr("Check only this job (repeatable; default: every job)."), tr("job")});
+    parser.addOption({u"warn"_s, tr("Warning when the newest replica is older than <duration> (90m, 26h)."), tr("duration")});
+    parser.addOption({u"crit"_s, tr("Critical when the newest replica is older than <duration>."), tr("duration")});
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[--job J]... [--warn D] [--crit D] [options]"_s)) {
+        // Usage errors are UNKNOWN for a plugin.
+        return *exit == Success ? Success : 3;
+    }
+    if (const std::optional<int> exit = rejectArguments(context, parser, arguments.value(0))) {
+        return 3;
+    }
+    MonitorCheck::Options options;
+    options.jobs = parser.values(u"job"_s);
+    for (const auto &[name, target] : {std::pair{u"warn"_s, &options.warn}, std::pair{u"crit"_s, &options.crit}}) {
+        if (!parser.isSet(name)) {
+            continue;
+        }
+        QString why;
+        const std::optional<Config::Duration> parsed = Config::parseGoDuration(parser.value(name), &why);
+        if (!parsed || *parsed <= Config::Duration{0}) {
+            context.out << MonitorCheck::unknown(tr("invalid --%1 \"%2\": %3").arg(name, parser.value(name), parsed ? tr("must be positive") : why)).line
+                        << Qt::endl;
+            return 3;
+        }
+        *target = std::chrono::duration_cast<std::chrono::seconds>(*parsed);
+    }
+    if (options.warn && options.crit && *options.crit < *options.warn) {
+        context.out << MonitorCheck::unknown(tr("--crit must not be shorter than --warn")).line << Qt::endl;
+        return 3;
+    }
+    const std::optional<QString> socket = context.controlSocket();
+    if (!socket) {
+        context.out << MonitorCheck::unknown(tr("no control socket known (see the message above)")).line << Qt::endl;
+        return 3;
+    }
+    Api::ControlClient client;
+    client.setSocketPath(*socket);
+    const Api::ControlClient::Reply reply = client.exec("GET", Api::HoldfastEndpoint::Freshness);
+    if (!reply.ok()) {
+        context.out << MonitorCheck::unknown(reply.status == 404 ? tr("the daemon has no freshness report (a zrepl daemon?)")
+                                                                 : reply.errorString.trimmed()).line
+                    << Qt::endl;
+        return 3;
+    }
+    QString error;
+    const std::optional<Api::FreshnessReport> report = Api::FreshnessReport::fromJson(reply.body, &error);
+    if (!report) {
+        context.out << MonitorCheck::unknown(tr("the daemon's freshness report is not understood: %1").arg(error)).line << Qt::endl;
+        return 3;
+    }
+    const MonitorCheck::Result result = MonitorCheck::evaluate(*report, options);
+    context.out << result.line << Qt::endl;
+    return result.exitCode;
 }
 
 int CliCommands::version(CliContext &context, const QStringList &arguments)

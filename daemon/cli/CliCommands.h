@@ -52,6 +52,7 @@ public:
     static int daemon(CliContext &context, const QStringList &arguments);
     static int status(CliContext &context, const QStringList &arguments);
     static int signal(CliContext &context, const QStringList &arguments);
+    static int monitor(CliContext &context, const QStringList &arguments);
     static int version(CliContext &context, const QStringList &arguments);
     static int configcheck(CliContext &context, const QStringList &arguments);
     static int holds(CliContext &context, const QStringList &arguments);

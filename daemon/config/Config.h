@@ -232,6 +232,14 @@ enum class JobType
 // "snap", "push", ...
 QString jobTypeName(JobType type);
 
+// Holdfast-only `health:` of a job: when its replication (or, for a snap job, its newest snapshot) counts as old.
+// Unset thresholds follow the job's interval (daemon/health/HealthPolicy).
+struct HealthThresholds
+{
+    std::optional<Duration> warningAfter;
+    std::optional<Duration> criticalAfter;
+};
+
 struct Job
 {
     JobType type = JobType::Snap;
@@ -252,6 +260,13 @@ struct Job
     bool sendEncrypted = false;  // push, source: send.encrypted
     int replicationSteps = 1;  // push, pull: replication.concurrency.steps (filesystems replicating at once)
     int sizeEstimates = 4;  // push, pull: replication.concurrency.size_estimates
+    // push, pull: Holdfast-only watchdog limits, 0 for none: replication.stall_timeout (a step whose byte count
+    // does not move for this long is stopped and retried), replication.planning_timeout, pruning.timeout (each
+    // side's pruning round).
+    Duration stallTimeout = 10min;
+    Duration planningTimeout = 30min;
+    Duration pruningTimeout = 1h;
+    HealthThresholds health;  // every type: Holdfast-only `health`
 };
 
 struct Root

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <string_view>
 #include <grp.h>
 
 #include <QFile>
@@ -426,19 +427,19 @@ Job SchemaReader::job(const YAML::Node &node, const QString &field)
     const QString type = map.type();
     if (type == u"snap") {
         job.type = JobType::Snap;
-        map.allowKeys({"type", "name", "debug", "pruning", "snapshotting", "filesystems"});
+        map.allowKeys({"type", "name", "debug", "pruning", "snapshotting", "filesystems", "health"});
     } else if (type == u"push") {
         job.type = JobType::Push;
-        map.allowKeys({"type", "name", "debug", "connect", "pruning", "snapshotting", "filesystems", "send", "replication"});
+        map.allowKeys({"type", "name", "debug", "connect", "pruning", "snapshotting", "filesystems", "send", "replication", "health"});
     } else if (type == u"pull") {
         job.type = JobType::Pull;
-        map.allowKeys({"type", "name", "debug", "connect", "pruning", "root_fs", "interval", "recv", "replication"});
+        map.allowKeys({"type", "name", "debug", "connect", "pruning", "root_fs", "interval", "recv", "replication", "health"});
     } else if (type == u"sink") {
         job.type = JobType::Sink;
-        map.allowKeys({"type", "name", "debug", "serve", "root_fs", "recv"});
+        map.allowKeys({"type", "name", "debug", "serve", "root_fs", "recv", "health"});
     } else if (type == u"source") {
         job.type = JobType::Source;
-        map.allowKeys({"type", "name", "debug", "serve", "filesystems", "snapshotting", "send"});
+        map.allowKeys({"type", "name", "debug", "serve", "filesystems", "snapshotting", "send", "health"});
     } else if (!m_reader.failed()) {
         m_reader.fail(map.value("type"), map.fieldPath("type"), u"invalid type name %1"_s.arg(quoted(type)));
     }
@@ -449,6 +450,22 @@ Job SchemaReader::job(const YAML::Node &node, const QString &field)
     job.name = map.string("name", Presence::Required);
     checkJobName(map, job.name);
     job.debug = debug(map.child("debug", Presence::Optional), map.fieldPath("debug"));
+    if (const YAML::Node health = map.child("health", Presence::Optional); health.IsDefined()) {
+        // Holdfast-only: zrepl refuses this key, so a config that uses it is Holdfast's.
+        YamlMap healthMap(m_reader, health, map.fieldPath("health"));
+        healthMap.allowKeys({"warning_after", "critical_after"});
+        for (const char *key : {"warning_after", "critical_after"}) {
+            if (healthMap.has(key)) {
+                const Duration d = healthMap.duration(key, Presence::Required, DurationSign::Positive);
+                (std::string_view(key) == "warning_after" ? job.health.warningAfter : job.health.criticalAfter) = d;
+            }
+        }
+        if (job.health.warningAfter && job.health.criticalAfter && *job.health.criticalAfter < *job.health.warningAfter
+            && !m_reader.failed()) {
+            m_reader.fail(healthMap.value("critical_after"), healthMap.fieldPath("critical_after"),
+                          u"critical_after must not be shorter than warning_after"_s);
+        }
+    }
 
     const bool active = job.type == JobType::Push || job.type == JobType::Pull;
     const bool passive = job.type == JobType::Sink || job.type == JobType::Source;
@@ -461,7 +478,11 @@ Job SchemaReader::job(const YAML::Node &node, const QString &field)
         // resumability (zrepl's default protection), so only that protection is accepted.
         if (const YAML::Node replication = map.child("replication", Presence::Optional); replication.IsDefined()) {
             YamlMap replicationMap(m_reader, replication, map.fieldPath("replication"));
-            replicationMap.allowKeys({"concurrency", "protection"});
+            // stall_timeout and planning_timeout are Holdfast's (the watchdog); zrepl refuses them.
+            replicationMap.allowKeys({"concurrency", "protection", "stall_timeout", "planning_timeout"});
+            job.stallTimeout = replicationMap.duration("stall_timeout", Presence::Optional, DurationSign::ZeroOrPositive, 10min);
+            job.planningTimeout =
+                replicationMap.duration("planning_timeout", Presence::Optional, DurationSign::ZeroOrPositive, 30min);
             if (const YAML::Node concurrency = replicationMap.child("concurrency", Presence::Optional); concurrency.IsDefined()) {
                 YamlMap concurrencyMap(m_reader, concurrency, replicationMap.fieldPath("concurrency"));
                 concurrencyMap.allowKeys({"steps", "size_estimates"});
@@ -511,7 +532,9 @@ Job SchemaReader::job(const YAML::Node &node, const QString &field)
         const YAML::Node pruning = map.child("pruning", Presence::Required);
         YamlMap pruningMap(m_reader, pruning, map.fieldPath("pruning"));
         if (active) {
-            pruningMap.allowKeys({"keep_sender", "keep_receiver"});
+            // timeout is Holdfast's (the watchdog of each side's pruning round); zrepl refuses it.
+            pruningMap.allowKeys({"keep_sender", "keep_receiver", "timeout"});
+            job.pruningTimeout = pruningMap.duration("timeout", Presence::Optional, DurationSign::ZeroOrPositive, 1h);
             job.keepSender = keepRules(
                 pruningMap.child("keep_sender", Presence::Required), pruningMap.fieldPath("keep_sender"), false);
             job.keepReceiver = keepRules(

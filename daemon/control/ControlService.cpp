@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/control/ControlService.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 
 #include "daemon/control/DebugServer.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/metrics/Metrics.h"
 #include "shared/control/ControlRequests.h"
+#include "shared/control/Freshness.h"
 #include "shared/control/VersionInfo.h"
 
 using namespace Qt::StringLiterals;
@@ -70,7 +72,8 @@ Http::Response ControlService::handle(const Http::Request &request)
     const QByteArray &path = request.path;
     const bool known = path == Api::Endpoint::Version || path == Api::Endpoint::Status
                        || path == Api::Endpoint::Signal || path == Api::Endpoint::Pprof
-                       || path == Api::Endpoint::Metrics;
+                       || path == Api::Endpoint::Metrics || path == Api::HoldfastEndpoint::Freshness
+                       || path == Api::HoldfastEndpoint::Runs || path == Api::HoldfastEndpoint::Wakeup;
     if (!known) {
         if (m_log.isEnabled(Log::Level::Debug)) {
             m_log.debug(u"unknown endpoint"_s,
@@ -123,10 +126,48 @@ Http::Response ControlService::dispatch(const Http::Request &request)
         response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
         return response;
     }
+    if (path == Api::HoldfastEndpoint::Freshness) {
+        if (!isReadMethod(method)) {
+            return methodNotAllowedResponse("GET, HEAD");
+        }
+        return jsonResponse(m_jobs.freshnessJson(QDateTime::currentDateTimeUtc()));
+    }
+    if (path == Api::HoldfastEndpoint::Runs) {
+        if (!isReadMethod(method)) {
+            return methodNotAllowedResponse("GET, HEAD");
+        }
+        return jsonResponse(m_jobs.runs().toJson());
+    }
     if (method != "POST") {
         return methodNotAllowedResponse("POST");
     }
+    if (path == Api::HoldfastEndpoint::Wakeup) {
+        return wakeup(request);
+    }
     return path == Api::Endpoint::Signal ? signal(request) : pprof(request);
+}
+
+Http::Response ControlService::wakeup(const Http::Request &request)
+{
+    QString error;
+    const std::optional<Api::WakeupRequest> wakeup = Api::WakeupRequest::fromJson(request.body, &error);
+    if (!wakeup) {
+        return textResponse(400, u"invalid wakeup request: %1"_s.arg(error).toUtf8());
+    }
+    Job *job = m_jobs.job(wakeup->job);
+    if (!job) {
+        return textResponse(404, u"no job named \"%1\""_s.arg(wakeup->job).toUtf8());
+    }
+    if (!job->hasRuns()) {
+        return textResponse(409, u"job \"%1\" is a %2 job: only push and pull jobs have runs to wait for"_s
+                                     .arg(job->name(), Config::jobTypeName(job->type())).toUtf8());
+    }
+    // The run this wakeup starts gets the next number; a job that is running refuses the wakeup (zrepl's rule).
+    if (const std::optional<QString> refused = m_jobs.signal(wakeup->job, u"wakeup"_s)) {
+        return textResponse(409, refused->toUtf8());
+    }
+    m_log.info(u"signal delivered"_s, {{u"target"_s, wakeup->job}, {u"op"_s, u"wakeup"_s}});
+    return jsonResponse(Api::WakeupReply{job->name(), job->runInfo().started}.toJson());
 }
 
 Http::Response ControlService::signal(const Http::Request &request)

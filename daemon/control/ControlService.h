@@ -23,6 +23,7 @@ public:
 private:
     Http::Response dispatch(const Http::Request &request);
     Http::Response signal(const Http::Request &request);
+    Http::Response wakeup(const Http::Request &request);
     Http::Response pprof(const Http::Request &request);
 
     JobRegistry &m_jobs;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/core/Runtime.h"
 
+#include "daemon/health/FreshnessCollector.h"
+
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
 #include "daemon/control/DebugServer.h"
@@ -66,7 +68,7 @@ bool Runtime::start(QString *error)
             auto listener = std::make_unique<PrometheusListener>();
             QString listenError;
             // As in zrepl, a monitoring listener that cannot start is reported and the daemon runs on.
-            if (!listener->listen(monitoring.listen, m_metrics->registry(), &listenError)) {
+            if (!listener->listen(monitoring.listen, m_metrics->registry(), &listenError, m_metrics->freshness())) {
                 prometheus.error(u"cannot start Prometheus listener"_s, {{u"err"_s, listenError}});
                 continue;
             }
@@ -76,6 +78,12 @@ bool Runtime::start(QString *error)
 
     for (const Config::Job &jobConfig : std::as_const(m_config.jobs)) {
         m_jobs->addJob(createJob(jobConfig));
+    }
+    // The metrics see each job's freshness as of its last change; the scrape evaluates it against the clock.
+    for (Job *job : m_jobs->jobs()) {
+        const std::shared_ptr<Health::FreshnessCollector> collector = m_metrics->freshness();
+        collector->update(job->freshnessSnapshot());
+        QObject::connect(job, &Job::statusChanged, job, [collector, job] { collector->update(job->freshnessSnapshot()); });
     }
     m_jobs->startAll();
 

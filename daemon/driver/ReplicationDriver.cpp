@@ -3,8 +3,13 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 #include "daemon/async/Awaitables.h"
+#include "daemon/async/Cancellation.h"
 #include "daemon/async/TaskRunner.h"
+#include "daemon/driver/StallWatchdog.h"
+#include "daemon/snapper/GoDuration.h"
 #include "daemon/zfs/ResumeToken.h"
 
 using namespace Qt::StringLiterals;
@@ -65,6 +70,39 @@ Async::Task<void> ReplicationDriver::run()
     Q_EMIT reportChanged();
 }
 
+void ReplicationDriver::noteReplicated(const QString &filesystem, const Zfs::FilesystemVersion &version)
+{
+    Health::FilesystemFacts &facts = m_facts[filesystem];
+    // A bookmark (the cursor) stands for the snapshot it was made from: same name and creation.
+    facts.replicated = Api::SnapshotRef{version.name, version.creation};
+    int newer = 0;
+    for (const Zfs::FilesystemVersion &v : m_senderSnapshots.value(filesystem)) {
+        newer += v.createTxg > version.createTxg ? 1 : 0;
+    }
+    facts.unreplicated = newer;
+    facts.error.clear();
+}
+
+void ReplicationDriver::noteRemaining(const QString &filesystem)
+{
+    Health::FilesystemFacts &facts = m_facts[filesystem];
+    const QList<qint64> remaining = m_remainingEstimates.value(filesystem);
+    if (facts.unreplicated == 0) {
+        facts.unreplicatedBytes = 0;
+        return;
+    }
+    // Only a sum over every remaining step is a figure; one unknown step makes the total unknown.
+    qint64 sum = 0;
+    for (qint64 bytes : remaining) {
+        if (bytes < 0) {
+            facts.unreplicatedBytes.reset();
+            return;
+        }
+        sum += bytes;
+    }
+    facts.unreplicatedBytes = remaining.isEmpty() ? std::nullopt : std::optional<qint64>(sum);
+}
+
 bool ReplicationDriver::noteNetworkError(const Zfs::ZfsError &error)
 {
     if (error.is(Zfs::ZfsError::Kind::Network)) {
@@ -72,6 +110,53 @@ bool ReplicationDriver::noteNetworkError(const Zfs::ZfsError &error)
         return true;
     }
     return false;
+}
+
+Async::Task<ReplicationDriver::Listing> ReplicationDriver::listBothSides()
+{
+    Listing out;
+    out.senderFilesystems = co_await m_sender.listFilesystems();
+    if (!out.senderFilesystems.ok()) {
+        out.error = out.senderFilesystems.error;
+        co_return out;
+    }
+    QList<Zfs::DatasetPath> paths;
+    for (const Zfs::Dataset &dataset : std::as_const(out.senderFilesystems.value)) {
+        paths.append(dataset.path);
+    }
+    out.senderVersions = co_await m_sender.listVersions(paths);
+    if (!out.senderVersions.ok()) {
+        out.error = out.senderVersions.error;
+        co_return out;
+    }
+    out.receiverFilesystems = co_await m_receiver.listFilesystems(paths);
+    if (!out.receiverFilesystems.ok()) {
+        out.error = out.receiverFilesystems.error;
+        co_return out;
+    }
+    QList<Zfs::DatasetPath> existing;
+    for (auto it = out.receiverFilesystems.value.cbegin(); it != out.receiverFilesystems.value.cend(); ++it) {
+        if (it->exists) {
+            existing.append(Zfs::DatasetPath::fromString(it.key()));
+        }
+    }
+    out.receiverVersions = co_await m_receiver.listVersions(existing);
+    if (!out.receiverVersions.ok()) {
+        out.error = out.receiverVersions.error;
+    }
+    co_return out;
+}
+
+void ReplicationDriver::planningTimeout(int attemptIndex)
+{
+    const QString limit = formatGoDuration(m_options.planningTimeout);
+    const QString message = u"planning did not finish within replication.planning_timeout (%1): aborted"_s.arg(limit);
+    m_planningTimedOut = true;
+    m_report.attempts[attemptIndex].state = Api::AttemptState::PlanningError;
+    m_report.attempts[attemptIndex].planError = timedError(message);
+    m_log.error(u"planning timed out"_s, {{u"planning_timeout"_s, limit}, {u"err"_s, message}});
+    Q_EMIT reportChanged();
+    Q_EMIT phaseTimedOut(u"planning"_s);
 }
 
 Async::Task<bool> ReplicationDriver::attempt(int index)
@@ -88,32 +173,20 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
         return error.is(Zfs::ZfsError::Kind::Unavailable) || error.is(Zfs::ZfsError::Kind::Timeout)
             || error.is(Zfs::ZfsError::Kind::Network);
     };
-    const auto senderFilesystems = co_await m_sender.listFilesystems();
-    if (!senderFilesystems.ok()) {
-        co_return planningError(senderFilesystems.error);
+    // The listings are what planning waits for (a hung `zfs`, a peer that does not answer): planning_timeout
+    // bounds them.
+    const std::optional<Listing> listed = co_await Async::withTimeout(listBothSides(), m_options.planningTimeout);
+    if (!listed) {
+        planningTimeout(index);
+        co_return false;  // another attempt would wait as long again
     }
-    QList<Zfs::DatasetPath> paths;
-    for (const Zfs::Dataset &dataset : senderFilesystems.value) {
-        paths.append(dataset.path);
+    if (!listed->error.ok()) {
+        co_return planningError(listed->error);
     }
-    const auto senderVersions = co_await m_sender.listVersions(paths);
-    if (!senderVersions.ok()) {
-        co_return planningError(senderVersions.error);
-    }
-    const auto receiverFilesystems = co_await m_receiver.listFilesystems(paths);
-    if (!receiverFilesystems.ok()) {
-        co_return planningError(receiverFilesystems.error);
-    }
-    QList<Zfs::DatasetPath> existing;
-    for (auto it = receiverFilesystems.value.cbegin(); it != receiverFilesystems.value.cend(); ++it) {
-        if (it->exists) {
-            existing.append(Zfs::DatasetPath::fromString(it.key()));
-        }
-    }
-    const auto receiverVersions = co_await m_receiver.listVersions(existing);
-    if (!receiverVersions.ok()) {
-        co_return planningError(receiverVersions.error);
-    }
+    const auto &senderFilesystems = listed->senderFilesystems;
+    const auto &senderVersions = listed->senderVersions;
+    const auto &receiverFilesystems = listed->receiverFilesystems;
+    const auto &receiverVersions = listed->receiverVersions;
 
     Replication::PlannerOptions plannerOptions;
     plannerOptions.encryption = m_options.encrypted ? Replication::SendEncryption::Required : Replication::SendEncryption::DontCare;
@@ -154,6 +227,32 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
         Work item{fs, planner.planFilesystem(sender, receiver), receiverFs};
         if (item.plan.commonAncestor) {
             m_replicatedUpTo.insert(fs, item.plan.commonAncestor->createTxg);
+        }
+        {
+            QList<Zfs::FilesystemVersion> snapshots;
+            for (const Zfs::FilesystemVersion &v : std::as_const(sender.versions)) {
+                if (v.isSnapshot()) {
+                    snapshots.append(v);
+                }
+            }
+            Health::FilesystemFacts facts = m_facts.value(fs);
+            facts.snapshots = int(snapshots.size());
+            const auto newest = std::max_element(snapshots.cbegin(), snapshots.cend(),
+                [](const Zfs::FilesystemVersion &a, const Zfs::FilesystemVersion &b) { return a.createTxg < b.createTxg; });
+            facts.newest = newest == snapshots.cend() ? std::nullopt
+                                                      : std::optional<Api::SnapshotRef>(Api::SnapshotRef{newest->name, newest->creation});
+            m_senderSnapshots[fs] = snapshots;
+            m_facts.insert(fs, facts);
+            m_remainingEstimates.insert(fs, QList<qint64>(item.plan.steps.size(), -1));
+            if (item.plan.commonAncestor) {
+                noteReplicated(fs, *item.plan.commonAncestor);
+            }
+            Health::FilesystemFacts &f = m_facts[fs];
+            f.error = item.plan.error;
+            if (item.plan.isUpToDate()) {
+                f.lastSuccessAt = Api::Timestamp::now();
+            }
+            noteRemaining(fs);
         }
         if (!item.plan.resolution.isEmpty()) {
             m_log.info(item.plan.resolution, {{u"fs"_s, fs}});
@@ -240,11 +339,18 @@ Async::Task<bool> ReplicationDriver::replicateFilesystem(int attemptIndex, int f
             Api::FilesystemReport &report = fsReport(attemptIndex, fsIndex);
             report.state = Api::FilesystemState::StepError;
             report.stepError = timedError(error);
+            m_facts[work.filesystem].error = error;
             m_log.error(u"step failed"_s, {{u"fs"_s, work.filesystem}, {u"step"_s, work.plan.steps[i].describe()}, {u"err"_s, error}});
             Q_EMIT reportChanged();
             co_return temporary;
         }
         m_replicatedUpTo.insert(work.filesystem, work.plan.steps[i].to.createTxg);
+        noteReplicated(work.filesystem, work.plan.steps[i].to);
+        m_facts[work.filesystem].lastSuccessAt = Api::Timestamp::now();
+        if (!m_remainingEstimates[work.filesystem].isEmpty()) {
+            m_remainingEstimates[work.filesystem].removeFirst();
+        }
+        noteRemaining(work.filesystem);
         // A full receive made the filesystem exist and replaced any placeholder.
         work.receiver.exists = true;
         work.receiver.placeholder = false;
@@ -280,6 +386,12 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
     const std::optional<qint64> estimate = co_await m_sender.sizeEstimate(args);
     --m_estimatesRunning;
     if (const std::optional<qint64> size = estimate) {
+        QList<qint64> &remaining = m_remainingEstimates[work.filesystem];
+        const qsizetype at = stepIndex - (work.plan.steps.size() - remaining.size());
+        if (at >= 0 && at < remaining.size()) {
+            remaining[at] = *size;
+            noteRemaining(work.filesystem);
+        }
         fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesExpected = *size;
         Q_EMIT reportChanged();
     }
@@ -299,22 +411,19 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
         fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesReplicated = bytes;
         Q_EMIT reportChanged();
     };
-    // Whichever side is in this daemon runs its zfs process; the other side's stream comes over the transport.
-    Endpoint::StreamOutcome result;
-    if (const std::optional<Async::ProcessSpec> consumer = co_await m_receiver.receiveProcess(receive)) {
-        result = co_await m_sender.sendInto(args, *consumer, progress);
-    } else if (const std::optional<Async::ProcessSpec> producer = m_sender.sendProcess(args)) {
-        result = co_await m_receiver.receiveFrom(receive, *producer, progress);
-    } else {
-        co_return u"neither side of the replication runs in this daemon"_s;
-    }
+    QString stallError;
+    const Endpoint::StreamOutcome result = co_await watchedStream(step.describe(), args, receive, progress, &stallError);
     progress(result.bytes);
     if (!result.ok()) {
-        *temporary = result.temporary;
+        // A stalled stream was stopped by us, so its errors say little; the retry resumes it.
+        *temporary = result.temporary || !stallError.isEmpty();
         if (result.connectionLost) {
             m_networkError = result.senderError.isEmpty() ? result.receiverError : result.senderError;
         }
         QStringList parts;
+        if (!stallError.isEmpty()) {
+            parts.append(stallError);
+        }
         if (!result.senderError.isEmpty()) {
             parts.append(result.senderError);
         }
@@ -332,8 +441,70 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
         *temporary = noteNetworkError(completed);
         co_return u"cannot move the replication cursor or release the step holds: %1"_s.arg(completed.toString().trimmed());
     }
+    m_facts[work.filesystem].bytesReplicated += result.bytes;
     m_log.info(u"step done"_s, {{u"step"_s, step.describe()}, {u"bytes"_s, QString::number(result.bytes)}});
     co_return QString();
+}
+
+Async::Task<Endpoint::StreamOutcome> ReplicationDriver::watchedStream(QString step, Endpoint::SendArgs args,
+                                                                     Endpoint::ReceiveArgs receive, Endpoint::Progress progress,
+                                                                     QString *stallError)
+{
+    StallWatchdog watchdog(m_options.stallTimeout);
+    Async::StopSignal stopStream;  // gently: the producer goes, a resumable receive keeps what it has
+    Async::StopSignal destroyStream;  // when the gentle stop did not end the stream either
+    const QString limit = formatGoDuration(m_options.stallTimeout);
+    QObject::connect(&watchdog, &StallWatchdog::stalled, &stopStream, [&] {
+        Q_EMIT stepStalled(args.filesystem);
+        stopStream.request();
+    });
+    QObject::connect(&watchdog, &StallWatchdog::stopIgnored, &destroyStream, [&] {
+        m_log.warn(u"stalled stream did not end when stopped, abandoning it"_s, {{u"fs"_s, args.filesystem}, {u"step"_s, step}});
+        destroyStream.request();
+    });
+    Endpoint::Progress watched = [progress, &watchdog](qint64 bytes) {
+        progress(bytes);
+        watchdog.progress(bytes);
+    };
+
+    // Whichever side is in this daemon runs its zfs process; the other side's stream comes over the transport.
+    std::optional<Async::ProcessSpec> consumer = co_await m_receiver.receiveProcess(receive);
+    std::optional<Async::ProcessSpec> producer;
+    if (!consumer) {
+        producer = m_sender.sendProcess(args);
+    }
+    Endpoint::StreamOutcome outcome;
+    if (!consumer && !producer) {
+        outcome.senderError = u"neither side of the replication runs in this daemon"_s;
+        co_return outcome;
+    }
+    Async::Task<Endpoint::StreamOutcome> stream;
+    if (consumer) {
+        consumer->stop = &stopStream;
+        stream = m_sender.sendInto(args, *consumer, watched);
+    } else {
+        producer->stop = &stopStream;
+        stream = m_receiver.receiveFrom(receive, *producer, watched);
+    }
+    watchdog.start();
+    const std::optional<Endpoint::StreamOutcome> streamed = co_await Async::cancelOn(std::move(stream), destroyStream);
+    watchdog.stop();
+    if (streamed) {
+        outcome = *streamed;
+    } else {
+        outcome.bytes = watchdog.bytes();
+        outcome.senderError = u"the stream did not end within %1 of being stopped and was abandoned"_s.arg(formatGoDuration(watchdog.grace()));
+        outcome.temporary = true;
+    }
+    if (watchdog.hasFired() && !outcome.ok()) {
+        // Told once the stream has ended: progress reports are throttled, its final count is exact.
+        *stallError = u"replication step stalled: no data moved for %1 (replication.stall_timeout) after %2 bytes; "
+                      "the stream was stopped to be retried"_s.arg(limit).arg(outcome.bytes);
+        m_log.warn(u"replication step stalled and was stopped"_s, {{u"fs"_s, args.filesystem}, {u"step"_s, step},
+                                                                   {u"bytes"_s, QString::number(outcome.bytes)},
+                                                                   {u"stall_timeout"_s, limit}});
+    }
+    co_return outcome;
 }
 
 }  // namespace Daemon

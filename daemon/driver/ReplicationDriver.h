@@ -7,6 +7,7 @@
 #include "daemon/async/Task.h"
 #include "daemon/async/Wakeup.h"
 #include "daemon/endpoint/Endpoints.h"
+#include "daemon/health/FreshnessTracker.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/replication/Planner.h"
 #include "shared/control/ReplicationReport.h"
@@ -28,6 +29,11 @@ public:
         std::chrono::milliseconds retryDelay{std::chrono::seconds(2)};
         int concurrency = 1;  // filesystems replicating at once (replication.concurrency.steps)
         int sizeEstimates = 4;  // size estimates at once (replication.concurrency.size_estimates)
+        // Holdfast's watchdog, 0 for none: a step whose byte count has not moved for stallTimeout is stopped and
+        // retried (from the receiver's resume token where ZFS keeps one) (replication.stall_timeout); an attempt
+        // whose listing of both sides takes longer than planningTimeout is aborted (replication.planning_timeout).
+        std::chrono::milliseconds stallTimeout{std::chrono::minutes(10)};
+        std::chrono::milliseconds planningTimeout{std::chrono::minutes(30)};
     };
 
     ReplicationDriver(Endpoint::SenderEndpoint &sender, Endpoint::ReceiverEndpoint &receiver, Options options, Log::Context log,
@@ -38,9 +44,19 @@ public:
     // Per sending filesystem, the createtxg of its newest version the receiver has: what pruning the sender treats
     // as replicated (zrepl's replication cursor).
     const QHash<QString, quint64> &replicatedUpTo() const { return m_replicatedUpTo; }
+    // Per sending filesystem, what this run learned of its freshness: its snapshots, the newest one the receiver
+    // has, what is left to send. Kept current as steps finish.
+    const QHash<QString, Health::FilesystemFacts> &freshnessFacts() const { return m_facts; }
+
+    // Whether planning ran out of planning_timeout in this run.
+    bool planningTimedOut() const { return m_planningTimedOut; }
 
 Q_SIGNALS:
     void reportChanged();
+    // The stall watchdog stopped a step of `filesystem` (the sender's path); emitted each time it fires.
+    void stepStalled(const QString &filesystem);
+    // A phase ran out of its limit and was aborted; `phase` is "planning".
+    void phaseTimedOut(const QString &phase);
 
 private:
     struct Work
@@ -50,8 +66,23 @@ private:
         Endpoint::ReceiverFilesystem receiver;
     };
 
+    // Both sides' filesystems and versions, which planning waits for; `error` is the first listing that failed.
+    struct Listing
+    {
+        Zfs::Result<QList<Zfs::Dataset>> senderFilesystems;
+        Zfs::Result<Endpoint::VersionMap> senderVersions;
+        Zfs::Result<QHash<QString, Endpoint::ReceiverFilesystem>> receiverFilesystems;
+        Zfs::Result<Endpoint::VersionMap> receiverVersions;
+        Zfs::ZfsError error;
+    };
+
     // true: retry (a temporary error happened).
     Async::Task<bool> attempt(int index);
+    Async::Task<Listing> listBothSides();
+    void planningTimeout(int attemptIndex);
+    // One step's stream under the stall watchdog. *stallError: set when the watchdog stopped it.
+    Async::Task<Endpoint::StreamOutcome> watchedStream(QString step, Endpoint::SendArgs args, Endpoint::ReceiveArgs receive,
+                                                       Endpoint::Progress progress, QString *stallError);
     Async::Task<void> replicateInto(int attemptIndex, int fsIndex, Work work, bool *retry);
     Async::Task<bool> replicateFilesystem(int attemptIndex, int fsIndex, Work work);
     // Empty on success, else the error for the report; *temporary tells whether a retry may succeed.
@@ -66,8 +97,16 @@ private:
     Log::Context m_log;
     Api::ReplicationReport m_report;
     QHash<QString, quint64> m_replicatedUpTo;
+    QHash<QString, Health::FilesystemFacts> m_facts;
+    // Per sending filesystem, the sender's snapshots (for counting what is newer than the replica) and the size
+    // estimate of each step not done yet (-1: not estimated).
+    QHash<QString, QList<Zfs::FilesystemVersion>> m_senderSnapshots;
+    QHash<QString, QList<qint64>> m_remainingEstimates;
+    void noteReplicated(const QString &filesystem, const Zfs::FilesystemVersion &version);
+    void noteRemaining(const QString &filesystem);
     QString m_networkError;  // of the current attempt
     int m_estimatesRunning = 0;
+    bool m_planningTimedOut = false;
 };
 
 }  // namespace Daemon

@@ -191,6 +191,9 @@ Async::Task<Zfs::ZfsError> Receiver::moveLastReceivedHold(Zfs::DatasetPath path,
     if (!versions.ok()) {
         co_return versions.error;
     }
+    if (m_receivedObserver) {
+        m_receivedObserver(fs, versions.value.value(fs), toName);
+    }
     QStringList others;
     for (const Zfs::FilesystemVersion &v : versions.value.value(fs)) {
         if (v.name != toName && v.userRefs.value_or(0) > 0) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -39,6 +41,12 @@ public:
     const QString &jobId() const { return m_jobId; }
     Zfs::ZfsClient &zfs() { return m_zfs; }
 
+    // Told after every completed receive, with the versions of the receiving filesystem as listed to move the
+    // last-received hold: a receiving job's freshness at no extra `zfs` process.
+    using ReceivedObserver = std::function<void(const QString &localFilesystem, const QList<Zfs::FilesystemVersion> &versions,
+                                                const QString &receivedName)>;
+    void setReceivedObserver(ReceivedObserver observer) { m_receivedObserver = std::move(observer); }
+
 private:
     Async::Task<QStringList> receiveArguments(Zfs::DatasetPath localPath, bool overwritePlaceholder);
     Async::Task<Zfs::ZfsError> moveLastReceivedHold(Zfs::DatasetPath localPath, QString toName);
@@ -46,6 +54,7 @@ private:
     Zfs::ZfsClient &m_zfs;
     Zfs::DatasetPath m_root;
     QString m_jobId;
+    ReceivedObserver m_receivedObserver;
 };
 
 }  // namespace Endpoint

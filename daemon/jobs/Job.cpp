@@ -9,7 +9,42 @@ Job::Job(const Config::Job &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_log(config.name, {})
+    , m_freshness(config.name, Config::jobTypeName(config.type), Health::HealthPolicy::thresholdsFor(config),
+                  config.type == Config::JobType::Sink || config.type == Config::JobType::Pull)
 {
+}
+
+Api::RunInfo Job::runInfo() const
+{
+    Api::RunInfo info;
+    info.job = name();
+    info.started = m_runsStarted;
+    info.running = m_runRunning;
+    info.lastFinished = m_lastFinishedRun;
+    info.lastSucceeded = m_lastRunSucceeded;
+    info.lastError = m_lastRunError;
+    info.lastFinishedAt = m_lastRunFinishedAt;
+    return info;
+}
+
+quint64 Job::noteRunStarted()
+{
+    m_runRunning = true;
+    m_runStartedAt = Api::Timestamp::now();
+    return ++m_runsStarted;
+}
+
+void Job::noteRunFinished(bool succeeded, const QString &error)
+{
+    if (!m_runRunning) {
+        return;
+    }
+    m_runRunning = false;
+    m_lastFinishedRun = m_runsStarted;
+    m_lastRunSucceeded = succeeded;
+    m_lastRunError = succeeded ? QString() : error;
+    m_lastRunFinishedAt = Api::Timestamp::now();
+    m_freshness.runFinished(m_runStartedAt, succeeded, error);
 }
 
 Zfs::DatasetFilter Job::filesystemsFilter() const

@@ -9,7 +9,9 @@
 #include "daemon/async/Task.h"
 #include "daemon/config/Config.h"
 #include "daemon/zfs/DatasetFilter.h"
+#include "daemon/health/FreshnessTracker.h"
 #include "daemon/logging/Logger.h"
+#include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
 
 namespace Zfs {
@@ -32,6 +34,14 @@ public:
     const Config::Job &config() const { return m_config; }
 
     virtual Api::JobStatus status() const = 0;
+    // Holdfast-only: how fresh the job's data is, and its health, at `now`.
+    Api::JobFreshness freshness(const QDateTime &now) const { return freshnessSnapshot().evaluate(now); }
+    // A copy of what the job knows of its freshness, for another thread (the Prometheus listener) to evaluate.
+    virtual Health::FreshnessTracker freshnessSnapshot() const { return m_freshness; }
+    // Holdfast-only: the job's runs (a run is what a wakeup starts), for `signal wakeup --wait`.
+    Api::RunInfo runInfo() const;
+    // Whether the job has runs that a wakeup starts and that end with a result.
+    virtual bool hasRuns() const { return false; }
 
     // zrepl's signals are a hand-off to a job that is waiting for them: they succeed only while the job waits
     // (wakeup while idle, reset while a run is in progress) and otherwise answer zrepl's "already woken up" /
@@ -59,9 +69,24 @@ protected:
     // subclass's own runner, declared after its ZfsClient so that the probe ends before the client goes.
     Async::Task<void> logZfsCapabilities(Zfs::ZfsClient &zfs);
 
+    Health::FreshnessTracker &freshnessTracker() { return m_freshness; }
+    // Run bookkeeping for runInfo(): a run gets the next number when it starts, and a result when it ends.
+    quint64 noteRunStarted();
+    void noteRunFinished(bool succeeded, const QString &error);
+    bool runInProgress() const { return m_runRunning; }
+    quint64 runsFinished() const { return m_lastFinishedRun; }
+
 private:
     Config::Job m_config;
     Log::Context m_log;
+    Health::FreshnessTracker m_freshness;
+    quint64 m_runsStarted = 0;
+    bool m_runRunning = false;
+    Api::Timestamp m_runStartedAt;
+    quint64 m_lastFinishedRun = 0;
+    bool m_lastRunSucceeded = false;
+    QString m_lastRunError;
+    Api::Timestamp m_lastRunFinishedAt;
 };
 
 }  // namespace Daemon

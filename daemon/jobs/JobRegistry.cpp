@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/JobRegistry.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Daemon {
@@ -87,6 +89,62 @@ std::optional<QString> JobRegistry::signal(const QString &jobName, const QString
         return u"Job %1 does not exist"_s.arg(jobName);
     }
     return wakeup ? j->wakeup() : j->reset();
+}
+
+Api::FreshnessReport JobRegistry::freshness(const QDateTime &now) const
+{
+    Api::FreshnessReport report;
+    report.now = Api::Timestamp::fromDateTime(now);
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        report.jobs.append(job->freshness(now));
+    }
+    std::sort(report.jobs.begin(), report.jobs.end(),
+              [](const Api::JobFreshness &a, const Api::JobFreshness &b) { return a.job < b.job; });
+    return report;
+}
+
+QByteArray JobRegistry::freshnessJson(const QDateTime &now)
+{
+    QList<Health::FreshnessTracker> snapshots;
+    snapshots.reserve(qsizetype(m_jobs.size()));
+    QByteArray key;
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        snapshots.append(job->freshnessSnapshot());
+        const Health::FreshnessTracker &t = snapshots.last();
+        key += t.job().toUtf8() + '\0' + QByteArray::number(t.generation()) + '\0'
+               + QByteArray::number(t.nextSnapshotAt().unixSeconds()) + '\0'
+               + QByteArray::number(t.nextReplicationAt().unixSeconds()) + '\n';
+    }
+    const bool expired = m_freshnessValidUntil.isValid() && now >= m_freshnessValidUntil;
+    if (key != m_freshnessKey || expired || m_freshnessJobsJson.isEmpty()) {
+        QList<Api::JobFreshness> jobs;
+        jobs.reserve(snapshots.size());
+        QDateTime validUntil;
+        for (const Health::FreshnessTracker &t : std::as_const(snapshots)) {
+            QDateTime jobValidUntil;
+            jobs.append(t.evaluate(now, &jobValidUntil));
+            if (jobValidUntil.isValid() && (!validUntil.isValid() || jobValidUntil < validUntil)) {
+                validUntil = jobValidUntil;
+            }
+        }
+        std::sort(jobs.begin(), jobs.end(), [](const Api::JobFreshness &a, const Api::JobFreshness &b) { return a.job < b.job; });
+        m_freshnessJobsJson = Api::FreshnessReport::jobsJson(jobs);
+        m_freshnessKey = key;
+        m_freshnessValidUntil = validUntil;
+    }
+    return Api::FreshnessReport::toJson(Api::Timestamp::fromDateTime(now), m_freshnessJobsJson);
+}
+
+Api::RunsReport JobRegistry::runs() const
+{
+    Api::RunsReport report;
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        if (job->hasRuns()) {
+            report.jobs.append(job->runInfo());
+        }
+    }
+    std::sort(report.jobs.begin(), report.jobs.end(), [](const Api::RunInfo &a, const Api::RunInfo &b) { return a.job < b.job; });
+    return report;
 }
 
 }  // namespace Daemon

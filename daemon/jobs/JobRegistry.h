@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "daemon/jobs/Job.h"
+#include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
 
 namespace Daemon {
@@ -40,12 +42,22 @@ public:
     // zrepl's /signal semantics; nullopt when the job took the signal, else the error text zrepl answers with.
     std::optional<QString> signal(const QString &jobName, const QString &op);
 
+    // Holdfast-only: every job's freshness and health at `now`, and every job's runs.
+    Api::FreshnessReport freshness(const QDateTime &now) const;
+    // The /holdfast/v1/freshness body. Kept until a job's facts or next times change or a threshold is crossed:
+    // progress that only moves bytes leaves it alone.
+    QByteArray freshnessJson(const QDateTime &now);
+    Api::RunsReport runs() const;
+
 private:
     void invalidate() { m_statusCache.clear(); }
 
     std::vector<std::unique_ptr<Job>> m_jobs;
     QList<QString> m_internalJobs;
     QByteArray m_statusCache;
+    QByteArray m_freshnessKey;
+    QByteArray m_freshnessJobsJson;
+    QDateTime m_freshnessValidUntil;
 };
 
 }  // namespace Daemon

@@ -34,6 +34,9 @@ ReplicationJob::ReplicationJob(const Config::Job &config, Zfs::CommandConfig zfs
         }
     }
     connect(&m_runner, &Async::TaskRunner::finished, this, [this] {
+        const auto [succeeded, error] = lastRunOutcome();
+        noteRunFinished(succeeded, error);
+        Q_EMIT statusChanged();
         Q_EMIT runFinished();
         if (std::exchange(m_runAgain, false)) {
             requestRun();
@@ -66,6 +69,9 @@ void ReplicationJob::start()
 {
     log().info(u"starting job"_s);
     m_probeRunner.start(logZfsCapabilities(m_zfs));
+    if (m_sender) {
+        m_surveyRunner.start(survey());
+    }
     if (m_snapper) {
         m_scheduleRunner.start(m_snapper->run());
     } else if (type() == Config::JobType::Pull && !config().intervalManual && config().interval.count() > 0) {
@@ -80,6 +86,7 @@ Async::Task<void> ReplicationJob::pullSchedule()
     const auto interval = std::chrono::duration_cast<std::chrono::milliseconds>(config().interval);
     while (true) {
         requestRun();
+        m_nextPullAt = Api::Timestamp::fromDateTime(QDateTime::currentDateTimeUtc().addMSecs(interval.count()));
         co_await Async::sleep(interval);
     }
 }
@@ -101,6 +108,7 @@ std::optional<QString> ReplicationJob::reset()
     }
     m_runner.cancel();
     m_runAgain = false;
+    noteRunFinished(false, u"aborted by reset"_s);
     log().info(u"replication run aborted by reset"_s);
     Q_EMIT statusChanged();
     Q_EMIT runFinished();
@@ -113,8 +121,120 @@ void ReplicationJob::requestRun()
         m_runAgain = true;
         return;
     }
-    ++m_invocation;
+    m_invocation = noteRunStarted();
     m_runner.start(runOnce());
+}
+
+Async::Task<void> ReplicationJob::survey()
+{
+    // Freshness before the first run, from the sender's pool: the job's replication cursor on each filesystem names
+    // the newest snapshot the receiver has, whatever happened before this daemon started.
+    const auto filesystems = co_await m_sender->listFilesystems();
+    if (!filesystems.ok()) {
+        log().warn(u"cannot list filesystems for their freshness"_s, {{u"err"_s, filesystems.error.toString()}});
+        co_return;
+    }
+    QList<Zfs::DatasetPath> paths;
+    for (const Zfs::Dataset &dataset : filesystems.value) {
+        paths.append(dataset.path);
+    }
+    const auto versions = co_await m_sender->listVersions(paths);
+    if (!versions.ok()) {
+        log().warn(u"cannot list snapshots for their freshness"_s, {{u"err"_s, versions.error.toString()}});
+        co_return;
+    }
+    QHash<QString, Health::FilesystemFacts> facts;
+    for (const Zfs::DatasetPath &path : std::as_const(paths)) {
+        const QList<Zfs::FilesystemVersion> list = versions.value.value(path.toString());
+        const std::optional<Zfs::FilesystemVersion> cursor = m_sender->replicationCursor(list);
+        Health::FilesystemFacts f;
+        const Zfs::FilesystemVersion *newest = nullptr;
+        for (const Zfs::FilesystemVersion &v : list) {
+            if (!v.isSnapshot()) {
+                continue;
+            }
+            ++f.snapshots;
+            if (!newest || v.createTxg > newest->createTxg) {
+                newest = &v;
+            }
+            if (cursor && v.guid == cursor->guid) {
+                f.replicated = Api::SnapshotRef{v.name, v.creation};
+            }
+            f.unreplicated += cursor && v.createTxg > cursor->createTxg ? 1 : 0;
+        }
+        if (newest) {
+            f.newest = Api::SnapshotRef{newest->name, newest->creation};
+        }
+        if (cursor && !f.replicated) {
+            f.replicated = Api::SnapshotRef{cursor->relativeName(), cursor->creation};  // its snapshot is gone
+        }
+        if (!cursor) {
+            f.unreplicated = f.snapshots;
+        }
+        facts.insert(path.toString(), f);
+    }
+    if (runsFinished() == 0) {  // a run that ended meanwhile knows better
+        freshnessTracker().replaceAll(std::move(facts));
+        Q_EMIT statusChanged();
+    }
+}
+
+Health::FreshnessTracker ReplicationJob::freshnessSnapshot() const
+{
+    Health::FreshnessTracker freshness = Job::freshnessSnapshot();
+    if (m_snapper) {
+        // A push job replicates after every snapshot round.
+        const Api::SnapperReport report = m_snapper->report();
+        freshness.setNextSnapshotAt(report.sleepUntil);
+        freshness.setNextReplicationAt(report.sleepUntil);
+    } else if (!m_nextPullAt.isZero()) {
+        freshness.setNextReplicationAt(m_nextPullAt);
+    }
+    return freshness;
+}
+
+void ReplicationJob::noteFreshness(const QHash<QString, Health::FilesystemFacts> &facts)
+{
+    // A run sees every filesystem of the job: what it did not list is gone. What it could not learn (a failed
+    // planning) keeps what an earlier run knew, so that a failure does not make the last replica unknown.
+    Health::FreshnessTracker &tracker = freshnessTracker();
+    QHash<QString, Health::FilesystemFacts> merged;
+    for (auto it = facts.cbegin(); it != facts.cend(); ++it) {
+        Health::FilesystemFacts f = it.value();
+        const Health::FilesystemFacts before = tracker.facts(it.key());
+        if (!f.replicated) {
+            f.replicated = before.replicated;
+        }
+        if (f.lastSuccessAt.isZero()) {
+            f.lastSuccessAt = before.lastSuccessAt;
+        }
+        f.bytesReplicated += before.bytesReplicated;
+        merged.insert(it.key(), f);
+    }
+    if (!merged.isEmpty() || (m_replication && !m_replication->attempts.isEmpty()
+                              && m_replication->attempts.last().state == Api::AttemptState::Done)) {
+        tracker.replaceAll(std::move(merged));
+    }
+}
+
+void ReplicationJob::noteSenderPruned(const Api::PrunerReport &report)
+{
+    // The snapshots counted at planning, less what pruning destroyed since.
+    Health::FreshnessTracker &tracker = freshnessTracker();
+    for (const Api::PrunerFilesystemReport &fs : report.completed.value_or(QList<Api::PrunerFilesystemReport>{})) {
+        if (!tracker.contains(fs.filesystem) || !fs.destroyList || !fs.lastError.isEmpty()) {
+            continue;
+        }
+        Health::FilesystemFacts facts = tracker.facts(fs.filesystem);
+        facts.snapshots = std::max(0, facts.snapshots - int(fs.destroyList->size()));
+        tracker.update(fs.filesystem, facts);
+    }
+}
+
+std::pair<bool, QString> ReplicationJob::lastRunOutcome() const
+{
+    const Api::JobStatus current = status();
+    return Api::runOutcome(*current.active());
 }
 
 void ReplicationJob::connectFailed(const QString &message)
@@ -125,6 +245,7 @@ void ReplicationJob::connectFailed(const QString &message)
     failed.finishAt = now;
     failed.attempts.append(Api::AttemptReport{Api::AttemptState::PlanningError, now, now, Api::TimedError{message, now}, {}});
     m_replication = failed;
+    freshnessTracker().setJobError(message);
     log().error(u"cannot connect"_s, {{u"err"_s, message}});
     Q_EMIT statusChanged();
 }
@@ -220,13 +341,21 @@ Async::Task<void> ReplicationJob::runOnce()
     options.encrypted = sender->encrypted();
     options.concurrency = config().replicationSteps;
     options.sizeEstimates = config().sizeEstimates;
+    // The watchdog (Holdfast's replication.stall_timeout and planning_timeout).
+    options.stallTimeout = std::chrono::duration_cast<std::chrono::milliseconds>(config().stallTimeout);
+    options.planningTimeout = std::chrono::duration_cast<std::chrono::milliseconds>(config().planningTimeout);
     ReplicationDriver driver(*sender, *receiver, options, runLog);
+    QObject::connect(&driver, &ReplicationDriver::stepStalled, this, [this] {
+        freshnessTracker().addStall();  // holdfast_replication_stalls_total
+        Q_EMIT statusChanged();
+    });
     QObject::connect(&driver, &ReplicationDriver::reportChanged, this, [this, &driver] {
         m_replication = driver.report();
         Q_EMIT statusChanged();
     });
     co_await driver.run();
     m_replication = driver.report();
+    noteFreshness(driver.freshnessFacts());
     Q_EMIT statusChanged();
 
     // Pruning after replication, as zrepl's active side: first the sender, then the receiver.
@@ -238,6 +367,7 @@ Async::Task<void> ReplicationJob::runOnce()
         co_return;
     }
     Pruner senderPruner(*senderPrune, *senderRules, runLog.withSubsystem(u"pruning_sender"_s));
+    senderPruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
     senderPruner.setReplicatedUpTo(driver.replicatedUpTo());
     bool atCursorReplicated = false;
     for (const Config::KeepRule &rule : config().keepSender) {
@@ -249,13 +379,18 @@ Async::Task<void> ReplicationJob::runOnce()
         Q_EMIT statusChanged();
     });
     co_await senderPruner.run();
+    noteSenderPruned(senderPruner.report());
+    freshnessTracker().setPruningErrors(u"sender"_s, Pruner::failedFilesystems(senderPruner.report()));
 
     Pruner receiverPruner(*receiverPrune, *receiverRules, runLog.withSubsystem(u"pruning_receiver"_s));
+    receiverPruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
     QObject::connect(&receiverPruner, &Pruner::reportChanged, this, [this, &receiverPruner] {
         m_pruningReceiver = receiverPruner.report();
         Q_EMIT statusChanged();
     });
     co_await receiverPruner.run();
+    freshnessTracker().setPruningErrors(u"receiver"_s, Pruner::failedFilesystems(receiverPruner.report()));
+    Q_EMIT statusChanged();
     runLog.info(u"finished replication and pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
 }
 

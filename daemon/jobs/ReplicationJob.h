@@ -36,6 +36,8 @@ public:
     Api::JobStatus status() const override;
     std::optional<QString> wakeup() override;
     std::optional<QString> reset() override;
+    Health::FreshnessTracker freshnessSnapshot() const override;
+    bool hasRuns() const override { return true; }
     void start() override;
 
     bool isRunning() const { return m_runner.isRunning(); }
@@ -48,7 +50,12 @@ private:
     void requestRun();
     Async::Task<void> runOnce();
     Async::Task<void> pullSchedule();
+    Async::Task<void> survey();
     void connectFailed(const QString &message);
+    // Whether the run that just ended replicated and pruned everything, and if not, why, in one line.
+    std::pair<bool, QString> lastRunOutcome() const;
+    void noteFreshness(const QHash<QString, Health::FilesystemFacts> &facts);
+    void noteSenderPruned(const Api::PrunerReport &report);
 
     Zfs::ZfsCommand m_command;
     Zfs::ZfsClient m_zfs;
@@ -58,8 +65,10 @@ private:
     Async::TaskRunner m_scheduleRunner;
     Async::TaskRunner m_runner;
     Async::TaskRunner m_probeRunner;
+    Async::TaskRunner m_surveyRunner;
     bool m_runAgain = false;
-    int m_invocation = 0;
+    quint64 m_invocation = 0;
+    Api::Timestamp m_nextPullAt;  // pull with an interval
 
     std::optional<Api::ReplicationReport> m_replication;
     std::optional<Api::PrunerReport> m_pruningSender;

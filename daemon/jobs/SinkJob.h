@@ -33,11 +33,14 @@ public:
     Zfs::ZfsClient &zfs() { return m_zfs; }
 
 private:
+    Async::Task<void> survey();
+
     Zfs::ZfsCommand m_command;
     Zfs::ZfsClient m_zfs;
     QString m_listenerName;
     std::unique_ptr<PassiveServer> m_server;
     Async::TaskRunner m_probeRunner;
+    Async::TaskRunner m_surveyRunner;  // after m_zfs: it ends before the client goes
 };
 
 }  // namespace Daemon

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/SnapJob.h"
 
+#include <QSet>
+
 #include "daemon/pruner/LocalPruneTarget.h"
 #include "daemon/pruner/Pruner.h"
 #include "daemon/pruning/Pruning.h"
@@ -33,6 +35,7 @@ SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *par
     connect(m_pruner.get(), &Pruner::reportChanged, this, &Job::statusChanged);
     connect(&m_prunerRunner, &Async::TaskRunner::finished, this, [this] {
         log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+        noteFreshness();
         Q_EMIT pruningFinished();
         if (std::exchange(m_pruneAgain, false)) {
             requestPruning();
@@ -60,6 +63,52 @@ Api::JobStatus SnapJob::status() const
         snap.snapshotting = m_snapper->report();
     }
     return {Api::JobStatus::Type::Snap, snap};
+}
+
+Health::FreshnessTracker SnapJob::freshnessSnapshot() const
+{
+    Health::FreshnessTracker freshness = Job::freshnessSnapshot();
+    if (m_snapper) {
+        freshness.setNextSnapshotAt(m_snapper->report().sleepUntil);
+    }
+    return freshness;
+}
+
+void SnapJob::noteFreshness()
+{
+    // The pruner listed every snapshot of the job's filesystems: what it did not destroy is what there is.
+    const Api::PrunerReport report = m_pruner->report();
+    if (!report.completed) {
+        freshnessTracker().setPruningErrors(u"local"_s, Pruner::failedFilesystems(report));
+        return;
+    }
+    QHash<QString, Health::FilesystemFacts> facts;
+    for (const Api::PrunerFilesystemReport &fs : *report.completed) {
+        if (!fs.snapshotList) {
+            continue;
+        }
+        QSet<QString> destroyed;
+        if (fs.lastError.isEmpty()) {
+            for (const Api::PrunerSnapshot &snapshot : fs.destroyList.value_or(QList<Api::PrunerSnapshot>{})) {
+                destroyed.insert(snapshot.name);
+            }
+        }
+        Health::FilesystemFacts f;
+        for (const Api::PrunerSnapshot &snapshot : *fs.snapshotList) {
+            if (destroyed.contains(snapshot.name)) {
+                continue;
+            }
+            ++f.snapshots;
+            if (!f.newest || f.newest->creation < snapshot.date) {
+                f.newest = Api::SnapshotRef{snapshot.name, snapshot.date};
+            }
+        }
+        f.error = fs.lastError;
+        facts.insert(fs.filesystem, f);
+    }
+    freshnessTracker().replaceAll(std::move(facts));
+    freshnessTracker().setPruningErrors(u"local"_s, Pruner::failedFilesystems(report));
+    Q_EMIT statusChanged();
 }
 
 void SnapJob::start()

@@ -29,6 +29,7 @@ public:
     Api::JobStatus status() const override;
     std::optional<QString> wakeup() override;
     std::optional<QString> reset() override;
+    Health::FreshnessTracker freshnessSnapshot() const override;
     void start() override;
 
     bool isPruning() const { return m_prunerRunner.isRunning(); }
@@ -39,6 +40,8 @@ Q_SIGNALS:
 
 private:
     void requestPruning();
+
+    void noteFreshness();
 
     Zfs::ZfsCommand m_command;
     Zfs::ZfsClient m_zfs;

@@ -7,6 +7,7 @@
 #include <prometheus/text_serializer.h>
 
 #include "daemon/logging/LogEntry.h"
+#include "daemon/health/FreshnessCollector.h"
 #include "daemon/metrics/ProcessCollector.h"
 
 namespace Daemon {
@@ -21,6 +22,7 @@ const prometheus::Histogram::BucketBoundaries ControlBuckets{1e-6, 10e-6, 100e-6
 
 Metrics::Metrics()
     : m_registry(std::make_shared<prometheus::Registry>())
+    , m_freshness(std::make_shared<Health::FreshnessCollector>())
 {
     m_requestBegin = &prometheus::BuildCounter()
                           .Name("zrepl_control_request_begin")
@@ -75,6 +77,8 @@ QByteArray Metrics::exposition() const
     std::vector<prometheus::MetricFamily> families = m_registry->Collect();
     const std::vector<prometheus::MetricFamily> process = ProcessCollector().Collect();
     families.insert(families.end(), process.begin(), process.end());
+    const std::vector<prometheus::MetricFamily> freshness = m_freshness->Collect();
+    families.insert(families.end(), freshness.begin(), freshness.end());
     const std::string text = prometheus::TextSerializer().Serialize(families);
     return QByteArray(text.data(), qsizetype(text.size()));
 }

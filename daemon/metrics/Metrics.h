@@ -15,6 +15,10 @@ template<typename T>
 class Family;
 }  // namespace prometheus
 
+namespace Health {
+class FreshnessCollector;
+}
+
 namespace Log {
 enum class Level;
 }
@@ -30,6 +34,8 @@ public:
     ~Metrics();
 
     std::shared_ptr<prometheus::Registry> registry() const { return m_registry; }
+    // The jobs' freshness and health (computed at each scrape).
+    std::shared_ptr<Health::FreshnessCollector> freshness() const { return m_freshness; }
 
     // zrepl_control_request_begin{endpoint} and zrepl_control_request_finished{endpoint} (seconds).
     void controlRequestBegin(const QString &endpoint);
@@ -49,6 +55,7 @@ private:
     EndpointMetrics &endpoint(const QString &endpoint);
 
     std::shared_ptr<prometheus::Registry> m_registry;
+    std::shared_ptr<Health::FreshnessCollector> m_freshness;
     prometheus::Family<prometheus::Counter> *m_requestBegin = nullptr;
     prometheus::Family<prometheus::Histogram> *m_requestFinished = nullptr;
     prometheus::Family<prometheus::Counter> *m_logEntries = nullptr;

@@ -16,7 +16,7 @@ PrometheusListener::PrometheusListener() = default;
 PrometheusListener::~PrometheusListener() = default;
 
 bool PrometheusListener::listen(const QString &hostPort, const std::shared_ptr<prometheus::Registry> &registry,
-                                QString *error)
+                                QString *error, const std::shared_ptr<prometheus::Collectable> &extra)
 {
     // civetweb spells "every address" as a bare port, where zrepl's config writes ":9811".
     QString address = hostPort;
@@ -27,6 +27,9 @@ bool PrometheusListener::listen(const QString &hostPort, const std::shared_ptr<p
         m_exposer = std::make_unique<prometheus::Exposer>(address.toStdString(), 2);
         m_exposer->RegisterCollectable(registry);
         m_exposer->RegisterCollectable(std::make_shared<ProcessCollector>());
+        if (extra) {
+            m_exposer->RegisterCollectable(extra);
+        }
     } catch (const std::exception &e) {
         m_exposer.reset();
         *error = u"cannot listen for Prometheus on %1: %2"_s.arg(hostPort, QString::fromLocal8Bit(e.what()));

@@ -7,6 +7,7 @@
 
 namespace prometheus {
 class Exposer;
+class Collectable;
 class Registry;
 }  // namespace prometheus
 
@@ -21,7 +22,8 @@ public:
     ~PrometheusListener();
 
     // false with `error` set when the address is unusable or taken.
-    bool listen(const QString &hostPort, const std::shared_ptr<prometheus::Registry> &registry, QString *error);
+    bool listen(const QString &hostPort, const std::shared_ptr<prometheus::Registry> &registry, QString *error,
+                const std::shared_ptr<prometheus::Collectable> &extra = {});
     // The TCP port actually bound (useful with port 0 in tests); 0 when not listening.
     int port() const;
 

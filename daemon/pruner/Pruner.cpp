@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/pruner/Pruner.h"
 
+#include "daemon/async/Cancellation.h"
+#include "daemon/snapper/GoDuration.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Daemon {
@@ -22,6 +25,21 @@ void Pruner::fail(Api::PrunerState state, const QString &error)
 }
 
 Async::Task<void> Pruner::run()
+{
+    m_timedOut = false;
+    const bool finished = co_await Async::withTimeout(round(), m_timeout);
+    if (finished) {
+        co_return;
+    }
+    m_timedOut = true;
+    const QString limit = formatGoDuration(m_timeout);
+    // Whatever the round was doing when the limit struck failed; pending filesystems stay pending in the report.
+    fail(m_report.state == Api::PrunerState::Exec ? Api::PrunerState::ExecErr : Api::PrunerState::PlanErr,
+         u"pruning did not finish within pruning.timeout (%1): aborted"_s.arg(limit));
+    Q_EMIT timedOut();
+}
+
+Async::Task<void> Pruner::round()
 {
     m_report = Api::PrunerReport{};
     m_report.state = Api::PrunerState::Plan;
@@ -121,6 +139,20 @@ Async::Task<void> Pruner::run()
         m_report.state = Api::PrunerState::Done;
     }
     Q_EMIT reportChanged();
+}
+
+int Pruner::failedFilesystems(const Api::PrunerReport &report)
+{
+    if (report.state == Api::PrunerState::PlanErr) {
+        return -1;
+    }
+    int failed = 0;
+    for (const auto *list : {&report.pending, &report.completed}) {
+        for (const Api::PrunerFilesystemReport &fs : list->value_or(QList<Api::PrunerFilesystemReport>{})) {
+            failed += fs.lastError.isEmpty() ? 0 : 1;
+        }
+    }
+    return failed == 0 && report.state == Api::PrunerState::ExecErr ? -1 : failed;
 }
 
 }  // namespace Daemon

@@ -3,6 +3,8 @@
 
 #include <QObject>
 
+#include <chrono>
+
 #include "daemon/async/Task.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/pruning/Pruning.h"
@@ -24,6 +26,8 @@ public:
     Pruner(Endpoint::PruneTarget &target, Pruning::KeepRuleList rules, Log::Context log, QObject *parent = nullptr);
 
     Api::PrunerReport report() const { return m_report; }
+    // Filesystems whose pruning failed in `report`; -1 when the pruner failed before it listed them.
+    static int failedFilesystems(const Api::PrunerReport &report);
 
     // For the sending side of a replication: per filesystem the createtxg up to which snapshots are on the
     // receiver (zrepl's replication cursor); newer ones count as not replicated. Without it (snap jobs, receivers)
@@ -33,10 +37,16 @@ public:
     // replicated, so that not_replicated keeps it as the base of the next incremental step. zrepl considers it
     // replicated as soon as one not_replicated rule says keep_snapshot_at_cursor: false.
     void setSnapshotAtCursorReplicated(bool replicated) { m_snapshotAtCursorReplicated = replicated; }
+    // Holdfast's pruning.timeout of push and pull jobs: a round that takes longer is aborted where it is (what it
+    // destroyed stays destroyed; the next round decides afresh). 0, the default: no limit.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    bool hasTimedOut() const { return m_timedOut; }
     Async::Task<void> run();
 
 Q_SIGNALS:
     void reportChanged();
+    // The round ran out of its timeout and was aborted.
+    void timedOut();
 
 private:
     struct Work
@@ -46,6 +56,7 @@ private:
     };
 
     void fail(Api::PrunerState state, const QString &error);
+    Async::Task<void> round();
 
     Endpoint::PruneTarget &m_target;
     Pruning::KeepRuleList m_rules;
@@ -53,6 +64,8 @@ private:
     Api::PrunerReport m_report;
     std::optional<QHash<QString, quint64>> m_replicatedUpTo;
     bool m_snapshotAtCursorReplicated = false;
+    std::chrono::milliseconds m_timeout{0};
+    bool m_timedOut = false;
 };
 
 }  // namespace Daemon

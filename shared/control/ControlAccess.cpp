@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/control/ControlAccess.h"
 
+#include "shared/control/Freshness.h"
+
 #include "shared/control/ControlRequests.h"
 
 namespace Api {
@@ -38,7 +40,8 @@ AccessLevel requiredAccess(QByteArrayView path)
     // The query string does not change what is asked for.
     const qsizetype query = path.indexOf('?');
     const QByteArrayView target = query < 0 ? path : path.first(query);
-    if (target == Endpoint::Signal || target == Endpoint::Pprof || target.startsWith("/debug/")) {
+    if (target == Endpoint::Signal || target == Endpoint::Pprof || target.startsWith("/debug/")
+        || target == HoldfastEndpoint::Wakeup) {
         return AccessLevel::Admin;
     }
     return AccessLevel::Status;

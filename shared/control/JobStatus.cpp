@@ -191,4 +191,33 @@ std::optional<DaemonStatus> DaemonStatus::fromJson(const QByteArray &json, QStri
     return status;
 }
 
+std::pair<bool, QString> runOutcome(const ActiveSideStatus &status)
+{
+    if (!status.replication || status.replication->attempts.isEmpty()) {
+        return {false, u"the run ended before replicating"_s};
+    }
+    const AttemptReport &attempt = status.replication->attempts.last();
+    if (attempt.state == AttemptState::PlanningError) {
+        return {false, attempt.planError ? attempt.planError->err : u"planning failed"_s};
+    }
+    QStringList failed;
+    for (const FilesystemReport &fs : attempt.filesystems) {
+        if (const TimedError *error = fs.error()) {
+            failed.append(u"%1: %2"_s.arg(fs.name, error->err.section(u'\n', 0, 0)));
+        }
+    }
+    if (!failed.isEmpty()) {
+        return {false, u"%1 filesystem(s) failed: %2"_s.arg(failed.size()).arg(failed.join(u"; "_s))};
+    }
+    if (attempt.state != AttemptState::Done) {
+        return {false, u"replication ended in state %1"_s.arg(toString(attempt.state))};
+    }
+    for (const auto &[side, report] : {std::pair{u"sender"_s, &status.pruningSender}, std::pair{u"receiver"_s, &status.pruningReceiver}}) {
+        if (*report && ((*report)->state == PrunerState::PlanErr || (*report)->state == PrunerState::ExecErr)) {
+            return {false, u"pruning the %1 failed: %2"_s.arg(side, (*report)->error)};
+        }
+    }
+    return {true, {}};
+}
+
 }  // namespace Api

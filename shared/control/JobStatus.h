@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 #include <variant>
 
 #include "shared/control/PrunerReport.h"
@@ -66,6 +67,10 @@ struct JobStatus
     static JobStatus fromJson(const QJsonObject &object, const QString &path, JsonReader &reader);
     friend bool operator==(const JobStatus &, const JobStatus &) = default;
 };
+
+// How the last run of a push or pull job ended, from its reports: whether it replicated and pruned everything,
+// and if not why, in one line. The daemon's run results and the client's zrepl fallback both use it.
+std::pair<bool, QString> runOutcome(const ActiveSideStatus &status);
 
 QString toString(JobStatus::Type type);  // "internal", "snap", "push", "sink", "pull", "source"
 std::optional<JobStatus::Type> jobTypeFromString(const QString &text);

@@ -161,7 +161,11 @@ void TestCommandLine::usage_data()
     QTest::addRow("status --help") << QStringList{u"status"_s, u"--help"_s} << 0
                                    << u"Usage: holdfast status [--raw] [--job NAME] [options]\n\n"_s << QString();
     QTest::addRow("signal --help") << QStringList{u"signal"_s, u"-h"_s} << 0
-                                   << u"Usage: holdfast signal [wakeup|reset] JOB [options]\n\n"_s << QString();
+                                   << u"Usage: holdfast signal [wakeup|reset] JOB [--wait [--timeout D]] [options]\n\n"_s << QString();
+    QTest::addRow("signal reset --wait") << QStringList{u"signal"_s, u"reset"_s, u"a"_s, u"--wait"_s} << 2 << QString()
+                                         << u"--wait and --timeout go with wakeup only\n"_s;
+    QTest::addRow("signal --timeout soon") << QStringList{u"signal"_s, u"wakeup"_s, u"a"_s, u"--wait"_s, u"--timeout"_s, u"soon"_s}
+                                           << 2 << QString() << u"invalid --timeout \"soon\": time: invalid duration \"soon\"\n"_s;
     QTest::addRow("unknown status option")
         << QStringList{u"status"_s, u"--bogus"_s} << 2 << QString() << u"holdfast status: Unknown option 'bogus'.\n"_s;
     QTest::addRow("--job without a name") << QStringList{u"status"_s, u"--job"_s} << 2 << QString()

@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: MIT
+#include "shared/control/Freshness.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "shared/control/JsonReader.h"
+#include "shared/control/JsonWriter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Api {
+
+QString toString(Health health)
+{
+    switch (health) {
+    case Health::Ok:
+        return u"ok"_s;
+    case Health::Warning:
+        return u"warning"_s;
+    case Health::Critical:
+        return u"critical"_s;
+    case Health::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+std::optional<Health> healthFromString(const QString &text)
+{
+    for (Health h : {Health::Ok, Health::Warning, Health::Critical, Health::Unknown}) {
+        if (text == toString(h)) {
+            return h;
+        }
+    }
+    return std::nullopt;
+}
+
+Health worse(Health a, Health b)
+{
+    auto rank = [](Health h) {
+        switch (h) {
+        case Health::Ok:
+            return 0;
+        case Health::Unknown:
+            return 1;
+        case Health::Warning:
+            return 2;
+        case Health::Critical:
+            return 3;
+        }
+        return 1;
+    };
+    return rank(a) >= rank(b) ? a : b;
+}
+
+namespace {
+
+void writeTime(JsonWriter &w, const char *key, const Timestamp &t)
+{
+    w.key(key);
+    if (t.isZero()) {
+        w.null();
+    } else {
+        w.value(t);
+    }
+}
+
+void writeSnapshot(JsonWriter &w, const char *key, const std::optional<SnapshotRef> &snapshot)
+{
+    w.key(key);
+    if (!snapshot) {
+        w.null();
+        return;
+    }
+    w.beginObject();
+    w.key("name");
+    w.value(snapshot->name);
+    writeTime(w, "creation", snapshot->creation);
+    w.endObject();
+}
+
+std::optional<SnapshotRef> readSnapshot(const QJsonObject &o, QLatin1StringView key, const QString &path, JsonReader &r)
+{
+    if (o.value(key).isNull() || o.value(key).isUndefined()) {
+        return std::nullopt;
+    }
+    QJsonObject s;
+    if (!r.object(o, key, path, &s)) {
+        return std::nullopt;
+    }
+    const QString p = JsonReader::join(path, key);
+    return SnapshotRef{r.string(s, "name"_L1, p), r.time(s, "creation"_L1, p)};
+}
+
+Health readHealth(const QJsonObject &o, const QString &path, JsonReader &r)
+{
+    const QString text = r.string(o, "health"_L1, path);
+    if (const std::optional<Health> h = healthFromString(text)) {
+        return *h;
+    }
+    r.fail(JsonReader::join(path, "health"_L1), u"unknown health \"%1\""_s.arg(text));
+    return Health::Unknown;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = u"not JSON: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = u"expected a JSON object"_s;
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+}  // namespace
+
+QByteArray FreshnessReport::toJson() const
+{
+    return toJson(now, jobsJson(jobs));
+}
+
+QByteArray FreshnessReport::toJson(const Timestamp &now, const QByteArray &jobsJson)
+{
+    JsonWriter w;
+    w.beginObject();
+    writeTime(w, "now", now);
+    w.key("jobs");
+    w.raw(jobsJson);
+    w.endObject();
+    return w.take();
+}
+
+QByteArray FreshnessReport::jobsJson(const QList<JobFreshness> &jobs)
+{
+    JsonWriter w;
+    w.beginArray();
+    for (const JobFreshness &job : jobs) {
+        w.beginObject();
+        w.key("job");
+        w.value(job.job);
+        w.key("type");
+        w.value(job.type);
+        w.key("health");
+        w.value(toString(job.health));
+        w.key("health_reason");
+        w.value(job.healthReason);
+        writeTime(w, "last_run_at", job.lastRunAt);
+        writeTime(w, "last_success_at", job.lastSuccessAt);
+        w.key("last_run_error");
+        w.value(job.lastRunError);
+        writeTime(w, "next_snapshot_at", job.nextSnapshotAt);
+        writeTime(w, "next_replication_at", job.nextReplicationAt);
+        w.key("warning_after_seconds");
+        w.value(job.warningAfterSeconds);
+        w.key("critical_after_seconds");
+        w.value(job.criticalAfterSeconds);
+        w.key("snapshot_interval_seconds");
+        w.value(job.snapshotIntervalSeconds);
+        w.key("filesystems");
+        w.beginArray();
+        for (const FilesystemFreshness &fs : job.filesystems) {
+            w.beginObject();
+            w.key("filesystem");
+            w.value(fs.filesystem);
+            w.key("health");
+            w.value(toString(fs.health));
+            w.key("health_reason");
+            w.value(fs.healthReason);
+            w.key("snapshots");
+            w.value(fs.snapshots);
+            writeSnapshot(w, "newest_snapshot", fs.newestSnapshot);
+            writeSnapshot(w, "replicated_snapshot", fs.replicatedSnapshot);
+            writeTime(w, "last_success_at", fs.lastSuccessAt);
+            w.key("unreplicated_snapshots");
+            w.value(fs.unreplicatedSnapshots);
+            w.key("unreplicated_bytes");
+            if (fs.unreplicatedBytes) {
+                w.value(*fs.unreplicatedBytes);
+            } else {
+                w.null();
+            }
+            w.key("error");
+            w.value(fs.error);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    return w.take();
+}
+
+std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json, QString *error)
+{
+    const std::optional<QJsonObject> root = parseObject(json, error);
+    if (!root) {
+        return std::nullopt;
+    }
+    JsonReader r;
+    FreshnessReport report;
+    report.now = r.time(*root, "now"_L1, {});
+    QJsonArray jobs;
+    r.array(*root, "jobs"_L1, {}, &jobs);
+    for (qsizetype i = 0; i < jobs.size() && r.ok(); ++i) {
+        const QString path = JsonReader::join(u"jobs"_s, i);
+        QJsonObject o;
+        if (!r.element(jobs[i], path, &o)) {
+            break;
+        }
+        JobFreshness job;
+        job.job = r.string(o, "job"_L1, path);
+        job.type = r.string(o, "type"_L1, path);
+        job.health = readHealth(o, path, r);
+        job.healthReason = r.string(o, "health_reason"_L1, path);
+        job.lastRunAt = r.time(o, "last_run_at"_L1, path);
+        job.lastSuccessAt = r.time(o, "last_success_at"_L1, path);
+        job.lastRunError = r.string(o, "last_run_error"_L1, path);
+        job.nextSnapshotAt = r.time(o, "next_snapshot_at"_L1, path);
+        job.nextReplicationAt = r.time(o, "next_replication_at"_L1, path);
+        job.warningAfterSeconds = r.integer(o, "warning_after_seconds"_L1, path);
+        job.criticalAfterSeconds = r.integer(o, "critical_after_seconds"_L1, path);
+        job.snapshotIntervalSeconds = r.integer(o, "snapshot_interval_seconds"_L1, path);
+        QJsonArray filesystems;
+        r.array(o, "filesystems"_L1, path, &filesystems);
+        for (qsizetype j = 0; j < filesystems.size() && r.ok(); ++j) {
+            const QString fsPath = JsonReader::join(JsonReader::join(path, "filesystems"_L1), j);
+            QJsonObject f;
+            if (!r.element(filesystems[j], fsPath, &f)) {
+                break;
+            }
+            FilesystemFreshness fs;
+            fs.filesystem = r.string(f, "filesystem"_L1, fsPath);
+            fs.health = readHealth(f, fsPath, r);
+            fs.healthReason = r.string(f, "health_reason"_L1, fsPath);
+            fs.snapshots = int(r.integer(f, "snapshots"_L1, fsPath));
+            fs.newestSnapshot = readSnapshot(f, "newest_snapshot"_L1, fsPath, r);
+            fs.replicatedSnapshot = readSnapshot(f, "replicated_snapshot"_L1, fsPath, r);
+            fs.lastSuccessAt = r.time(f, "last_success_at"_L1, fsPath);
+            fs.unreplicatedSnapshots = int(r.integer(f, "unreplicated_snapshots"_L1, fsPath));
+            if (!f.value("unreplicated_bytes"_L1).isNull() && !f.value("unreplicated_bytes"_L1).isUndefined()) {
+                fs.unreplicatedBytes = r.integer(f, "unreplicated_bytes"_L1, fsPath);
+            }
+            fs.error = r.string(f, "error"_L1, fsPath);
+            job.filesystems.append(fs);
+        }
+        report.jobs.append(job);
+    }
+    if (!r.ok()) {
+        *error = r.error();
+        return std::nullopt;
+    }
+    return report;
+}
+
+QByteArray RunsReport::toJson() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("jobs");
+    w.beginArray();
+    for (const RunInfo &run : jobs) {
+        w.beginObject();
+        w.key("job");
+        w.value(run.job);
+        w.key("started");
+        w.value(run.started);
+        w.key("running");
+        w.value(run.running);
+        w.key("last_finished");
+        w.value(run.lastFinished);
+        w.key("last_succeeded");
+        w.value(run.lastSucceeded);
+        w.key("last_error");
+        w.value(run.lastError);
+        writeTime(w, "last_finished_at", run.lastFinishedAt);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.take();
+}
+
+std::optional<RunsReport> RunsReport::fromJson(const QByteArray &json, QString *error)
+{
+    const std::optional<QJsonObject> root = parseObject(json, error);
+    if (!root) {
+        return std::nullopt;
+    }
+    JsonReader r;
+    RunsReport report;
+    QJsonArray jobs;
+    r.array(*root, "jobs"_L1, {}, &jobs);
+    for (qsizetype i = 0; i < jobs.size() && r.ok(); ++i) {
+        const QString path = JsonReader::join(u"jobs"_s, i);
+        QJsonObject o;
+        if (!r.element(jobs[i], path, &o)) {
+            break;
+        }
+        RunInfo run;
+        run.job = r.string(o, "job"_L1, path);
+        run.started = quint64(std::max<qint64>(0, r.integer(o, "started"_L1, path)));
+        run.running = r.boolean(o, "running"_L1, path);
+        run.lastFinished = quint64(std::max<qint64>(0, r.integer(o, "last_finished"_L1, path)));
+        run.lastSucceeded = r.boolean(o, "last_succeeded"_L1, path);
+        run.lastError = r.string(o, "last_error"_L1, path);
+        run.lastFinishedAt = r.time(o, "last_finished_at"_L1, path);
+        report.jobs.append(run);
+    }
+    if (!r.ok()) {
+        *error = r.error();
+        return std::nullopt;
+    }
+    return report;
+}
+
+const RunInfo *RunsReport::find(const QString &job) const
+{
+    for (const RunInfo &run : jobs) {
+        if (run.job == job) {
+            return &run;
+        }
+    }
+    return nullptr;
+}
+
+QByteArray WakeupRequest::toJson() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("job");
+    w.value(job);
+    w.endObject();
+    return w.take();
+}
+
+std::optional<WakeupRequest> WakeupRequest::fromJson(const QByteArray &json, QString *error)
+{
+    const std::optional<QJsonObject> root = parseObject(json, error);
+    if (!root) {
+        return std::nullopt;
+    }
+    JsonReader r;
+    WakeupRequest request{r.string(*root, "job"_L1, {})};
+    if (r.ok() && request.job.isEmpty()) {
+        r.fail(u"job"_s, u"missing: the name of the job to wake up"_s);
+    }
+    if (!r.ok()) {
+        *error = r.error();
+        return std::nullopt;
+    }
+    return request;
+}
+
+QByteArray WakeupReply::toJson() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("job");
+    w.value(job);
+    w.key("run");
+    w.value(run);
+    w.endObject();
+    return w.take();
+}
+
+std::optional<WakeupReply> WakeupReply::fromJson(const QByteArray &json, QString *error)
+{
+    const std::optional<QJsonObject> root = parseObject(json, error);
+    if (!root) {
+        return std::nullopt;
+    }
+    JsonReader r;
+    WakeupReply reply{r.string(*root, "job"_L1, {}), quint64(std::max<qint64>(0, r.integer(*root, "run"_L1, {})))};
+    if (!r.ok()) {
+        *error = r.error();
+        return std::nullopt;
+    }
+    return reply;
+}
+
+}  // namespace Api
