@@ -36,6 +36,200 @@
     </message>
 </context>
 <context>
+    <name>Gui::BackupFreshness</name>
+    <message>
+        <source>The last receive</source>
+        <translation>Der letzte Empfang</translation>
+    </message>
+    <message>
+        <source>The daemon reports no filesystems for this job</source>
+        <translation>Der Daemon meldet für diesen Job keine Dateisysteme</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot yet</source>
+        <translation>%1 hat noch keinen Snapshot</translation>
+    </message>
+    <message>
+        <source>Nothing received into %1 yet</source>
+        <translation>Nach %1 wurde noch nichts empfangen</translation>
+    </message>
+    <message>
+        <source>%1 has not been replicated yet</source>
+        <translation>%1 wurde noch nicht repliziert</translation>
+    </message>
+    <message>
+        <source>The newest snapshot: %1</source>
+        <translation>Der neueste Snapshot: %1</translation>
+    </message>
+    <message>
+        <source>The last receive into %1</source>
+        <translation>Der letzte Empfang nach %1</translation>
+    </message>
+    <message>
+        <source>The newest snapshot the receiver has: %1</source>
+        <translation>Der neueste Snapshot beim Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>The stalest of the job&apos;s %1 filesystems: the job is only as fresh as it.</source>
+        <translation>Das älteste der %1 Dateisysteme des Jobs: Der Job ist nur so aktuell wie dieses.</translation>
+    </message>
+    <message>
+        <source>Next snapshot: %1</source>
+        <translation>Nächster Snapshot: %1</translation>
+    </message>
+    <message>
+        <source>Next replication: %1</source>
+        <translation>Nächste Replikation: %1</translation>
+    </message>
+    <message>
+        <source>Nothing scheduled: this job waits for a wakeup or for its peer</source>
+        <translation>Nichts geplant: Dieser Job wartet auf ein Wakeup oder auf seine Gegenseite</translation>
+    </message>
+    <message>
+        <source>zrepl does not report snapshot ages, so the GUI cannot tell whether the backups are recent enough; the icon shows the last run only</source>
+        <translation>zrepl meldet kein Alter der Snapshots, daher kann die Oberfläche nicht beurteilen, ob die Sicherungen aktuell genug sind; das Symbol zeigt nur den letzten Lauf</translation>
+    </message>
+    <message>
+        <source>Waiting for the daemon&apos;s freshness report</source>
+        <translation>Warte auf den Aktualitätsbericht des Daemons</translation>
+    </message>
+    <message>
+        <source>When the last completed replication finished; the snapshots it sent are older</source>
+        <translation>Ende der letzten vollständigen Replikation; die dabei gesendeten Snapshots sind älter</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s report shows no completed replication</source>
+        <translation>Der Bericht des Daemons zeigt keine vollständige Replikation</translation>
+    </message>
+    <message>
+        <source>zrepl does not report snapshot ages: how old the replicated data is cannot be known</source>
+        <translation>zrepl meldet kein Alter der Snapshots: Wie alt die replizierten Daten sind, lässt sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>The newest snapshot of the snapshotter&apos;s last round</source>
+        <translation>Der neueste Snapshot der letzten Snapshot-Runde</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s report shows no snapshot taken</source>
+        <translation>Der Bericht des Daemons zeigt keinen erstellten Snapshot</translation>
+    </message>
+    <message>
+        <source>zrepl does not report snapshot ages: snapshots of earlier rounds are not known</source>
+        <translation>zrepl meldet kein Alter der Snapshots: Snapshots früherer Runden sind unbekannt</translation>
+    </message>
+    <message>
+        <source>zrepl does not report what a %1 job received or sent</source>
+        <translation>zrepl meldet nicht, was ein %1-Job empfangen oder gesendet hat</translation>
+    </message>
+    <message>
+        <source>A replication follows each snapshot round</source>
+        <translation>Auf jede Snapshot-Runde folgt eine Replikation</translation>
+    </message>
+    <message>
+        <source>zrepl does not report when a pull job runs next</source>
+        <translation>zrepl meldet nicht, wann ein pull-Job als Nächstes läuft</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FilesystemsModel</name>
+    <message>
+        <source>zrepl does not report snapshot ages or counts</source>
+        <translation>zrepl meldet weder Alter noch Anzahl der Snapshots</translation>
+    </message>
+    <message>
+        <source>Waiting for the daemon&apos;s freshness report</source>
+        <translation>Warte auf den Aktualitätsbericht des Daemons</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Snap jobs do not replicate</source>
+        <translation>Snap-Jobs replizieren nicht</translation>
+    </message>
+    <message>
+        <source>Last received: %1</source>
+        <translation>Zuletzt empfangen: %1</translation>
+    </message>
+    <message>
+        <source>Data safe as of %1</source>
+        <translation>Daten gesichert mit Stand %1</translation>
+    </message>
+    <message>
+        <source>Replication finished: %1</source>
+        <translation>Replikation beendet: %1</translation>
+    </message>
+    <message>
+        <source>The newest snapshot the receiver has: %1</source>
+        <translation>Der neueste Snapshot beim Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>Not replicated yet</source>
+        <translation>Noch nicht repliziert</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>Kein Snapshot</translation>
+    </message>
+    <message>
+        <source>%1@%2, created %3</source>
+        <translation>%1@%2, erstellt %3</translation>
+    </message>
+    <message>
+        <source>The daemon has no size estimate for them</source>
+        <translation>Der Daemon hat für sie keine Größenschätzung</translation>
+    </message>
+    <message>
+        <source>Only senders have snapshots to replicate</source>
+        <translation>Nur Sender haben Snapshots zu replizieren</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Dateisystem</translation>
+    </message>
+    <message>
+        <source>Last replicated</source>
+        <translation>Zuletzt repliziert</translation>
+    </message>
+    <message>
+        <source>Newest snapshot</source>
+        <translation>Neuester Snapshot</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Not yet replicated</source>
+        <translation>Noch nicht repliziert</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
     <name>Gui::Format</name>
     <message>
         <source>%1/s</source>
@@ -44,6 +238,62 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>in %1 s</source>
+        <translation>in %1 s</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -155,10 +405,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Last run: %1</source>
-        <translation>Letzter Lauf: %1</translation>
-    </message>
-    <message>
         <source>Last snapshot: %1</source>
         <translation>Letzter Snapshot: %1</translation>
     </message>
@@ -183,20 +429,40 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Last run</source>
-        <translation>Letzter Lauf</translation>
-    </message>
-    <message>
-        <source>Next snapshot</source>
-        <translation>Nächster Snapshot</translation>
-    </message>
-    <message>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Progress</source>
         <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Letzte Sicherung: %1</translation>
+    </message>
+    <message>
+        <source>Last backup: unknown</source>
+        <translation>Letzte Sicherung: unbekannt</translation>
+    </message>
+    <message>
+        <source>Last run ended: %1</source>
+        <translation>Letzter Lauf endete: %1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Letzte Sicherung</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster Lauf</translation>
     </message>
 </context>
 <context>
@@ -325,6 +591,18 @@
         <source>Read-only</source>
         <translation>Nur Lesezugriff</translation>
     </message>
+    <message>
+        <source>Show the filesystems of all jobs</source>
+        <translation>Die Dateisysteme aller Jobs anzeigen</translation>
+    </message>
+    <message>
+        <source>Filesystems</source>
+        <translation>Dateisysteme</translation>
+    </message>
+    <message>
+        <source>This daemon (zrepl) does not report snapshot ages, counts or health: shown is what its status tells, the last replication and snapshot round.</source>
+        <translation>Dieser Daemon (zrepl) meldet weder Alter noch Anzahl der Snapshots noch ihren Zustand: Angezeigt wird, was sein Status verrät, die letzte Replikation und Snapshot-Runde.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationRules</name>
@@ -388,6 +666,14 @@
     <message>
         <source>The daemon does not answer as it should.</source>
         <translation>Der Daemon antwortet nicht wie erwartet.</translation>
+    </message>
+    <message>
+        <source>“%1” has no recent backup</source>
+        <translation>„%1“ hat keine aktuelle Sicherung</translation>
+    </message>
+    <message>
+        <source>“%1” is falling behind</source>
+        <translation>„%1“ fällt zurück</translation>
     </message>
 </context>
 <context>
@@ -633,10 +919,6 @@ Beendet: %2</translation>
         <translation>ein Auftrag &amp;fehlschlägt (Replikation, Snapshots oder Bereinigung)</translation>
     </message>
     <message>
-        <source>the newest snapshot is older than</source>
-        <translation>der neueste Snapshot älter ist als</translation>
-    </message>
-    <message>
         <source>the &amp;daemon cannot be reached</source>
         <translation>der &amp;Daemon nicht erreichbar ist</translation>
     </message>
@@ -648,6 +930,14 @@ Beendet: %2</translation>
         <source> h</source>
         <comment>hours</comment>
         <translation> h</translation>
+    </message>
+    <message>
+        <source>backups fall behind (with zrepl: the newest snapshot is older than)</source>
+        <translation>Sicherungen zurückfallen (mit zrepl: der neueste Snapshot älter ist als)</translation>
+    </message>
+    <message>
+        <source>Holdfast&apos;s daemon says when a job&apos;s backups are stale, by the thresholds in its configuration. zrepl&apos;s daemon does not, so against zrepl the newest snapshot&apos;s age is compared with this limit.</source>
+        <translation>Der Daemon von Holdfast meldet nach den Schwellen in seiner Konfiguration, wann die Sicherungen eines Jobs veraltet sind. Der Daemon von zrepl tut das nicht, daher wird bei zrepl das Alter des neuesten Snapshots mit dieser Grenze verglichen.</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1093,18 @@ Beendet: %2</translation>
     <message>
         <source>No jobs configured</source>
         <translation>Keine Aufträge konfiguriert</translation>
+    </message>
+    <message>
+        <source>, last backup %1</source>
+        <translation>, letzte Sicherung %1</translation>
+    </message>
+    <message>
+        <source>, no backup yet</source>
+        <translation>, noch keine Sicherung</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/core/JobSummary.h"
 
+#include "app/core/BackupFreshness.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gui {
@@ -238,16 +240,36 @@ JobSummary JobSummaries::summarize(const QString &name, const Api::JobStatus &st
     return s;
 }
 
-QList<JobSummary> JobSummaries::summarize(const Api::DaemonStatus &status)
+QList<JobSummary> JobSummaries::summarize(const Api::DaemonStatus &status, const Api::FreshnessReport *freshness,
+                                          bool noFreshnessEndpoint)
 {
     QList<JobSummary> out;
     for (auto it = status.jobs.cbegin(); it != status.jobs.cend(); ++it) {
         if (it.key().startsWith(u'_') || it.value().type == Api::JobStatus::Type::Internal) {
             continue;
         }
-        out.append(summarize(it.key(), it.value()));
+        JobSummary job = summarize(it.key(), it.value());
+        const Api::JobFreshness *reported = freshness ? BackupFreshness::find(*freshness, job.name) : nullptr;
+        if (reported) {
+            BackupFreshness::fromReport(job, *reported);
+        } else {
+            BackupFreshness::fromStatus(job, it.value(), noFreshnessEndpoint);
+        }
+        out.append(job);
     }
     return out;
+}
+
+Health JobSummaries::overallHealth(const JobSummary &job)
+{
+    if (job.health == Health::Error || job.freshness == Api::Health::Critical) {
+        return Health::Error;
+    }
+    // A stale job that is running now is still stale until the run brings its backups up to date.
+    if (job.health == Health::Warning || job.freshness == Api::Health::Warning) {
+        return Health::Warning;
+    }
+    return job.health;
 }
 
 }  // namespace Gui

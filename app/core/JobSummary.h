@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
 
 namespace Gui {
@@ -39,6 +40,20 @@ struct JobSummary
     int filesystemsDone = 0;
     int filesystemsTotal = 0;
 
+    // Freshness, what the jobs table leads with (BackupFreshness fills it): how old the newest data is that a
+    // restore could get back, and whether the daemon finds that old enough to worry.
+    std::optional<QDateTime> lastBackup;
+    // What lastBackup is, or why there is none, for the tooltip: "Newest snapshot the receiver has, on the
+    // stalest of 3 filesystems: tank/home@zrepl_...", "zrepl does not report snapshot ages", ...
+    QString lastBackupNote;
+    std::optional<QDateTime> nextRun;  // the next snapshot or replication, whichever comes first
+    QString nextRunNote;
+    Api::Health freshness = Api::Health::Unknown;  // the daemon's verdict; Unknown against zrepl
+    QString freshnessReason;
+    bool freshnessReported = false;  // from the daemon's freshness report; false: guessed from /status (zrepl)
+    // Holdfast's daemon, whose report has not come yet: too early to judge staleness in any way.
+    bool freshnessPending = false;
+
     bool operator==(const JobSummary &) const = default;
 };
 
@@ -48,9 +63,16 @@ class JobSummaries
 
 public:
     static JobSummary summarize(const QString &name, const Api::JobStatus &status);
-    // Every job of the document except the daemon's internal ones ("_control"), sorted by name.
-    static QList<JobSummary> summarize(const Api::DaemonStatus &status);
+    // Every job of the document except the daemon's internal ones ("_control"), sorted by name. With `freshness`
+    // (Holdfast's daemon) each job's freshness comes from the daemon's report; without, from the status, as far as
+    // it tells (BackupFreshness::fromStatus). `noFreshnessEndpoint`: the daemon has no report to give (zrepl), which
+    // the tooltips then say; otherwise the report may simply not have come yet.
+    static QList<JobSummary> summarize(const Api::DaemonStatus &status, const Api::FreshnessReport *freshness = nullptr,
+                                       bool noFreshnessEndpoint = false);
     static QString healthName(Health health);
+    // What the tray and the notifications count: the activity (running, failed) and the freshness together; a
+    // job whose backups are stale is a warning even when nothing failed, and critically stale is an error.
+    static Health overallHealth(const JobSummary &job);
 
     // Whether a replication run is still going. zrepl never sets the run's FinishAt (its driver leaves it zero), so
     // a zero FinishAt alone does not say so: the run goes on while its last attempt plans or replicates, or while it

@@ -12,6 +12,7 @@ StatusPoller::StatusPoller(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &StatusPoller::pollNow);
     connect(&m_client, &Api::ControlClient::finished, this, &StatusPoller::handleReply);
     connect(&m_parsing, &QFutureWatcher<Parsed>::finished, this, &StatusPoller::handleParsed);
+    connect(&m_freshnessParsing, &QFutureWatcher<ParsedFreshness>::finished, this, &StatusPoller::handleFreshnessParsed);
 }
 
 void StatusPoller::setSocketPath(const QString &path)
@@ -21,6 +22,8 @@ void StatusPoller::setSocketPath(const QString &path)
     }
     m_client.abortAll();
     m_pending = 0;
+    m_pendingFreshness = 0;
+    m_freshnessSupport = FreshnessSupport::Unknown;  // another daemon, perhaps another kind
     m_client.setSocketPath(path);
     setState(ConnectionState::Connecting, {});
     setAccess(std::nullopt);  // another daemon, perhaps with other rules
@@ -50,16 +53,22 @@ void StatusPoller::stop()
 
 void StatusPoller::pollNow()
 {
-    if (m_pending != 0) {
-        return;
+    if (m_pending == 0) {
+        m_pending = m_client.requestStatus();
     }
-    m_pending = m_client.requestStatus();
+    if (m_pendingFreshness == 0 && m_freshnessSupport != FreshnessSupport::Unsupported) {
+        m_pendingFreshness = m_client.request("GET", Api::HoldfastEndpoint::Freshness);
+    }
 }
 
 void StatusPoller::handleReply(const Api::ControlClient::Reply &reply)
 {
     // A signal's answer counts too: a refused signal tells at once that this user may only read.
     learnAccess(reply);
+    if (reply.id != 0 && reply.id == m_pendingFreshness) {
+        handleFreshnessReply(reply);
+        return;
+    }
     if (reply.id != m_pending) {
         return;  // a signal's answer; the window handles those
     }
@@ -120,6 +129,56 @@ void StatusPoller::handleParsed()
     Q_EMIT statusReceived(m_status);
 }
 
+void StatusPoller::handleFreshnessReply(const Api::ControlClient::Reply &reply)
+{
+    m_pendingFreshness = 0;
+    if (reply.error == Api::ControlClient::Error::Status && reply.status == 404) {
+        // zrepl's daemon: it will never have the report, so it is not asked again.
+        m_freshnessSupport = FreshnessSupport::Unsupported;
+        m_nextFreshnessBody.clear();
+        if (m_freshness) {
+            m_freshness.reset();
+        }
+        Q_EMIT freshnessUnsupported();
+        return;
+    }
+    // Other failures are the connection's, which the status request reports; the next poll asks again.
+    if (!reply.ok()) {
+        return;
+    }
+    m_freshnessSupport = FreshnessSupport::Supported;
+    if (m_freshnessParsing.isRunning()) {
+        m_nextFreshnessBody = reply.body;
+        return;
+    }
+    parseFreshness(reply.body);
+}
+
+void StatusPoller::parseFreshness(const QByteArray &body)
+{
+    // A worker thread, as for the status: a report of 10,000 filesystems is as long to read.
+    m_freshnessParsing.setFuture(QtConcurrent::run([body] {
+        ParsedFreshness parsed;
+        parsed.report = Api::FreshnessReport::fromJson(body, &parsed.error);
+        return parsed;
+    }));
+}
+
+void StatusPoller::handleFreshnessParsed()
+{
+    ParsedFreshness parsed = m_freshnessParsing.result();
+    if (!m_nextFreshnessBody.isEmpty()) {
+        parseFreshness(std::exchange(m_nextFreshnessBody, QByteArray()));
+    }
+    if (!parsed.report || m_freshnessSupport != FreshnessSupport::Supported) {
+        // A report the GUI cannot read leaves the columns as the status alone fills them; the status bar has
+        // nothing to add that a user could act on.
+        return;
+    }
+    m_freshness = std::move(parsed.report);
+    Q_EMIT freshnessReceived(*m_freshness);
+}
+
 void StatusPoller::learnAccess(const Api::ControlClient::Reply &reply)
 {
     if (reply.status != 0) {
@@ -149,6 +208,10 @@ void StatusPoller::setState(ConnectionState state, const QString &reason)
     }
     m_state = state;
     m_reason = reason;
+    if (state == ConnectionState::NotRunning) {
+        // The daemon that comes back may be another kind: ask it again.
+        m_freshnessSupport = FreshnessSupport::Unknown;
+    }
     Q_EMIT connectionChanged(state, reason);
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "shared/control/ControlClient.h"
+#include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
 
 namespace Gui {
@@ -21,12 +22,24 @@ enum class ConnectionState
     Failed,  // timeouts, broken answers, a daemon that answers with errors
 };
 
+// Whether the daemon has Holdfast's freshness report (/holdfast/v1/freshness).
+enum class FreshnessSupport
+{
+    Unknown,  // not asked yet, or the daemon went away since
+    Supported,  // Holdfast's daemon
+    Unsupported,  // it answered 404: zrepl's daemon
+};
+
 // Asks the daemon for /status every `interval`, one request at a time (a slow daemon is never asked twice at
 // once), and tells what came back and how the connection is. It never blocks: the control client is asynchronous.
 // After a failure it keeps asking at the same interval, which is how it reconnects by itself. A changed answer is
 // parsed on a worker thread: 10,000 filesystems take longer to read than a frame may, and the window stays smooth.
 // It also learns from every answer on its client what the daemon lets this user do, so that the window offers only
 // what will work.
+//
+// Beside /status it asks for Holdfast's freshness report at the same cadence. A daemon that answers 404 for it is
+// zrepl's: the poller remembers that and stops asking until the daemon goes away (the one that comes back may be
+// Holdfast's) or the socket path changes.
 class StatusPoller final : public QObject
 {
     Q_OBJECT
@@ -47,6 +60,9 @@ public:
     ConnectionState state() const { return m_state; }
     QString stateReason() const { return m_reason; }
     const Api::DaemonStatus &lastStatus() const { return m_status; }
+    FreshnessSupport freshnessSupport() const { return m_freshnessSupport; }
+    // The daemon's last freshness report; null before the first and against zrepl.
+    const std::optional<Api::FreshnessReport> &lastFreshness() const { return m_freshness; }
     const QByteArray &lastRawStatus() const { return m_raw; }
     // What the daemon last said this user may do (its Holdfast-Access header). None while nothing is known: before
     // the first answer, after the daemon went away, and from zrepl's daemon, which lets everyone who can connect do
@@ -60,12 +76,18 @@ public:
 
 Q_SIGNALS:
     void statusReceived(const Api::DaemonStatus &status);
+    void freshnessReceived(const Api::FreshnessReport &report);
+    // The daemon has no freshness report (zrepl): what was shown from an earlier one is gone.
+    void freshnessUnsupported();
     void connectionChanged(Gui::ConnectionState state, const QString &reason);
     // The access level changed; `readOnly` as isReadOnly().
     void accessChanged(bool readOnly);
 
 private:
     void handleReply(const Api::ControlClient::Reply &reply);
+    void handleFreshnessReply(const Api::ControlClient::Reply &reply);
+    void parseFreshness(const QByteArray &body);
+    void handleFreshnessParsed();
     void setState(ConnectionState state, const QString &reason);
     void learnAccess(const Api::ControlClient::Reply &reply);
     void setAccess(std::optional<Api::AccessLevel> access);
@@ -90,6 +112,18 @@ private:
     QByteArray m_raw;
     QFutureWatcher<Parsed> m_parsing;
     QByteArray m_nextBody;  // arrived while another answer was being parsed; only the newest is kept
+
+    struct ParsedFreshness
+    {
+        std::optional<Api::FreshnessReport> report;
+        QString error;
+    };
+
+    quint64 m_pendingFreshness = 0;
+    FreshnessSupport m_freshnessSupport = FreshnessSupport::Unknown;
+    std::optional<Api::FreshnessReport> m_freshness;
+    QFutureWatcher<ParsedFreshness> m_freshnessParsing;
+    QByteArray m_nextFreshnessBody;
 };
 
 }  // namespace Gui

@@ -3,11 +3,14 @@
 
 #include <QLocale>
 
+#include "app/models/Format.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gui {
 
-TrayState TrayStates::compute(const QList<JobSummary> &jobs, ConnectionState connection, const QString &reason)
+TrayState TrayStates::compute(const QList<JobSummary> &jobs, ConnectionState connection, const QString &reason,
+                              const QDateTime &now)
 {
     TrayState state;
     if (connection != ConnectionState::Connected) {
@@ -21,7 +24,7 @@ TrayState TrayStates::compute(const QList<JobSummary> &jobs, ConnectionState con
     QStringList lines(tr("Holdfast"));
     for (const JobSummary &job : jobs) {
         TrayState::Icon icon = TrayState::Icon::Idle;
-        switch (job.health) {
+        switch (JobSummaries::overallHealth(job)) {
         case Health::Idle:
             break;
         case Health::Running:
@@ -39,7 +42,12 @@ TrayState TrayStates::compute(const QList<JobSummary> &jobs, ConnectionState con
         }
         const bool replicates = job.type == Api::JobStatus::Type::Push || job.type == Api::JobStatus::Type::Pull;
         QString line = u"%1: %2"_s.arg(job.name, job.state);
-        if (replicates && job.lastRun) {
+        if (job.freshnessReported) {
+            line += job.lastBackup ? tr(", last backup %1").arg(Format::ago(*job.lastBackup, now)) : tr(", no backup yet");
+            if (job.freshness == Api::Health::Warning || job.freshness == Api::Health::Critical) {
+                line += u"\n    "_s + tr("%1: %2").arg(Format::healthName(job.freshness), job.freshnessReason);
+            }
+        } else if (replicates && job.lastRun) {
             line += tr(" (last replication %1)").arg(QLocale().toString(job.lastRun->toLocalTime(), QLocale::ShortFormat));
         } else if (replicates) {
             line += tr(" (not replicated yet)");

@@ -4,7 +4,10 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIcon>
 #include <QString>
+
+#include "shared/control/Freshness.h"
 
 namespace Gui {
 
@@ -33,6 +36,19 @@ public:
     static QString firstLine(const QString &text);
     // ForegroundRole of cells that report a failure: a red that reads on light and dark palettes alike.
     static QColor errorColor();
+
+    // How long ago, in the words a user reads at a glance: "just now", "12 min ago", "3 h 20 min ago",
+    // "2 d 5 h ago". Whole minutes, so a view refreshed once a minute stays exact. none() for an invalid time; a
+    // time ahead of `now` (another machine's clock) reads "just now".
+    static QString ago(const QDateTime &then, const QDateTime &now);
+    // How long until: "in 45 s", "in 4 min", "in 2 h 10 min"; "now" once it is due. none() for an invalid time.
+    static QString until(const QDateTime &when, const QDateTime &now);
+    // The daemon's health in a word: "OK", "Warning", "Critical", "Unknown".
+    static QString healthName(Api::Health health);
+    // Green, amber, red, grey: the health's colour, readable on light and dark palettes.
+    static QColor healthColor(Api::Health health);
+    // A round mark in the health's colour, for DecorationRole. Needs a QGuiApplication.
+    static QIcon healthIcon(Api::Health health);
 };
 
 }  // namespace Gui

@@ -48,11 +48,18 @@ ColumnSpan changedColumns(const JobSummary &a, const JobSummary &b)
     if (a.state != b.state || a.health != b.health) {
         span.add(JobsTableModel::StateColumn);
     }
-    if (a.lastRun != b.lastRun || a.lastSnapshot != b.lastSnapshot) {
-        span.add(JobsTableModel::LastRunColumn);
+    if (a.lastBackup != b.lastBackup || a.lastBackupNote != b.lastBackupNote || a.freshness != b.freshness
+        || a.freshnessReason != b.freshnessReason || a.freshnessReported != b.freshnessReported
+        || a.lastRun != b.lastRun || a.lastSnapshot != b.lastSnapshot) {
+        span.add(JobsTableModel::LastBackupColumn);
     }
-    if (a.nextSnapshot != b.nextSnapshot) {
-        span.add(JobsTableModel::NextSnapshotColumn);
+    if (a.nextRun != b.nextRun || a.nextRunNote != b.nextRunNote) {
+        span.add(JobsTableModel::NextRunColumn);
+    }
+    if (a.freshness != b.freshness) {
+        // FreshnessRole is answered in every column, and the Name column's icon follows it.
+        span.add(JobsTableModel::NameColumn);
+        span.add(JobsTableModel::ColumnCount - 1);
     }
     if (a.lastError != b.lastError) {
         span.add(JobsTableModel::LastErrorColumn);
@@ -97,7 +104,8 @@ void JobsTableModel::update(QList<JobSummary> summaries)
             const ColumnSpan span = changedColumns(m_rows.at(row), summaries.at(index));
             if (!span.isEmpty()) {
                 // The health shows as an icon, a colour and HasErrorRole, beyond the content roles.
-                const bool healthChanged = m_rows.at(row).health != summaries.at(index).health;
+                const bool healthChanged = m_rows.at(row).health != summaries.at(index).health
+                    || m_rows.at(row).freshness != summaries.at(index).freshness;
                 changes.add(QModelIndex(), row, span.first(), span.last(),
                             healthChanged ? DataChangeBatch::Roles::All : DataChangeBatch::Roles::Content);
             }
@@ -110,6 +118,63 @@ void JobsTableModel::update(QList<JobSummary> summaries)
 void JobsTableModel::clear()
 {
     update(QList<JobSummary>());
+}
+
+QDateTime JobsTableModel::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+}
+
+void JobsTableModel::setNow(const QDateTime &now)
+{
+    const QDateTime before = this->now();
+    m_now = now;
+    // Called every second: only cells whose words change ("12 min ago" becoming "13 min ago") are signalled.
+    DataChangeBatch changes(this);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const JobSummary &job = m_rows.at(row);
+        ColumnSpan span;
+        if (lastBackupText(job, before) != lastBackupText(job, now)) {
+            span.add(LastBackupColumn);
+        }
+        if (job.nextRun && Format::until(*job.nextRun, before) != Format::until(*job.nextRun, now)) {
+            span.add(NextRunColumn);
+        }
+        if (!span.isEmpty()) {
+            changes.add(QModelIndex(), row, span.first(), span.last(), DataChangeBatch::Roles::Content);
+        }
+    }
+    changes.flush();
+}
+
+QString JobsTableModel::lastBackupText(const JobSummary &job, const QDateTime &now) const
+{
+    if (job.lastBackup) {
+        return Format::ago(*job.lastBackup, now);
+    }
+    // The daemon says there is none; zrepl's status just cannot tell.
+    return job.freshnessReported ? tr("never") : Format::none();
+}
+
+QString JobsTableModel::lastBackupToolTip(const JobSummary &job) const
+{
+    QStringList lines;
+    lines.append(job.lastBackup ? tr("Last backup: %1").arg(Format::longDateTime(*job.lastBackup))
+                                : tr("Last backup: unknown"));
+    if (!job.lastBackupNote.isEmpty()) {
+        lines.append(job.lastBackupNote);
+    }
+    if (job.lastRun) {
+        lines.append(tr("Last run ended: %1").arg(Format::longDateTime(*job.lastRun)));
+    }
+    if (job.lastSnapshot) {
+        lines.append(tr("Last snapshot: %1").arg(Format::longDateTime(*job.lastSnapshot)));
+    }
+    lines.append(tr("Health: %1").arg(Format::healthName(job.freshness)));
+    if (!job.freshnessReason.isEmpty()) {
+        lines.append(job.freshnessReason);
+    }
+    return lines.join(u'\n');
 }
 
 const JobSummary *JobsTableModel::summary(int row) const
@@ -153,7 +218,18 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(job, column);
     case Qt::DecorationRole:
-        return column == NameColumn ? QVariant(healthIcon(job.health)) : QVariant();
+        if (column == NameColumn) {
+            return healthIcon(JobSummaries::overallHealth(job));
+        }
+        return column == LastBackupColumn ? QVariant(Format::healthIcon(job.freshness)) : QVariant();
+    case Qt::ForegroundRole:
+        // The palette's own text colour where all is well: green text reads poorly, the dot says it.
+        if (column == LastBackupColumn && job.freshness != Api::Health::Ok) {
+            return Format::healthColor(job.freshness);
+        }
+        return {};
+    case FreshnessRole:
+        return QVariant::fromValue(job.freshness);
     case FullTextRole:
         return column == LastErrorColumn ? QVariant(job.lastError) : displayData(job, column);
     case SortRole:
@@ -187,10 +263,10 @@ QVariant JobsTableModel::displayData(const JobSummary &job, int column) const
         return Api::toString(job.type);
     case StateColumn:
         return job.state;
-    case LastRunColumn:
-        return Format::dateTime(orInvalid(job.lastRun));
-    case NextSnapshotColumn:
-        return Format::dateTime(orInvalid(job.nextSnapshot));
+    case LastBackupColumn:
+        return lastBackupText(job, now());
+    case NextRunColumn:
+        return job.nextRun ? Format::until(*job.nextRun, now()) : Format::none();
     case LastErrorColumn:
         return Format::firstLine(job.lastError);
     case ProgressColumn:
@@ -205,18 +281,10 @@ QVariant JobsTableModel::toolTipData(const JobSummary &job, int column) const
     case NameColumn:
     case StateColumn:
         return tr("%1: %2").arg(job.name, JobSummaries::healthName(job.health));
-    case LastRunColumn: {
-        QStringList lines;
-        if (job.lastRun) {
-            lines.append(tr("Last run: %1").arg(Format::longDateTime(*job.lastRun)));
-        }
-        if (job.lastSnapshot) {
-            lines.append(tr("Last snapshot: %1").arg(Format::longDateTime(*job.lastSnapshot)));
-        }
-        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
-    }
-    case NextSnapshotColumn:
-        return job.nextSnapshot ? QVariant(Format::longDateTime(*job.nextSnapshot)) : QVariant();
+    case LastBackupColumn:
+        return lastBackupToolTip(job);
+    case NextRunColumn:
+        return job.nextRunNote.isEmpty() ? QVariant() : QVariant(job.nextRunNote);
     case LastErrorColumn:
         return job.lastError.isEmpty() ? QVariant() : QVariant(job.lastError);
     case ProgressColumn:
@@ -242,10 +310,10 @@ QVariant JobsTableModel::sortData(const JobSummary &job, int column) const
         return Api::toString(job.type);
     case StateColumn:
         return job.state;
-    case LastRunColumn:
-        return orInvalid(job.lastRun);
-    case NextSnapshotColumn:
-        return orInvalid(job.nextSnapshot);
+    case LastBackupColumn:
+        return orInvalid(job.lastBackup);
+    case NextRunColumn:
+        return orInvalid(job.nextRun);
     case LastErrorColumn:
         return job.lastError;
     case ProgressColumn:
@@ -293,10 +361,10 @@ QVariant JobsTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Type");
     case StateColumn:
         return tr("State");
-    case LastRunColumn:
-        return tr("Last run");
-    case NextSnapshotColumn:
-        return tr("Next snapshot");
+    case LastBackupColumn:
+        return tr("Last backup");
+    case NextRunColumn:
+        return tr("Next");
     case LastErrorColumn:
         return tr("Last error");
     case ProgressColumn:

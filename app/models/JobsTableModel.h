@@ -19,9 +19,15 @@ namespace Gui {
 // new job is inserted at its place, a vanished job removed. The model never resets, so a view's selection, current
 // index and scroll position survive every refresh.
 //
-// The Name column's DecorationRole is an icon for the job's health (the theme's emblem-default, view-refresh,
-// dialog-warning, dialog-error, or the style's standard pixmaps where the theme has none); HealthRole gives the
-// Gui::Health itself for a view that draws its own marks.
+// The table leads with freshness: "Last backup" (how long ago, relative to now(); the exact local time, what it is
+// and the daemon's health reason in the tooltip; a dot in the health's colour, green, amber, red or grey) and
+// "Next" ("in 4 min"). setNow() keeps the relative texts current between updates and signals only the cells whose
+// text changed. FreshnessRole gives the Api::Health in every column.
+//
+// The Name column's DecorationRole is an icon for the job's overall health (JobSummaries::overallHealth: the last
+// run and the freshness; the theme's emblem-default, view-refresh, dialog-warning, dialog-error, or the style's
+// standard pixmaps where the theme has none); HealthRole gives the Gui::Health of the last run itself for a view
+// that draws its own marks.
 class JobsTableModel final : public SortedTableModel
 {
     Q_OBJECT
@@ -30,10 +36,10 @@ public:
     enum Column
     {
         NameColumn,
-        TypeColumn,
+        LastBackupColumn,  // "12 min ago"; SortRole the time
+        NextRunColumn,  // "in 4 min": the next snapshot or replication
         StateColumn,
-        LastRunColumn,
-        NextSnapshotColumn,
+        TypeColumn,
         LastErrorColumn,
         ProgressColumn,  // ProgressRole: the replication's bytes; DisplayRole "1.2 GiB of 3.4 GiB" or "—"
         ColumnCount
@@ -47,6 +53,9 @@ public:
     void update(QList<JobSummary> summaries);
     // Removes every row, as when the daemon went away.
     void clear();
+    // The moment the relative times are measured from. Until it is set, the clock's.
+    void setNow(const QDateTime &now);
+    QDateTime now() const;
 
     const QList<JobSummary> &summaries() const { return m_rows; }
     // nullptr when the row does not exist
@@ -64,9 +73,12 @@ private:
     QVariant displayData(const JobSummary &job, int column) const;
     QVariant toolTipData(const JobSummary &job, int column) const;
     QVariant sortData(const JobSummary &job, int column) const;
+    QString lastBackupText(const JobSummary &job, const QDateTime &now) const;
+    QString lastBackupToolTip(const JobSummary &job) const;
     QIcon healthIcon(Health health) const;
 
     QList<JobSummary> m_rows;
+    QDateTime m_now;
     mutable std::array<QIcon, 4> m_icons;  // by Health, made on first use: a QIcon needs the QGuiApplication
 };
 

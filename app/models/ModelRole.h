@@ -25,6 +25,9 @@ enum ModelRole : int
     HasErrorRole,  // bool: the row reports an error (a failed filesystem, step, pruning or snapshot)
     WarningRole,  // bool: something went wrong without failing the row (a snapshot hook failed)
     ItemKindRole,  // int, ReplicationModel::ItemKind: attempt, filesystem or step
+    // Api::Health: the daemon's verdict on how recent the backups are (ok, warning, critical, unknown), in every
+    // column of a job's or filesystem's row; Unknown against zrepl, which has no verdict.
+    FreshnessRole,
 };
 
 }  // namespace Gui

@@ -82,6 +82,21 @@ QList<Notification> NotificationRules::statusChanged(const QList<JobSummary> &jo
             }
         }
 
+        if (job.freshnessReported) {
+            const bool stale = job.freshness == Api::Health::Warning || job.freshness == Api::Health::Critical;
+            const bool worse = !state.freshness || Api::worse(job.freshness, *state.freshness) != *state.freshness;
+            if (stale && worse && m_settings.stale) {
+                out.append(staleByDaemon(job));
+            }
+            state.freshness = job.freshness;
+            // The daemon judges; the GUI's own age of the snapshots no longer counts.
+            state.newestSnapshot.reset();
+            continue;
+        }
+        if (job.freshnessPending) {
+            continue;
+        }
+        state.freshness.reset();
         if (job.lastSnapshot && (!state.newestSnapshot || *job.lastSnapshot > *state.newestSnapshot)) {
             state.newestSnapshot = job.lastSnapshot;
             state.staleNotified = false;
@@ -205,6 +220,18 @@ Notification NotificationRules::stale(const QString &job, const QDateTime &newes
     n.title = tr("No new snapshots for “%1”").arg(job);
     n.body = tr("The newest snapshot was taken %1, %2.").arg(shortTime(newest), ago);
     n.urgency = Notification::Urgency::Normal;
+    return n;
+}
+
+Notification NotificationRules::staleByDaemon(const JobSummary &job)
+{
+    Notification n;
+    n.kind = Notification::Kind::SnapshotsStale;
+    n.job = job.name;
+    const bool critical = job.freshness == Api::Health::Critical;
+    n.title = critical ? tr("“%1” has no recent backup").arg(job.name) : tr("“%1” is falling behind").arg(job.name);
+    n.body = firstLines(job.freshnessReason, ErrorLines);
+    n.urgency = critical ? Notification::Urgency::Critical : Notification::Urgency::Normal;
     return n;
 }
 

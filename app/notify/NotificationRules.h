@@ -23,7 +23,8 @@ struct NotificationSettings
     bool recoveries = true;
     bool stale = true;
     bool unreachable = true;
-    // Snapshots older than this are "stale": the snapshotter stopped, hangs or fails.
+    // Against zrepl only, which judges no freshness: snapshots older than this are "stale" (the snapshotter
+    // stopped, hangs or fails). Holdfast's daemon judges freshness itself, with its configured thresholds.
     std::chrono::seconds staleAfter{std::chrono::hours(24)};
     // A daemon restart (after a configuration change, say) is not an outage worth a notification: only one that
     // lasts this long is. The notification comes from connectionChanged() or tick(), whichever sees it first.
@@ -78,11 +79,17 @@ public:
 //   healthy at start is not "recovered".
 // - Running jobs (health Running) change nothing: their errors belong to an earlier attempt, and a failed
 //   replication followed by pruning shows as Running until the pruning ends.
-// - Stale: the newest snapshot seen for a job is older than staleAfter. The newest seen is remembered across
+// - Stale, from Holdfast's daemon (a job with freshnessReported): the daemon's health of the job went to warning or
+//   critical. Once per transition: ok → warning and warning → critical notify, critical → warning does not, and
+//   warning → ok → warning does again. A job already stale at the first report notifies too. Urgency follows the
+//   health; the body is the daemon's reason. The GUI computes no age of its own for such a job.
+// - Stale, from zrepl's daemon (no freshness report; the rule the GUI had before Holdfast's daemon judged
+//   freshness): the newest snapshot seen for a job is older than staleAfter. The newest seen is remembered across
 //   status updates, because a snapshotter starting a round (or a restarted daemon) reports no finished snapshot
 //   at all, and a snapshotter hanging in that state is what this rule is for. Notifies once, and again only after
 //   a newer snapshot appeared and then aged in turn. Jobs without periodic snapshots never report one and are
 //   never stale. Not judged while the daemon is unreachable: that has its own notification.
+// - A Holdfast daemon's job whose report has not come yet (freshnessPending) is not judged stale either way.
 // - Unreachable: the connection leaves Connected (or the initial Connecting) for NotRunning, PermissionDenied or
 //   Failed, and stays away for unreachableAfter. Once per outage: switching between those states is the same
 //   outage; it ends only with Connected or a status (or Connecting: a new socket path starts over).
@@ -113,6 +120,8 @@ private:
         std::optional<QDateTime> failedSnapshot;
         std::optional<QDateTime> newestSnapshot;
         bool staleNotified = false;  // for newestSnapshot
+        // The daemon's last freshness verdict (Holdfast): stale notifications follow it instead of newestSnapshot.
+        std::optional<Api::Health> freshness;
     };
 
     void checkStale(const QString &job, JobState &state, const QDateTime &now, QList<Notification> &out);
@@ -122,6 +131,7 @@ private:
     static Notification failed(const JobSummary &job);
     static Notification recovered(const JobSummary &job);
     static Notification stale(const QString &job, const QDateTime &newest, const QDateTime &now);
+    static Notification staleByDaemon(const JobSummary &job);
     static Notification unreachable(ConnectionState state, const QString &reason);
 
     NotificationSettings m_settings;

@@ -13,10 +13,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -24,12 +26,14 @@
 #include "app/core/JobActions.h"
 #include "app/core/SignalSender.h"
 #include "app/models/ErrorsOnlyFilter.h"
+#include "app/models/FilesystemsModel.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
 #include "app/models/PruningModel.h"
 #include "app/models/ReplicationModel.h"
 #include "app/models/SnapshottingModel.h"
 #include "app/ui/ProgressDelegate.h"
+#include "app/ui/TableColumnFitter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -49,9 +53,20 @@ MainWindow::MainWindow(StatusPoller &poller, SignalSender &sender, QWidget *pare
     m_errorsOnly->setSourceModel(m_replicationModel);
     m_snapshotModel = new SnapshottingModel(this);
     m_pruningModel = new PruningModel(this);
+    m_filesystemsModel = new FilesystemsModel(this);
+    m_filesystemsProxy = new QSortFilterProxyModel(this);
+    m_filesystemsProxy->setSourceModel(m_filesystemsModel);
+    m_filesystemsProxy->setSortRole(SortRole);
     createActions();
     createLayout();
     connect(&m_poller, &StatusPoller::statusReceived, this, &MainWindow::handleStatus);
+    connect(&m_poller, &StatusPoller::freshnessReceived, this, &MainWindow::updateFreshness);
+    connect(&m_poller, &StatusPoller::freshnessUnsupported, this, &MainWindow::updateFreshness);
+    // "12 min ago" must become "13 min ago" with no news from the daemon: a zrepl daemon or an idle job sends none.
+    m_clock = new QTimer(this);
+    m_clock->setInterval(std::chrono::seconds(1));
+    connect(m_clock, &QTimer::timeout, this, &MainWindow::tick);
+    m_clock->start();
     connect(&m_poller, &StatusPoller::connectionChanged, this, &MainWindow::handleConnection);
     connect(&m_poller, &StatusPoller::accessChanged, this, &MainWindow::handleAccess);
     connect(&m_sender, &SignalSender::answered, this, &MainWindow::handleAnswer);
@@ -163,6 +178,8 @@ void MainWindow::createLayout()
     m_replicationView->setObjectName(u"replicationView"_s);
     m_replicationView->setModel(m_errorsOnly);
     m_replicationView->setUniformRowHeights(true);
+    // Filesystem names and "from → to" steps keep their ends, which tell them apart.
+    m_replicationView->setTextElideMode(Qt::ElideMiddle);
     // Fixed widths: sizing to contents would measure every one of 10,000 filesystems on each refresh.
     m_replicationView->setColumnWidth(ReplicationModel::ItemColumn, 360);
     m_replicationView->setColumnWidth(ReplicationModel::StateColumn, 110);
@@ -184,12 +201,38 @@ void MainWindow::createLayout()
     m_snapshotView->setObjectName(u"snapshotView"_s);
     m_snapshotView->setModel(m_snapshotModel);
     m_snapshotView->verticalHeader()->hide();
-    m_snapshotView->horizontalHeader()->setStretchLastSection(true);
+    m_snapshotView->setWordWrap(false);
+    new TableColumnFitter(m_snapshotView, SnapshottingModel::FilesystemColumn);
     m_pruningView = new QTableView;
     m_pruningView->setObjectName(u"pruningView"_s);
     m_pruningView->setModel(m_pruningModel);
     m_pruningView->verticalHeader()->hide();
-    m_pruningView->horizontalHeader()->setStretchLastSection(true);
+    m_pruningView->setWordWrap(false);
+    new TableColumnFitter(m_pruningView, PruningModel::FilesystemColumn);
+
+    auto *filesystemsPage = new QWidget;
+    auto *filesystemsLayout = new QVBoxLayout(filesystemsPage);
+    m_allJobsBox = new QCheckBox(tr("Show the filesystems of all jobs"));
+    m_allJobsBox->setObjectName(u"allJobsCheckBox"_s);
+    connect(m_allJobsBox, &QCheckBox::toggled, this, &MainWindow::handleSelection);
+    m_filesystemsNote = new QLabel;
+    m_filesystemsNote->setObjectName(u"filesystemsNoteLabel"_s);
+    m_filesystemsNote->setWordWrap(true);
+    m_filesystemsNote->hide();
+    m_filesystemsView = new QTableView;
+    m_filesystemsView->setObjectName(u"filesystemsView"_s);
+    m_filesystemsView->setModel(m_filesystemsProxy);
+    m_filesystemsView->verticalHeader()->hide();
+    m_filesystemsView->setWordWrap(false);
+    m_filesystemsView->setAlternatingRowColors(true);
+    m_filesystemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_filesystemsView->setSortingEnabled(true);
+    // By job, then filesystem, as the model keeps them, until the user clicks a header.
+    m_filesystemsView->sortByColumn(FilesystemsModel::JobColumn, Qt::AscendingOrder);
+    new TableColumnFitter(m_filesystemsView, FilesystemsModel::FilesystemColumn);
+    filesystemsLayout->addWidget(m_allJobsBox);
+    filesystemsLayout->addWidget(m_filesystemsNote);
+    filesystemsLayout->addWidget(m_filesystemsView);
     m_errorText = new QPlainTextEdit;
     m_errorText->setObjectName(u"errorText"_s);
     m_errorText->setReadOnly(true);
@@ -198,6 +241,8 @@ void MainWindow::createLayout()
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"detailTabs"_s);
+    // Freshness first: "is my data safe" before how the last run went.
+    m_tabs->addTab(filesystemsPage, tr("Filesystems"));
     m_tabs->addTab(replicationPage, tr("Replication"));
     m_tabs->addTab(m_snapshotView, tr("Snapshots"));
     m_tabs->addTab(m_pruningView, tr("Pruning"));
@@ -258,17 +303,44 @@ void MainWindow::selectJob(const QString &name)
 
 void MainWindow::handleStatus(const Api::DaemonStatus &status)
 {
-    m_jobsModel->update(status);
+    m_haveStatus = true;
     m_replicationModel->update(status);
     m_snapshotModel->update(status);
     m_pruningModel->update(status);
+    updateFreshness();
     if (selectedJob().isEmpty() && m_jobsModel->rowCount() > 0) {
         m_jobsView->selectRow(0);
     }
     m_updatedLabel->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     updateErrorText();
     updateActions();
+}
+
+void MainWindow::updateFreshness()
+{
+    if (!m_haveStatus) {
+        return;  // a freshness report alone names no jobs the window could show
+    }
+    const std::optional<Api::FreshnessReport> &freshness = m_poller.lastFreshness();
+    const Api::FreshnessReport *report = freshness ? &*freshness : nullptr;
+    const bool zrepl = m_poller.freshnessSupport() == FreshnessSupport::Unsupported;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_jobsModel->setNow(now);
+    m_filesystemsModel->setNow(now);
+    m_jobsModel->update(JobSummaries::summarize(m_poller.lastStatus(), report, zrepl));
+    m_filesystemsModel->update(m_poller.lastStatus(), report, zrepl);
+    m_filesystemsNote->setText(zrepl ? tr("This daemon (zrepl) does not report snapshot ages, counts or health: shown "
+                                          "is what its status tells, the last replication and snapshot round.")
+                                     : QString());
+    m_filesystemsNote->setVisible(zrepl);
     Q_EMIT summariesChanged(m_jobsModel->summaries());
+}
+
+void MainWindow::tick()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_jobsModel->setNow(now);
+    m_filesystemsModel->setNow(now);
 }
 
 void MainWindow::handleConnection(ConnectionState state, const QString &reason)
@@ -307,6 +379,7 @@ void MainWindow::handleSelection()
     m_replicationModel->setJob(job);
     m_snapshotModel->setJob(job);
     m_pruningModel->setJob(job);
+    m_filesystemsModel->setJob(m_allJobsBox->isChecked() ? QString() : job);
     m_replicationView->expandAll();
     updateErrorText();
     updateActions();
@@ -320,7 +393,7 @@ void MainWindow::updateErrorText()
             if (m_errorText->toPlainText() != summary.lastError) {
                 m_errorText->setPlainText(summary.lastError);
             }
-            m_tabs->setTabText(3, summary.lastError.isEmpty() ? tr("Errors") : tr("Errors (!)"));
+            m_tabs->setTabText(m_tabs->indexOf(m_errorText), summary.lastError.isEmpty() ? tr("Errors") : tr("Errors (!)"));
             return;
         }
     }

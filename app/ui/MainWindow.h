@@ -11,21 +11,25 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
+class QSortFilterProxyModel;
 class QTabWidget;
+class QTimer;
 class QTableView;
 class QTreeView;
 
 namespace Gui {
 
 class ErrorsOnlyFilter;
+class FilesystemsModel;
 class JobsTableModel;
 class PruningModel;
 class ReplicationModel;
 class SignalSender;
 class SnapshottingModel;
 
-// The admin window: the jobs table above, the selected job's replication, snapshots, pruning and errors below,
-// the connection in the status bar. It shows what the poller delivers and sends what the user asks for; the
+// The admin window: the jobs table above (leading with each job's last backup and next run), the selected job's
+// filesystems with their freshness, replication, snapshots, pruning and errors below, the connection in the status
+// bar. A one-second clock keeps the relative times ("12 min ago") current between updates. It shows what the poller delivers and sends what the user asks for; the
 // decisions live in the models and in core/, where tests reach them.
 class MainWindow final : public QMainWindow
 {
@@ -65,6 +69,9 @@ private:
     void fitJobColumns();
     void createLayout();
     void handleStatus(const Api::DaemonStatus &status);
+    // The jobs table and the filesystems from the last status and freshness report, and the tray after them.
+    void updateFreshness();
+    void tick();
     void handleConnection(ConnectionState state, const QString &reason);
     void handleAccess(bool readOnly);
     void handleSelection();
@@ -85,6 +92,9 @@ private:
     ErrorsOnlyFilter *m_errorsOnly = nullptr;
     SnapshottingModel *m_snapshotModel = nullptr;
     PruningModel *m_pruningModel = nullptr;
+    FilesystemsModel *m_filesystemsModel = nullptr;
+    QSortFilterProxyModel *m_filesystemsProxy = nullptr;
+    bool m_haveStatus = false;
 
     QTableView *m_jobsView = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -92,6 +102,10 @@ private:
     QCheckBox *m_errorsOnlyBox = nullptr;
     QTableView *m_snapshotView = nullptr;
     QTableView *m_pruningView = nullptr;
+    QTableView *m_filesystemsView = nullptr;
+    QCheckBox *m_allJobsBox = nullptr;
+    QLabel *m_filesystemsNote = nullptr;
+    QTimer *m_clock = nullptr;
     QPlainTextEdit *m_errorText = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;

@@ -54,13 +54,18 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_failures->setChecked(settings.notifications.failures);
     m_recoveries = new QCheckBox(tr("a replication completes a&gain after a failure"));
     m_recoveries->setChecked(settings.notifications.recoveries);
-    m_stale = new QCheckBox(tr("the newest snapshot is older than"));
+    m_stale = new QCheckBox(tr("backups fall behind (with zrepl: the newest snapshot is older than)"));
     m_stale->setChecked(settings.notifications.stale);
+    // Holdfast's daemon judges freshness with the job's thresholds; only zrepl's, which judges none, needs a limit.
+    m_stale->setToolTip(tr("Holdfast's daemon says when a job's backups are stale, by the thresholds in its "
+                           "configuration. zrepl's daemon does not, so against zrepl the newest snapshot's age is "
+                           "compared with this limit."));
     m_staleHours = new QSpinBox;
     m_staleHours->setRange(1, 24 * 365);
     m_staleHours->setSuffix(tr(" h", "hours"));
     m_staleHours->setValue(int(std::chrono::duration_cast<std::chrono::hours>(settings.notifications.staleAfter).count()));
     m_staleHours->setEnabled(m_stale->isChecked());
+    m_staleHours->setToolTip(m_stale->toolTip());
     connect(m_stale, &QCheckBox::toggled, m_staleHours, &QWidget::setEnabled);
     m_unreachable = new QCheckBox(tr("the &daemon cannot be reached"));
     m_unreachable->setChecked(settings.notifications.unreachable);

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QLocalSocket>
 
+#include "shared/control/Freshness.h"
 #include "shared/http/HttpWriter.h"
 
 using namespace Qt::StringLiterals;
@@ -82,6 +83,9 @@ Http::Response FakeControlServer::answer(const Http::Request &request)
     if (request.path == "/status") {
         ++m_statusRequests;
         response.body = m_status;
+    } else if (request.path == Api::HoldfastEndpoint::Freshness && !m_freshness.isEmpty()) {
+        ++m_freshnessRequests;
+        response.body = m_freshness;
     } else if (request.path == "/signal") {
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         const QString job = body.value(u"Name"_s).toString();
@@ -95,6 +99,9 @@ Http::Response FakeControlServer::answer(const Http::Request &request)
             response.body = "{}\n";
         }
     } else {
+        if (request.path == Api::HoldfastEndpoint::Freshness) {
+            ++m_freshnessRequests;
+        }
         response.status = 404;
         response.body = "404 page not found\n";
     }

@@ -26,6 +26,9 @@ public:
 
     bool listen();
     void setStatus(const QByteArray &json) { m_status = json; }
+    // Answer Holdfast's freshness endpoint with this report; empty (the default): 404, as zrepl's daemon.
+    void setFreshness(const QByteArray &json) { m_freshness = json; }
+    int freshnessRequests() const { return m_freshnessRequests; }
     // The next signal for `job` is refused with this reason (zrepl: "already woken up").
     void refuseSignal(const QString &job, const QString &reason) { m_refusals.insert(job, reason); }
     // Answer as Holdfast's daemon to a user of this level; nullopt: as zrepl's, which names none and refuses nothing.
@@ -49,6 +52,8 @@ private:
     QString m_path;
     QLocalServer m_server;
     QByteArray m_status = "{}";
+    QByteArray m_freshness;
+    int m_freshnessRequests = 0;
     QHash<QString, QString> m_refusals;
     QList<QPair<QString, QString>> m_signals;
     int m_statusRequests = 0;

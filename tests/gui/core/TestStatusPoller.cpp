@@ -29,6 +29,9 @@ private Q_SLOTS:
     void brokenAnswerKeepsTheLevel();
     void daemonGoneForgetsTheLevel();
     void refusedSignalTellsAtOnce();
+    void zreplIsNotAskedForFreshnessAgain();
+    void holdfastSendsFreshness();
+    void daemonBackIsAskedAgain();
 
 private:
     // Polls once more and waits for the answer.
@@ -161,6 +164,8 @@ void TestStatusPoller::refusedSignalTellsAtOnce()
     m_server->setAccess(AccessLevel::Admin);
     m_poller->start();
     QTRY_VERIFY(m_poller->access() == AccessLevel::Admin);
+    // The freshness request of the first poll is answered too: only the signal's answer is counted below.
+    QTRY_VERIFY(m_poller->freshnessSupport() != Gui::FreshnessSupport::Unknown);
     const int polls = m_server->statusRequests();
     m_server->setAccess(AccessLevel::Status);
     QSignalSpy changed(m_poller.get(), &Gui::StatusPoller::accessChanged);
@@ -175,6 +180,74 @@ void TestStatusPoller::refusedSignalTellsAtOnce()
     QVERIFY(m_poller->isReadOnly());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().toBool(), true);
+}
+
+namespace {
+
+QByteArray freshnessJson(const QString &job)
+{
+    Api::FreshnessReport report;
+    report.now = Api::Timestamp::fromUnix(1795521600);
+    Api::JobFreshness j;
+    j.job = job;
+    j.type = u"push"_s;
+    j.health = Api::Health::Warning;
+    j.healthReason = u"stale"_s;
+    report.jobs = {j};
+    return report.toJson();
+}
+
+}  // namespace
+
+void TestStatusPoller::zreplIsNotAskedForFreshnessAgain()
+{
+    QSignalSpy unsupported(m_poller.get(), &Gui::StatusPoller::freshnessUnsupported);
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::freshnessReceived);
+    m_poller->start();
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Unsupported);
+    QCOMPARE(unsupported.count(), 1);
+    QCOMPARE(m_server->freshnessRequests(), 1);
+    pollAndWait();
+    pollAndWait();
+    QCOMPARE(m_server->freshnessRequests(), 1);
+    QVERIFY(received.isEmpty());
+    QVERIFY(!m_poller->lastFreshness().has_value());
+    QVERIFY(m_poller->state() == Gui::ConnectionState::Connected);
+}
+
+void TestStatusPoller::holdfastSendsFreshness()
+{
+    m_server->setAccess(AccessLevel::Status);
+    m_server->setFreshness(freshnessJson(u"pushjob"_s));
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::freshnessReceived);
+    m_poller->start();
+    QTRY_COMPARE(received.count(), 1);
+    QVERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
+    QVERIFY(m_poller->lastFreshness().has_value());
+    QCOMPARE(m_poller->lastFreshness()->jobs.at(0).job, u"pushjob"_s);
+    // At the status's cadence: every poll asks for both.
+    pollAndWait();
+    QTRY_COMPARE(m_server->freshnessRequests(), 2);
+    QTRY_COMPARE(received.count(), 2);
+}
+
+void TestStatusPoller::daemonBackIsAskedAgain()
+{
+    const QString path = m_dir->filePath(u"control"_s);
+    m_poller->start();
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Unsupported);
+    // zrepl's daemon goes; Holdfast's comes at the same socket.
+    m_server.reset();
+    QFile::remove(path);
+    QTRY_VERIFY((m_poller->pollNow(), m_poller->state() == Gui::ConnectionState::NotRunning));
+    m_server = std::make_unique<FakeControlServer>(path);
+    m_server->setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
+    m_server->setFreshness(freshnessJson(u"pushjob"_s));
+    QVERIFY(m_server->listen());
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::freshnessReceived);
+    m_poller->pollNow();
+    QTRY_COMPARE(received.count(), 1);
+    QVERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
 }
 
 QTEST_GUILESS_MAIN(TestStatusPoller)

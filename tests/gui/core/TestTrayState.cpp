@@ -49,6 +49,9 @@ private Q_SLOTS:
     void disconnectedWhateverTheJobs();
     void tooltipNamesLastReplications();
     void summariesOfZreplsDocuments();
+    void staleIsAWarningEvenWhenNothingFailed_data();
+    void staleIsAWarningEvenWhenNothingFailed();
+    void tooltipNamesLastBackupAndReason();
 };
 
 void TestTrayState::worstJobWins_data()
@@ -113,6 +116,54 @@ void TestTrayState::summariesOfZreplsDocuments()
     const auto sink = std::find_if(idle.cbegin(), idle.cend(), [](const Gui::JobSummary &s) { return s.name == u"sinkjob"; });
     QVERIFY(sink->type == Api::JobStatus::Type::Sink);
     QVERIFY(Gui::TrayStates::compute(idle, Gui::ConnectionState::Connected, {}).icon == TrayState::Icon::Error);
+}
+
+void TestTrayState::staleIsAWarningEvenWhenNothingFailed_data()
+{
+    QTest::addColumn<int>("health");  // Gui::Health of the last run
+    QTest::addColumn<int>("freshness");  // Api::Health from the daemon
+    QTest::addColumn<int>("icon");
+    QTest::newRow("fresh and idle") << int(Health::Idle) << int(Api::Health::Ok) << int(TrayState::Icon::Idle);
+    QTest::newRow("stale and idle") << int(Health::Idle) << int(Api::Health::Warning) << int(TrayState::Icon::Warning);
+    QTest::newRow("critically stale") << int(Health::Idle) << int(Api::Health::Critical) << int(TrayState::Icon::Error);
+    QTest::newRow("stale while running") << int(Health::Running) << int(Api::Health::Warning) << int(TrayState::Icon::Warning);
+    QTest::newRow("fresh while running") << int(Health::Running) << int(Api::Health::Ok) << int(TrayState::Icon::Running);
+    QTest::newRow("unknown (zrepl) is no warning") << int(Health::Idle) << int(Api::Health::Unknown) << int(TrayState::Icon::Idle);
+    QTest::newRow("failed but fresh") << int(Health::Error) << int(Api::Health::Ok) << int(TrayState::Icon::Error);
+}
+
+void TestTrayState::staleIsAWarningEvenWhenNothingFailed()
+{
+    QFETCH(int, health);
+    QFETCH(int, freshness);
+    QFETCH(int, icon);
+    Gui::JobSummary s = job(u"home"_s, Api::JobStatus::Type::Push, Health(health));
+    s.freshness = Api::Health(freshness);
+    s.freshnessReported = true;
+    const QList<Gui::JobSummary> jobs{job(u"other"_s, Api::JobStatus::Type::Snap, Health::Idle), s};
+    QCOMPARE(int(Gui::TrayStates::compute(jobs, Gui::ConnectionState::Connected, {}).icon), icon);
+}
+
+void TestTrayState::tooltipNamesLastBackupAndReason()
+{
+    const QDateTime now(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC);
+    Gui::JobSummary push = job(u"home"_s, Api::JobStatus::Type::Push, Health::Idle);
+    push.freshnessReported = true;
+    push.lastBackup = now.addSecs(-12 * 60);
+    push.freshness = Api::Health::Ok;
+    Gui::JobSummary stale = job(u"laptop"_s, Api::JobStatus::Type::Push, Health::Idle);
+    stale.freshnessReported = true;
+    stale.lastBackup = now.addSecs(-5 * 3600);
+    stale.freshness = Api::Health::Warning;
+    stale.freshnessReason = u"tank/a: newest replicated snapshot is 5h0m0s old (warning after 3h0m0s)"_s;
+    Gui::JobSummary fresh = job(u"new"_s, Api::JobStatus::Type::Sink, Health::Idle);
+    fresh.freshnessReported = true;
+    const TrayState tray = Gui::TrayStates::compute({push, stale, fresh}, Gui::ConnectionState::Connected, {}, now);
+    QVERIFY(tray.icon == TrayState::Icon::Warning);
+    QVERIFY2(tray.tooltip.contains(u"home: state of home, last backup 12 min ago"_s), qPrintable(tray.tooltip));
+    QVERIFY2(tray.tooltip.contains(u"laptop: state of laptop, last backup 5 h ago\n    Warning: tank/a: newest"_s),
+             qPrintable(tray.tooltip));
+    QVERIFY2(tray.tooltip.contains(u"new: state of new, no backup yet"_s), qPrintable(tray.tooltip));
 }
 
 QTEST_GUILESS_MAIN(TestTrayState)

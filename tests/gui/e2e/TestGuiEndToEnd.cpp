@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Driven by test-gui-e2e.sh on Xvfb with a live daemon: the whole application (window, tray, notifier) starts,
-// shows the daemon's jobs, and a mouse click on Wake Up makes the daemon replicate; then a screenshot.
+// shows the daemon's jobs, and a mouse click on Wake Up makes the daemon replicate; then a screenshot. After it the
+// jobs table and the Filesystems view show the daemon's freshness report, and a second screenshot keeps that view.
 #include <QAbstractItemModel>
+#include <QCheckBox>
 #include <QFile>
+#include <QTabWidget>
 #include <QScreen>
 #include <QTableView>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
 
+#include "app/models/FilesystemsModel.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
 #include "app/ui/Application.h"
@@ -69,6 +73,33 @@ void TestGuiEndToEnd::wakeUpFromTheWindowReplicates()
 
     const QString screenshot = qEnvironmentVariable("HOLDFAST_E2E_SCREENSHOT");
     QVERIFY(window.grab().save(screenshot, "PNG"));
+
+    // Freshness first: the daemon's report reaches the jobs table and the Filesystems view.
+    QTRY_VERIFY_WITH_TIMEOUT(app.poller().freshnessSupport() == Gui::FreshnessSupport::Supported, 10000);
+    const QModelIndex lastBackup = jobs->model()->index(pushRow, Gui::JobsTableModel::LastBackupColumn);
+    // A time ("just now", "1 min ago"), not "never": the receiver has the snapshot.
+    QTRY_VERIFY2_WITH_TIMEOUT(lastBackup.data(Gui::SortRole).toDateTime().isValid(), qPrintable(lastBackup.data().toString()), 15000);
+    QVERIFY2(lastBackup.data(Qt::ToolTipRole).toString().contains(u"src/home@"_s), qPrintable(lastBackup.data(Qt::ToolTipRole).toString()));
+    auto *tabs = window.findChild<QTabWidget *>(u"detailTabs"_s);
+    auto *filesystems = window.findChild<QTableView *>(u"filesystemsView"_s);
+    QVERIFY(tabs && filesystems);
+    tabs->setCurrentWidget(filesystems->parentWidget());
+    window.findChild<QCheckBox *>(u"allJobsCheckBox"_s)->setChecked(true);
+    // The push job's src/home and the sink's received copy.
+    QTRY_VERIFY_WITH_TIMEOUT(filesystems->model()->rowCount() >= 2, 10000);
+    QStringList names;
+    for (int row = 0; row < filesystems->model()->rowCount(); ++row) {
+        names.append(filesystems->model()->index(row, Gui::FilesystemsModel::FilesystemColumn).data().toString());
+    }
+    QVERIFY2(names.contains(u"src/home"_s), qPrintable(names.join(u", "_s)));
+    const int home = int(names.indexOf(u"src/home"_s));
+    const QModelIndex replicated = filesystems->model()->index(home, Gui::FilesystemsModel::LastReplicatedColumn);
+    QTRY_VERIFY2_WITH_TIMEOUT(replicated.data(Gui::SortRole).toDateTime().isValid(), qPrintable(replicated.data().toString()), 10000);
+    QTest::qWait(300);
+    const QString filesystemsShot = qEnvironmentVariable("HOLDFAST_E2E_FILESYSTEMS_SCREENSHOT");
+    QVERIFY(!filesystemsShot.isEmpty());
+    QVERIFY(window.grab().save(filesystemsShot, "PNG"));
+
     QFile log(qEnvironmentVariable("HOLDFAST_E2E_DAEMON_LOG"));
     QVERIFY(log.open(QIODevice::ReadOnly));
     QVERIFY2(log.readAll().contains("woken up"), "the daemon did not log the wakeup");

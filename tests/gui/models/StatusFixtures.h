@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
 
 namespace Fixtures {
@@ -151,6 +152,78 @@ inline Api::DaemonStatus daemon(std::initializer_list<std::pair<QString, Api::Jo
         status.jobs.insert(name, job);
     }
     return roundTrip(status);
+}
+
+// A push job whose replication finished: its last attempt done at `seconds`, the next snapshot 15 min later.
+inline Api::JobStatus replicatedPush(qint64 seconds, QList<Api::FilesystemReport> filesystems)
+{
+    Api::ReplicationReport r;
+    r.startAt = at(seconds - 30);
+    Api::AttemptReport attempt;
+    attempt.state = Api::AttemptState::Done;
+    attempt.startAt = at(seconds - 30);
+    attempt.finishAt = at(seconds);
+    attempt.filesystems = std::move(filesystems);
+    r.attempts = {attempt};
+    return pushJob(r, waitingSnapper(seconds + 900));
+}
+
+// Freshness reports as Holdfast's daemon writes them; each goes through toJson and fromJson, as the poller's.
+inline Api::FilesystemFreshness fsFreshness(const QString &name, Api::Health health, const QString &reason,
+                                            std::optional<qint64> replicatedAt, std::optional<qint64> newestAt,
+                                            int snapshots = 5, int unreplicated = 0,
+                                            std::optional<qint64> unreplicatedBytes = std::nullopt)
+{
+    Api::FilesystemFreshness fs;
+    fs.filesystem = name;
+    fs.health = health;
+    fs.healthReason = reason;
+    fs.snapshots = snapshots;
+    if (replicatedAt) {
+        fs.replicatedSnapshot = Api::SnapshotRef{QStringLiteral("zrepl_r%1").arg(*replicatedAt), at(*replicatedAt)};
+        fs.lastSuccessAt = at(*replicatedAt + 5);
+    }
+    if (newestAt) {
+        fs.newestSnapshot = Api::SnapshotRef{QStringLiteral("zrepl_n%1").arg(*newestAt), at(*newestAt)};
+    }
+    fs.unreplicatedSnapshots = unreplicated;
+    fs.unreplicatedBytes = unreplicatedBytes;
+    return fs;
+}
+
+inline Api::JobFreshness jobFreshness(const QString &job, const QString &type, Api::Health health,
+                                      const QString &reason, QList<Api::FilesystemFreshness> filesystems,
+                                      std::optional<qint64> nextSnapshot = std::nullopt,
+                                      std::optional<qint64> nextReplication = std::nullopt)
+{
+    Api::JobFreshness j;
+    j.job = job;
+    j.type = type;
+    j.health = health;
+    j.healthReason = reason;
+    j.filesystems = std::move(filesystems);
+    if (nextSnapshot) {
+        j.nextSnapshotAt = at(*nextSnapshot);
+    }
+    if (nextReplication) {
+        j.nextReplicationAt = at(*nextReplication);
+    }
+    j.warningAfterSeconds = 3 * 3600;
+    j.criticalAfterSeconds = 24 * 3600;
+    return j;
+}
+
+inline Api::FreshnessReport freshness(qint64 now, QList<Api::JobFreshness> jobs)
+{
+    Api::FreshnessReport report;
+    report.now = at(now);
+    report.jobs = std::move(jobs);
+    QString error;
+    const std::optional<Api::FreshnessReport> parsed = Api::FreshnessReport::fromJson(report.toJson(), &error);
+    if (!parsed) {
+        qFatal("synthesized freshness report does not parse: %s", qPrintable(error));
+    }
+    return *parsed;
 }
 
 // Every cell's DisplayRole of a flat model, row by row, cells joined with " | ".

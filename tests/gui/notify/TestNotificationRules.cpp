@@ -50,6 +50,15 @@ QList<Notification::Kind> kinds(const QList<Notification> &notifications)
     return out;
 }
 
+JobSummary judged(const QString &name, Api::Health freshness, const QString &reason = u"why"_s)
+{
+    JobSummary s = job(name, Health::Idle, at(0));
+    s.freshnessReported = true;
+    s.freshness = freshness;
+    s.freshnessReason = reason;
+    return s;
+}
+
 using Kinds = QList<Notification::Kind>;
 constexpr auto Failed = Notification::Kind::ReplicationFailed;
 constexpr auto Recovered = Notification::Kind::ReplicationRecovered;
@@ -92,6 +101,9 @@ private Q_SLOTS:
     void statusEndsAnOutage();
     void settingsSwitchKindsOff_data();
     void settingsSwitchKindsOff();
+    void staleFollowsTheDaemonsHealth();
+    void daemonHealthReplacesTheGuisOwnAge();
+    void pendingReportJudgesNothing();
 };
 
 void TestNotificationRules::failureRaisesOne()
@@ -448,6 +460,67 @@ void TestNotificationRules::settingsSwitchKindsOff()
     // Switched on again, it does not replay what happened meanwhile.
     rules.setSettings(NotificationSettings());
     QCOMPARE(kinds(rules.tick(at(0).addDays(3))), Kinds{});
+}
+
+void TestNotificationRules::staleFollowsTheDaemonsHealth()
+{
+    NotificationRules rules;
+    const auto status = [&](Api::Health h, qint64 minute) {
+        return rules.statusChanged({judged(u"laptop"_s, h, u"tank/a: newest replicated snapshot is 5h old"_s)}, at(minute));
+    };
+    QCOMPARE(kinds(status(Api::Health::Ok, 1)), Kinds{});
+    // ok → warning: once, with the daemon's reason.
+    const QList<Notification> warning = status(Api::Health::Warning, 2);
+    QCOMPARE(kinds(warning), Kinds{Stale});
+    QVERIFY2(warning.first().title.contains(u"laptop"_s), qPrintable(warning.first().title));
+    QCOMPARE(warning.first().body, u"tank/a: newest replicated snapshot is 5h old"_s);
+    QCOMPARE(warning.first().urgency, Notification::Urgency::Normal);
+    QCOMPARE(kinds(status(Api::Health::Warning, 3)), Kinds{});
+    QCOMPARE(kinds(rules.tick(at(0).addDays(3))), Kinds{});
+    // warning → critical is a transition too, critical → warning is not.
+    const QList<Notification> critical = status(Api::Health::Critical, 4);
+    QCOMPARE(kinds(critical), Kinds{Stale});
+    QCOMPARE(critical.first().urgency, Notification::Urgency::Critical);
+    QCOMPARE(kinds(status(Api::Health::Critical, 5)), Kinds{});
+    QCOMPARE(kinds(status(Api::Health::Warning, 6)), Kinds{});
+    // Back to ok, then stale again: news again.
+    QCOMPARE(kinds(status(Api::Health::Ok, 7)), Kinds{});
+    QCOMPARE(kinds(status(Api::Health::Warning, 8)), Kinds{Stale});
+    // A job already stale at the first report notifies once too.
+    NotificationRules fresh;
+    QCOMPARE(kinds(fresh.statusChanged({judged(u"x"_s, Api::Health::Critical)}, at(0))), Kinds{Stale});
+    QCOMPARE(kinds(fresh.statusChanged({judged(u"x"_s, Api::Health::Critical)}, at(1))), Kinds{});
+    // Switched off: tracked, not reported.
+    NotificationRules off;
+    NotificationSettings settings;
+    settings.stale = false;
+    off.setSettings(settings);
+    QCOMPARE(kinds(off.statusChanged({judged(u"x"_s, Api::Health::Warning)}, at(0))), Kinds{});
+    settings.stale = true;
+    off.setSettings(settings);
+    QCOMPARE(kinds(off.statusChanged({judged(u"x"_s, Api::Health::Warning)}, at(1))), Kinds{});
+}
+
+void TestNotificationRules::daemonHealthReplacesTheGuisOwnAge()
+{
+    // A snapshot two days old, but the daemon (whose thresholds may be a week) says ok: no notification.
+    NotificationRules rules;
+    JobSummary s = judged(u"archive"_s, Api::Health::Ok);
+    s.lastSnapshot = at(0).addDays(-2);
+    QCOMPARE(kinds(rules.statusChanged({s}, at(0))), Kinds{});
+    QCOMPARE(kinds(rules.tick(at(0).addDays(1))), Kinds{});
+    // zrepl (no report): the GUI's own 24 h rule, as before.
+    JobSummary z = job(u"archive"_s, Health::Idle, at(0), {}, at(0).addDays(-2));
+    QCOMPARE(kinds(rules.statusChanged({z}, at(1))), Kinds{Stale});
+}
+
+void TestNotificationRules::pendingReportJudgesNothing()
+{
+    NotificationRules rules;
+    JobSummary s = job(u"laptop"_s, Health::Idle, at(0), {}, at(0).addDays(-2));
+    s.freshnessPending = true;
+    QCOMPARE(kinds(rules.statusChanged({s}, at(0))), Kinds{});
+    QCOMPARE(kinds(rules.tick(at(0).addDays(1))), Kinds{});
 }
 
 QTEST_GUILESS_MAIN(TestNotificationRules)

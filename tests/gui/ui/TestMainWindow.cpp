@@ -18,6 +18,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QHeaderView>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,8 +29,12 @@
 #include "app/core/JobActions.h"
 #include "app/core/SignalSender.h"
 #include "app/core/StatusPoller.h"
+#include "app/models/FilesystemsModel.h"
 #include "app/models/JobsTableModel.h"
+#include "app/models/PruningModel.h"
+#include "app/models/SnapshottingModel.h"
 #include "app/models/ModelRole.h"
+#include "app/ui/DatasetPathDelegate.h"
 #include "app/ui/MainWindow.h"
 #include "app/ui/SettingsDialog.h"
 #include "app/ui/TrayController.h"
@@ -57,6 +63,9 @@ private Q_SLOTS:
     void adminAccessReenablesSignals();
     void zreplDaemonAllowsEverything();
     void forbiddenSignalShowsTheDaemonsReason();
+    void filesystemsViewAgainstZrepl();
+    void filesystemsViewFromTheFreshnessReport();
+    void pathColumnsElideInTheMiddle();
 
 private:
     // As Application wires it: the tray follows the window's summaries and the poller's access.
@@ -370,6 +379,110 @@ void TestMainWindow::forbiddenSignalShowsTheDaemonsReason()
     // The refusal named the level: the window is read-only at once.
     QTRY_VERIFY(m_window->readOnlyIndicator()->isVisible());
     QVERIFY(!m_window->wakeupAction()->isEnabled());
+}
+
+namespace {
+
+const QString LongPath = u"holdfastdemo-workstation/home/alice/projects/holdfast"_s;
+
+QByteArray freshnessOfPushjob()
+{
+    Api::FreshnessReport report;
+    report.now = Api::Timestamp::now();
+    Api::JobFreshness job;
+    job.job = u"pushjob"_s;
+    job.type = u"push"_s;
+    job.health = Api::Health::Warning;
+    job.healthReason = LongPath + u": newest replicated snapshot is 5h0m0s old"_s;
+    for (const QString &name : {LongPath, u"holdfastdemo-workstation/home"_s}) {
+        Api::FilesystemFreshness fs;
+        fs.filesystem = name;
+        fs.snapshots = 7;
+        fs.replicatedSnapshot = Api::SnapshotRef{u"zrepl_1"_s, Api::Timestamp::fromUnix(Api::Timestamp::now().unixSeconds() - 5 * 3600)};
+        fs.newestSnapshot = Api::SnapshotRef{u"zrepl_2"_s, Api::Timestamp::fromUnix(Api::Timestamp::now().unixSeconds() - 60)};
+        fs.unreplicatedSnapshots = 2;
+        fs.unreplicatedBytes = 2048;
+        fs.health = name == LongPath ? Api::Health::Warning : Api::Health::Ok;
+        job.filesystems.append(fs);
+    }
+    report.jobs = {job};
+    return report.toJson();
+}
+
+}  // namespace
+
+void TestMainWindow::filesystemsViewAgainstZrepl()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabs"_s);
+    QCOMPARE(tabs->tabText(0), u"Filesystems"_s);
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Unsupported);
+    auto *note = m_window->findChild<QLabel *>(u"filesystemsNoteLabel"_s);
+    QTRY_VERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(u"zrepl"_s), qPrintable(note->text()));
+    selectPushJob();
+    const QModelIndex last = jobsView()->model()->index(jobsView()->currentIndex().row(), Gui::JobsTableModel::LastBackupColumn);
+    QTRY_VERIFY2(last.data(Qt::ToolTipRole).toString().contains(u"zrepl does not report snapshot ages"_s),
+                 qPrintable(last.data(Qt::ToolTipRole).toString()));
+}
+
+void TestMainWindow::filesystemsViewFromTheFreshnessReport()
+{
+    m_server->setFreshness(freshnessOfPushjob());
+    // The zrepl daemon "went away" and Holdfast's answers at the same path: a new socket path asks again.
+    m_window->applySettings([&] {
+        Gui::AppSettings settings;
+        settings.socketPath = m_dir->path() + u"/./control"_s;
+        settings.pollInterval = std::chrono::milliseconds(200);
+        return settings;
+    }());
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
+    selectPushJob();
+    auto *view = m_window->findChild<QTableView *>(u"filesystemsView"_s);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    QVERIFY(m_window->findChild<QLabel *>(u"filesystemsNoteLabel"_s)->isHidden());
+    QCOMPARE(view->model()->index(0, Gui::FilesystemsModel::LastReplicatedColumn).data().toString(), u"5 h ago"_s);
+    const QModelIndex last = jobsView()->model()->index(jobsView()->currentIndex().row(), Gui::JobsTableModel::LastBackupColumn);
+    QTRY_COMPARE(last.data().toString(), u"5 h ago"_s);
+    // Sortable by clicking a header: worst health first after two clicks.
+    view->sortByColumn(Gui::FilesystemsModel::HealthColumn, Qt::DescendingOrder);
+    QCOMPARE(view->model()->index(0, Gui::FilesystemsModel::FilesystemColumn).data().toString(), LongPath);
+    // Every job's filesystems: the others have none in the report, zrepl-style rows from their status stand in.
+    auto *all = m_window->findChild<QCheckBox *>(u"allJobsCheckBox"_s);
+    all->setChecked(true);
+    QTRY_VERIFY(view->model()->rowCount() >= 2);
+    all->setChecked(false);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+}
+
+void TestMainWindow::pathColumnsElideInTheMiddle()
+{
+    const QList<QPair<QString, int>> views{{u"snapshotView"_s, Gui::SnapshottingModel::FilesystemColumn},
+                                           {u"pruningView"_s, Gui::PruningModel::FilesystemColumn},
+                                           {u"filesystemsView"_s, Gui::FilesystemsModel::FilesystemColumn}};
+    for (const auto &[name, column] : views) {
+        auto *view = m_window->findChild<QTableView *>(name);
+        QVERIFY2(view, qPrintable(name));
+        QVERIFY2(qobject_cast<Gui::DatasetPathDelegate *>(view->itemDelegateForColumn(column)), qPrintable(name));
+        QCOMPARE(view->horizontalHeader()->sectionResizeMode(column), QHeaderView::Stretch);
+    }
+    // The path column takes the room the others leave: a long dataset path shows in full in a wide window.
+    m_server->setFreshness(freshnessOfPushjob());
+    m_window->applySettings([&] {
+        Gui::AppSettings settings;
+        settings.socketPath = m_dir->path() + u"/./control"_s;
+        settings.pollInterval = std::chrono::milliseconds(200);
+        return settings;
+    }());
+    m_window->resize(1400, 800);
+    selectPushJob();
+    auto *view = m_window->findChild<QTableView *>(u"filesystemsView"_s);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    const int needed = view->fontMetrics().horizontalAdvance(LongPath);
+    QTRY_VERIFY2(view->columnWidth(Gui::FilesystemsModel::FilesystemColumn) > needed,
+                 qPrintable(u"%1 < %2"_s.arg(view->columnWidth(Gui::FilesystemsModel::FilesystemColumn)).arg(needed)));
+    // The other columns fit their contents.
+    const QString health = view->model()->index(0, Gui::FilesystemsModel::NewestSnapshotColumn).data().toString();
+    QTRY_VERIFY(view->columnWidth(Gui::FilesystemsModel::NewestSnapshotColumn) > view->fontMetrics().horizontalAdvance(health));
 }
 
 QTEST_MAIN(TestMainWindow)
