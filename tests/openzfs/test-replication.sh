@@ -403,10 +403,49 @@ case_capabilities() {
     return 0
 }
 
+# Freshness from the real pools: after a replication the push job's filesystems show the replica and the sink its
+# receive; a restarted daemon finds both again, the replica from the replication cursor and the time of the receive
+# from the last-received hold's timestamp (`zfs holds` text on 2.1, -p on 2.2+).
+case_freshness() {
+    make_pool src "$WORK/mnt/src"
+    make_pool dst
+    zfs create src/f || fail "zfs create"
+    write_data "$WORK/mnt/src/f/a" 1
+    zfs snapshot src/f@f1 || fail snapshot
+    { global_yaml; push_sink_jobs_yaml src/f; } >"$WORK/holdfast.yml"
+    start_daemon
+    wakeup_and_wait push push
+    expect_replication_done push push
+    zfs snapshot src/f@f2 || fail snapshot
+    local fresh sock=$WORK/run/control before
+    fresh() { curl -sf --unix-socket "$sock" http://holdfast/holdfast/v1/freshness; }
+    fs_field() { fresh | jq -r --arg j "$1" --arg f "$2" ".jobs[] | select(.job == \$j) | .filesystems[] | select(.filesystem == \$f) | $3"; }
+    [ "$(fs_field push src/f .replicated_snapshot.name)" = f1 ] || fail "push replica: $(fresh)"
+    [ "$(fs_field sink dst/sink/ws/src/f .replicated_snapshot.name)" = f1 ] || fail "sink replica: $(fresh)"
+    before=$(date +%s)
+    kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID" 2>/dev/null
+    start_daemon
+    for _ in $(seq 150); do
+        [ "$(fs_field sink dst/sink/ws/src/f .replicated_snapshot.name 2>/dev/null)" = f1 ] &&
+            [ "$(fs_field push src/f .unreplicated_snapshots 2>/dev/null)" = 1 ] && break
+        sleep 0.2
+    done
+    [ "$(fs_field push src/f .replicated_snapshot.name)" = f1 ] || fail "push replica after a restart: $(fresh)"
+    [ "$(fs_field push src/f .unreplicated_snapshots)" = 1 ] || fail "f2 not counted as unreplicated: $(fresh)"
+    [ "$(fs_field push src/f .snapshots)" = 2 ] || fail "snapshot count after a restart: $(fresh)"
+    [ "$(fs_field sink dst/sink/ws/src/f .replicated_snapshot.name)" = f1 ] || fail "sink replica after a restart: $(fresh)"
+    # The hold was taken during the replication, at most a few minutes before the restart.
+    local received
+    received=$(fs_field sink dst/sink/ws/src/f .last_success_at | jq -Rr 'sub("\\.[0-9]+";"") | fromdateiso8601' 2>/dev/null)
+    [ -n "$received" ] && [ "$received" -le "$before" ] && [ "$received" -ge $((before - 600)) ] ||
+        fail "the sink's receive time after a restart is not the hold's: $(fs_field sink dst/sink/ws/src/f .last_success_at), restart at $before"
+    [ "$(fs_field sink dst/sink/ws/src/f .health)" = ok ] || fail "sink health: $(fresh)"
+}
+
 # --- runner --------------------------------------------------------------------------------------------------
 
 all_cases=(local_push_sink tcp_push_sink pull_source killed_send_resumes raw_encrypted pruning_skips_held holds_list
-    snapshot_hooks capabilities)
+    snapshot_hooks capabilities freshness)
 [ $# -gt 0 ] && all_cases=("$@")
 passed=0 failed=0 failures=()
 for c in "${all_cases[@]}"; do
