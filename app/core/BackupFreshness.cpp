@@ -10,17 +10,9 @@ namespace Gui {
 
 namespace {
 
-std::optional<QDateTime> timeOf(const Api::Timestamp &t)
-{
-    if (t.isZero()) {
-        return std::nullopt;
-    }
-    return t.toDateTime();
-}
-
 std::optional<QDateTime> creationOf(const std::optional<Api::SnapshotRef> &snapshot)
 {
-    return snapshot ? timeOf(snapshot->creation) : std::nullopt;
+    return snapshot ? snapshot->creation.toOptionalDateTime() : std::nullopt;
 }
 
 bool isSink(const QString &type)
@@ -38,7 +30,7 @@ std::optional<QDateTime> lastCompletedReplication(const Api::ReplicationReport &
 {
     for (auto it = report.attempts.crbegin(); it != report.attempts.crend(); ++it) {
         if (it->state == Api::AttemptState::Done) {
-            return timeOf(it->finishAt.isZero() ? report.finishAt : it->finishAt);
+            return (it->finishAt.isZero() ? report.finishAt : it->finishAt).toOptionalDateTime();
         }
     }
     return std::nullopt;
@@ -62,7 +54,7 @@ std::optional<QDateTime> BackupFreshness::lastBackupOf(const QString &jobType, c
         return creationOf(fs.newestSnapshot);
     }
     if (isSink(jobType) && !fs.lastSuccessAt.isZero()) {
-        return timeOf(fs.lastSuccessAt);
+        return fs.lastSuccessAt.toOptionalDateTime();
     }
     return creationOf(fs.replicatedSnapshot);
 }
@@ -85,15 +77,15 @@ std::optional<QDateTime> BackupFreshness::lastBackup(const Api::JobFreshness &jo
     }
     if (!oldest && isSink(job.type)) {
         // A sink that reports no filesystems may still know when it last received.
-        return timeOf(job.lastSuccessAt);
+        return job.lastSuccessAt.toOptionalDateTime();
     }
     return oldest;
 }
 
 std::optional<QDateTime> BackupFreshness::nextRun(const Api::JobFreshness &job)
 {
-    const std::optional<QDateTime> snapshot = timeOf(job.nextSnapshotAt);
-    const std::optional<QDateTime> replication = timeOf(job.nextReplicationAt);
+    const std::optional<QDateTime> snapshot = job.nextSnapshotAt.toOptionalDateTime();
+    const std::optional<QDateTime> replication = job.nextReplicationAt.toOptionalDateTime();
     if (snapshot && replication) {
         return std::min(*snapshot, *replication);
     }
@@ -132,10 +124,10 @@ void BackupFreshness::fromReport(JobSummary &job, const Api::JobFreshness &fresh
 
     job.nextRun = nextRun(freshness);
     QStringList next;
-    if (const std::optional<QDateTime> snapshot = timeOf(freshness.nextSnapshotAt)) {
+    if (const std::optional<QDateTime> snapshot = freshness.nextSnapshotAt.toOptionalDateTime()) {
         next.append(tr("Next snapshot: %1").arg(Format::longDateTime(*snapshot)));
     }
-    if (const std::optional<QDateTime> replication = timeOf(freshness.nextReplicationAt)) {
+    if (const std::optional<QDateTime> replication = freshness.nextReplicationAt.toOptionalDateTime()) {
         next.append(tr("Next replication: %1").arg(Format::longDateTime(*replication)));
     }
     job.nextRunNote =

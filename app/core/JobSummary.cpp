@@ -9,14 +9,6 @@ namespace Gui {
 
 namespace {
 
-std::optional<QDateTime> timeOf(const Api::Timestamp &t)
-{
-    if (t.isZero()) {
-        return std::nullopt;
-    }
-    return t.toDateTime();
-}
-
 bool pruningRunning(const std::optional<Api::PrunerReport> &report)
 {
     return report && (report->state == Api::PrunerState::Plan || report->state == Api::PrunerState::Exec);
@@ -96,7 +88,7 @@ std::optional<QDateTime> JobSummaries::replicationEnd(const Api::ReplicationRepo
         return report.finishAt.toDateTime();
     }
     if (!report.attempts.isEmpty()) {
-        return timeOf(report.attempts.constLast().finishAt);
+        return (report.attempts.constLast().finishAt).toOptionalDateTime();
     }
     return std::nullopt;
 }
@@ -201,7 +193,7 @@ JobSummary JobSummaries::summarize(const QString &name, const Api::JobStatus &st
     if (snapper) {
         if (snapper->state == Api::SnapperState::Waiting || snapper->state == Api::SnapperState::SyncUp
             || snapper->state == Api::SnapperState::ErrorWait || snapper->state == Api::SnapperState::SyncUpErrWait) {
-            s.nextSnapshot = timeOf(snapper->sleepUntil);
+            s.nextSnapshot = snapper->sleepUntil.toOptionalDateTime();
         }
         if (snapper->state == Api::SnapperState::Planning || snapper->state == Api::SnapperState::Snapshotting) {
             busy = true;
@@ -212,7 +204,7 @@ JobSummary JobSummaries::summarize(const QString &name, const Api::JobStatus &st
         }
         for (const Api::SnapperFilesystemReport &fs : snapper->progress) {
             if (fs.state == Api::SnapState::Done && (!s.lastSnapshot || fs.doneAt.toDateTime() > *s.lastSnapshot)) {
-                s.lastSnapshot = timeOf(fs.doneAt);
+                s.lastSnapshot = fs.doneAt.toOptionalDateTime();
             }
             if (fs.state == Api::SnapState::Error) {
                 errors.append(tr("%1: snapshot failed").arg(fs.path));

@@ -16,14 +16,6 @@ namespace Gui {
 
 namespace {
 
-std::optional<QDateTime> timeOf(const Api::Timestamp &t)
-{
-    if (t.isZero()) {
-        return std::nullopt;
-    }
-    return t.toDateTime();
-}
-
 QDateTime orInvalid(const std::optional<QDateTime> &time)
 {
     return time.value_or(QDateTime());
@@ -117,11 +109,11 @@ QList<FilesystemsModel::Row> FilesystemsModel::reportedRows(const Api::JobFreshn
             row.lastReplicated = BackupFreshness::lastBackupOf(job.type, fs);
             row.replicatedSnapshot = fs.replicatedSnapshot ? fs.replicatedSnapshot->name : QString();
             if (job.type == u"sink") {
-                row.received = timeOf(fs.lastSuccessAt);
+                row.received = fs.lastSuccessAt.toOptionalDateTime();
             }
         }
         if (fs.newestSnapshot) {
-            row.newestSnapshot = timeOf(fs.newestSnapshot->creation);
+            row.newestSnapshot = fs.newestSnapshot->creation.toOptionalDateTime();
             row.newestSnapshotName = fs.newestSnapshot->name;
         }
         row.snapshots = fs.snapshots;
@@ -159,7 +151,7 @@ QList<FilesystemsModel::Row> FilesystemsModel::statusRows(const QString &job, co
             for (const Api::FilesystemReport &fs : attempt.filesystems) {
                 Row &row = rowOf(fs.name);
                 if (fs.state == Api::FilesystemState::Done) {
-                    row.lastReplicated = timeOf(end);
+                    row.lastReplicated = end.toOptionalDateTime();
                     if (!fs.steps.isEmpty()) {
                         row.replicatedSnapshot = fs.steps.constLast().to;
                     }
@@ -178,7 +170,7 @@ QList<FilesystemsModel::Row> FilesystemsModel::statusRows(const QString &job, co
         for (const Api::SnapperFilesystemReport &fs : snapper->progress) {
             Row &row = rowOf(fs.path);
             if (fs.state == Api::SnapState::Done) {
-                row.newestSnapshot = timeOf(fs.doneAt);
+                row.newestSnapshot = fs.doneAt.toOptionalDateTime();
                 row.newestSnapshotName = fs.snapName;
             }
         }

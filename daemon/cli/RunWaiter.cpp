@@ -53,6 +53,23 @@ RunWaiter::Outcome RunWaiter::run()
     return {Failed, probe.errorString};
 }
 
+std::optional<Api::RunInfo> RunWaiter::pollRun(Outcome *outcome)
+{
+    const std::optional<Api::ControlClient::Reply> answer = poll(Api::HoldfastEndpoint::Runs, outcome);
+    if (!answer) {
+        return std::nullopt;
+    }
+    QString error;
+    const std::optional<Api::RunsReport> runs = Api::RunsReport::fromJson(answer->body, &error);
+    const Api::RunInfo *info = runs ? runs->find(m_job) : nullptr;
+    if (!info) {
+        *outcome = {Failed, runs ? tr("the daemon no longer reports job \"%1\"").arg(m_job)
+                                 : tr("the daemon's runs answer is not understood: %1").arg(error)};
+        return std::nullopt;
+    }
+    return *info;
+}
+
 RunWaiter::Outcome RunWaiter::runHoldfast()
 {
     Outcome outcome;
@@ -61,30 +78,25 @@ RunWaiter::Outcome RunWaiter::runHoldfast()
     for (int tries = 0;; ++tries) {
         const Api::ControlClient::Reply woken =
             m_client.exec("POST", Api::HoldfastEndpoint::Wakeup, Api::WakeupRequest{m_job}.toJson());
-        QString error;
         if (woken.ok()) {
+            QString error;
             const std::optional<Api::WakeupReply> reply = Api::WakeupReply::fromJson(woken.body, &error);
             if (!reply) {
                 return {Failed, tr("the daemon's wakeup answer is not understood: %1").arg(error)};
             }
             const quint64 run = reply->run;
             while (true) {
-                const std::optional<Api::ControlClient::Reply> answer = poll(Api::HoldfastEndpoint::Runs, &outcome);
-                if (!answer) {
+                const std::optional<Api::RunInfo> info = pollRun(&outcome);
+                if (!info) {
                     return outcome;
                 }
-                const std::optional<Api::RunsReport> runs = Api::RunsReport::fromJson(answer->body, &error);
-                const Api::RunInfo *info = runs ? runs->find(m_job) : nullptr;
-                if (!info) {
-                    return {Failed, tr("the daemon no longer reports job \"%1\"").arg(m_job)};
+                if (info->lastFinished > run) {
+                    // Only the latest result is kept; the run after ours ended between two polls.
+                    return {info->lastSucceeded ? int(Succeeded) : int(Failed),
+                            tr("run %1 ended; run %2 after it %3").arg(run).arg(info->lastFinished)
+                                .arg(info->lastSucceeded ? tr("succeeded") : tr("failed: %1").arg(info->lastError))};
                 }
-                if (info->lastFinished >= run) {
-                    if (info->lastFinished > run) {
-                        // Only the latest result is kept; the run after ours ended between two polls.
-                        return {info->lastSucceeded ? int(Succeeded) : int(Failed),
-                                tr("run %1 ended; run %2 after it %3").arg(run).arg(info->lastFinished)
-                                    .arg(info->lastSucceeded ? tr("succeeded") : tr("failed: %1").arg(info->lastError))};
-                    }
+                if (info->lastFinished == run) {
                     return info->lastSucceeded ? Outcome{Succeeded, tr("run %1 of job \"%2\" succeeded").arg(run).arg(m_job)}
                                                : Outcome{Failed, tr("run %1 of job \"%2\" failed: %3").arg(run).arg(m_job, info->lastError)};
                 }
@@ -94,15 +106,9 @@ RunWaiter::Outcome RunWaiter::runHoldfast()
             return {Failed, woken.errorString.trimmed()};
         }
         // Busy: wait for the current run to end.
-        while (true) {
-            const std::optional<Api::ControlClient::Reply> answer = poll(Api::HoldfastEndpoint::Runs, &outcome);
-            if (!answer) {
+        for (std::optional<Api::RunInfo> info = pollRun(&outcome); !info || info->running; info = pollRun(&outcome)) {
+            if (!info) {
                 return outcome;
-            }
-            const std::optional<Api::RunsReport> runs = Api::RunsReport::fromJson(answer->body, &error);
-            const Api::RunInfo *info = runs ? runs->find(m_job) : nullptr;
-            if (!info || !info->running) {
-                break;
             }
         }
     }

@@ -48,6 +48,8 @@ private:
     // or the daemon failed.
     std::optional<Api::ControlClient::Reply> poll(const QByteArray &path, Outcome *outcome);
     bool expired() const;
+    // The job's runs at the next poll; nullopt with *outcome set when waiting must end.
+    std::optional<Api::RunInfo> pollRun(Outcome *outcome);
 
     Api::ControlClient &m_client;
     QString m_job;

@@ -40,7 +40,11 @@ Async::Task<Zfs::Result<QList<Zfs::Dataset>>> Sender::listFilesystems()
 Async::Task<Zfs::Result<VersionMap>> Sender::listVersions(QList<Zfs::DatasetPath> filesystems)
 {
     const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
-    co_return co_await m_zfs.listVersions(filesystems, caps.ok() && caps.value.modern);
+    Zfs::Result<VersionMap> listed = co_await m_zfs.listVersions(filesystems, caps.ok() && caps.value.modern);
+    if (listed.ok() && m_observer.listed) {
+        m_observer.listed(listed.value);
+    }
+    co_return listed;
 }
 
 Async::Task<Zfs::ZfsError> Sender::holdVersion(QString filesystem, Zfs::FilesystemVersion version)
@@ -111,7 +115,13 @@ Async::Task<Zfs::ZfsError> Sender::stepCompleted(SendArgs args)
         co_return to;
     }
     if (args.from) {
-        co_return co_await releaseVersion(args.filesystem, *args.from);
+        const Zfs::ZfsError from = co_await releaseVersion(args.filesystem, *args.from);
+        if (!from.ok()) {
+            co_return from;
+        }
+    }
+    if (m_observer.completed) {
+        m_observer.completed(args.filesystem, args.to);
     }
     co_return Zfs::ZfsError{};
 }

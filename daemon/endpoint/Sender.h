@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +44,15 @@ public:
     Zfs::ZfsClient &zfs() { return m_zfs; }
     const Zfs::DatasetFilter &filter() const { return m_filter; }
 
+    // Told what a client's replication lists and completes, for the serving job's freshness (a source job knows
+    // its filesystems' replicas only from its pull clients), at no extra `zfs` process.
+    struct Observer
+    {
+        std::function<void(const VersionMap &listed)> listed;
+        std::function<void(const QString &filesystem, const Zfs::FilesystemVersion &to)> completed;
+    };
+    void setObserver(Observer observer) { m_observer = std::move(observer); }
+
 private:
     Async::Task<Zfs::ZfsError> holdVersion(QString filesystem, Zfs::FilesystemVersion version);
     Async::Task<Zfs::ZfsError> releaseVersion(QString filesystem, Zfs::FilesystemVersion version);
@@ -50,6 +61,7 @@ private:
     Zfs::ZfsClient &m_zfs;
     Zfs::DatasetFilter m_filter;
     QString m_jobId;
+    Observer m_observer;
     bool m_encrypted = false;
 };
 

@@ -45,6 +45,33 @@ FilesystemFacts receivedFacts(const QList<Zfs::FilesystemVersion> &versions, con
     return facts;
 }
 
+FilesystemFacts senderFacts(const QList<Zfs::FilesystemVersion> &versions, const std::optional<Zfs::FilesystemVersion> &cursor)
+{
+    FilesystemFacts facts;
+    const Zfs::FilesystemVersion *newest = nullptr;
+    for (const Zfs::FilesystemVersion &v : versions) {
+        if (!v.isSnapshot()) {
+            continue;
+        }
+        ++facts.snapshots;
+        if (!newest || v.createTxg > newest->createTxg) {
+            newest = &v;
+        }
+        if (cursor && v.guid == cursor->guid) {
+            facts.replicated = Api::SnapshotRef{v.name, v.creation};
+        }
+        facts.unreplicated += !cursor || v.createTxg > cursor->createTxg ? 1 : 0;
+    }
+    if (newest) {
+        facts.newest = Api::SnapshotRef{newest->name, newest->creation};
+    }
+    if (cursor && !facts.replicated) {
+        // The snapshot the cursor was made from is gone; the bookmark keeps its creation.
+        facts.replicated = Api::SnapshotRef{cursor->relativeName(), cursor->creation};
+    }
+    return facts;
+}
+
 FreshnessTracker::FreshnessTracker(QString job, QString type, Thresholds thresholds, bool receiving)
     : m_job(std::move(job))
     , m_type(std::move(type))

@@ -36,6 +36,10 @@ struct FilesystemFacts
 FilesystemFacts receivedFacts(const QList<Zfs::FilesystemVersion> &versions, const QString &receivedName,
                               const Api::Timestamp &receivedAt);
 
+// A sending filesystem's facts from a listing of its versions: `cursor` is the job's replication cursor among them
+// (the newest version the receiver has), absent before the first replication.
+FilesystemFacts senderFacts(const QList<Zfs::FilesystemVersion> &versions, const std::optional<Zfs::FilesystemVersion> &cursor);
+
 // One job's freshness: the facts per filesystem and of its runs, turned into ages and health against the job's
 // thresholds at the moment someone asks (health changes with the clock, not only with events).
 class FreshnessTracker

@@ -146,32 +146,7 @@ Async::Task<void> ReplicationJob::survey()
     QHash<QString, Health::FilesystemFacts> facts;
     for (const Zfs::DatasetPath &path : std::as_const(paths)) {
         const QList<Zfs::FilesystemVersion> list = versions.value.value(path.toString());
-        const std::optional<Zfs::FilesystemVersion> cursor = m_sender->replicationCursor(list);
-        Health::FilesystemFacts f;
-        const Zfs::FilesystemVersion *newest = nullptr;
-        for (const Zfs::FilesystemVersion &v : list) {
-            if (!v.isSnapshot()) {
-                continue;
-            }
-            ++f.snapshots;
-            if (!newest || v.createTxg > newest->createTxg) {
-                newest = &v;
-            }
-            if (cursor && v.guid == cursor->guid) {
-                f.replicated = Api::SnapshotRef{v.name, v.creation};
-            }
-            f.unreplicated += cursor && v.createTxg > cursor->createTxg ? 1 : 0;
-        }
-        if (newest) {
-            f.newest = Api::SnapshotRef{newest->name, newest->creation};
-        }
-        if (cursor && !f.replicated) {
-            f.replicated = Api::SnapshotRef{cursor->relativeName(), cursor->creation};  // its snapshot is gone
-        }
-        if (!cursor) {
-            f.unreplicated = f.snapshots;
-        }
-        facts.insert(path.toString(), f);
+        facts.insert(path.toString(), Health::senderFacts(list, m_sender->replicationCursor(list)));
     }
     if (runsFinished() == 0) {  // a run that ended meanwhile knows better
         freshnessTracker().replaceAll(std::move(facts));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/SourceJob.h"
 
+#include <QPointer>
+
 #include "daemon/jobs/LocalListeners.h"
 #include "daemon/jobs/PassiveServer.h"
 #include "daemon/rpc/Services.h"
@@ -63,10 +65,49 @@ void SourceJob::start()
     log().info(u"serving local listener"_s, {{u"listener_name"_s, m_listenerName}});
 }
 
+Health::FreshnessTracker SourceJob::freshnessSnapshot() const
+{
+    Health::FreshnessTracker freshness = Job::freshnessSnapshot();
+    if (m_snapper) {
+        freshness.setNextSnapshotAt(m_snapper->report().sleepUntil);
+    }
+    return freshness;
+}
+
 std::unique_ptr<Endpoint::Sender> SourceJob::senderFor(const QString &)
 {
     // zrepl's source sends under its own job id: its cursors and step holds are named after the source job.
-    return std::make_unique<Endpoint::Sender>(m_zfs, m_filter, name(), config().sendEncrypted);
+    auto sender = std::make_unique<Endpoint::Sender>(m_zfs, m_filter, name(), config().sendEncrypted);
+    Endpoint::Sender *raw = sender.get();
+    const QPointer<SourceJob> job(this);
+    sender->setObserver(Endpoint::Sender::Observer{
+        [job, raw](const Endpoint::VersionMap &listed) {
+            if (!job) {
+                return;
+            }
+            Health::FreshnessTracker &tracker = job->freshnessTracker();
+            for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
+                Health::FilesystemFacts facts = Health::senderFacts(it.value(), raw->replicationCursor(it.value()));
+                facts.lastSuccessAt = tracker.facts(it.key()).lastSuccessAt;
+                tracker.update(it.key(), facts);
+                job->m_listed.insert(it.key(), it.value());
+            }
+            Q_EMIT job->statusChanged();
+        },
+        [job](const QString &fs, const Zfs::FilesystemVersion &to) {
+            if (!job) {
+                return;
+            }
+            // The cursor moved to `to`: what the last listing had is replicated up to it.
+            Health::FreshnessTracker &tracker = job->freshnessTracker();
+            const Api::Timestamp lastSuccessAt = Api::Timestamp::now();
+            Health::FilesystemFacts facts = Health::senderFacts(job->m_listed.value(fs), to);
+            facts.lastSuccessAt = lastSuccessAt;
+            tracker.update(fs, facts);
+            Q_EMIT job->statusChanged();
+        },
+    });
+    return sender;
 }
 
 }  // namespace Daemon

@@ -28,6 +28,7 @@ public:
     ~SourceJob() override;
 
     Api::JobStatus status() const override;
+    Health::FreshnessTracker freshnessSnapshot() const override;
     void start() override;
 
     std::unique_ptr<Endpoint::Sender> senderFor(const QString &clientIdentity);
@@ -43,6 +44,7 @@ private:
     Async::TaskRunner m_probeRunner;
     QString m_listenerName;
     std::unique_ptr<PassiveServer> m_server;
+    QHash<QString, QList<Zfs::FilesystemVersion>> m_listed;  // per filesystem, the versions a client last listed
 };
 
 }  // namespace Daemon

@@ -104,21 +104,6 @@ Health readHealth(const QJsonObject &o, const QString &path, JsonReader &r)
     return Health::Unknown;
 }
 
-std::optional<QJsonObject> parseObject(const QByteArray &json, QString *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = u"not JSON: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *error = u"expected a JSON object"_s;
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
 }  // namespace
 
 QByteArray FreshnessReport::toJson() const
@@ -199,7 +184,7 @@ QByteArray FreshnessReport::jobsJson(const QList<JobFreshness> &jobs)
 
 std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json, QString *error)
 {
-    const std::optional<QJsonObject> root = parseObject(json, error);
+    const std::optional<QJsonObject> root = JsonReader::parseObject(json, u"the freshness report"_s, error);
     if (!root) {
         return std::nullopt;
     }
@@ -289,7 +274,7 @@ QByteArray RunsReport::toJson() const
 
 std::optional<RunsReport> RunsReport::fromJson(const QByteArray &json, QString *error)
 {
-    const std::optional<QJsonObject> root = parseObject(json, error);
+    const std::optional<QJsonObject> root = JsonReader::parseObject(json, u"the runs report"_s, error);
     if (!root) {
         return std::nullopt;
     }
@@ -342,7 +327,7 @@ QByteArray WakeupRequest::toJson() const
 
 std::optional<WakeupRequest> WakeupRequest::fromJson(const QByteArray &json, QString *error)
 {
-    const std::optional<QJsonObject> root = parseObject(json, error);
+    const std::optional<QJsonObject> root = JsonReader::parseObject(json, u"the wakeup request"_s, error);
     if (!root) {
         return std::nullopt;
     }
@@ -372,7 +357,7 @@ QByteArray WakeupReply::toJson() const
 
 std::optional<WakeupReply> WakeupReply::fromJson(const QByteArray &json, QString *error)
 {
-    const std::optional<QJsonObject> root = parseObject(json, error);
+    const std::optional<QJsonObject> root = JsonReader::parseObject(json, u"the wakeup answer"_s, error);
     if (!root) {
         return std::nullopt;
     }

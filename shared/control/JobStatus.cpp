@@ -160,17 +160,11 @@ QByteArray DaemonStatus::toJson() const
 
 std::optional<DaemonStatus> DaemonStatus::fromJson(const QByteArray &json, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = u"status is not valid JSON: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
+    const std::optional<QJsonObject> parsed = JsonReader::parseObject(json, u"status"_s, error);
+    if (!parsed) {
         return std::nullopt;
     }
-    if (!doc.isObject()) {
-        *error = u"status is not a JSON object"_s;
-        return std::nullopt;
-    }
-    QJsonObject root = doc.object();
+    QJsonObject root = *parsed;
     // zrepl >= 0.3 wraps the jobs: {"Jobs": {...}, "Global": {...}}. A job entry always has a "type".
     const QJsonValue wrapped = root.value("Jobs"_L1);
     if (wrapped.isObject() && !wrapped.toObject().value("type"_L1).isString()) {

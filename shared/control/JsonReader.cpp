@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/control/JsonReader.h"
 
+#include <QJsonDocument>
+
 namespace Api {
 
 void JsonReader::fail(const QString &path, const QString &message)
@@ -8,6 +10,21 @@ void JsonReader::fail(const QString &path, const QString &message)
     if (m_error.isEmpty()) {
         m_error = path.isEmpty() ? message : path + QStringLiteral(": ") + message;
     }
+}
+
+std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &json, const QString &what, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("%1 is not valid JSON: %2 at offset %3").arg(what, parseError.errorString()).arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("%1 is not a JSON object").arg(what);
+        return std::nullopt;
+    }
+    return doc.object();
 }
 
 QString JsonReader::join(const QString &path, QLatin1StringView key)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -29,6 +31,10 @@ public:
     bool array(const QJsonObject &object, QLatin1StringView key, const QString &path, QJsonArray *out);
     // An array element that must be an object.
     bool element(const QJsonValue &value, const QString &path, QJsonObject *out);
+
+    // A document that must be one JSON object: nullopt with "<what> is not valid JSON: <why> at offset <n>" or
+    // "<what> is not a JSON object" in *error.
+    static std::optional<QJsonObject> parseObject(const QByteArray &json, const QString &what, QString *error);
 
     static QString join(const QString &path, QLatin1StringView key);
     static QString join(const QString &path, qsizetype index);

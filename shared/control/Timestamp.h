@@ -30,6 +30,11 @@ public:
     int utcOffsetSeconds() const { return m_offset; }
     qint64 toMSecsSinceEpoch() const { return m_seconds * 1000 + m_nanoseconds / 1000000; }
     QDateTime toDateTime() const;
+    // nullopt for the zero time, which zrepl writes for "never".
+    std::optional<QDateTime> toOptionalDateTime() const
+    {
+        return isZero() ? std::nullopt : std::optional<QDateTime>(toDateTime());
+    }
 
     // Go's time.RFC3339Nano: trailing zeros of the fraction dropped, "Z" for UTC.
     QByteArray toRfc3339() const;

@@ -6,7 +6,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 #include "daemon/cli/Cli.h"
+#include "shared/control/Freshness.h"
+#include "shared/control/JobStatus.h"
 #include "shared/control/VersionInfo.h"
 
 using namespace Qt::StringLiterals;
@@ -42,6 +46,9 @@ public:
         return m_lastBody;
     }
 
+    // Called with each request's path before it is answered: a test changes answers as the daemon's state would.
+    std::function<void(const QByteArray &path)> onRequest;
+
 private:
     void serve(QLocalSocket *socket)
     {
@@ -64,6 +71,9 @@ private:
         const QByteArray path = lines.constFirst().split(' ').value(1);
         m_lastBody = buffer.mid(headerEnd + 4, contentLength);
         buffer.remove(0, headerEnd + 4 + contentLength);
+        if (onRequest) {
+            onRequest(path);
+        }
         const auto [status, body] = m_answers.value(path, {404, "404 page not found\n"});
         socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: text/plain\r\nContent-Length: "
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -94,6 +104,45 @@ Result runHoldfast(const QStringList &arguments)
     return result;
 }
 
+// zrepl's /status for one push job whose last run started at `startedAt` (Unix seconds) and ended as given: the
+// replication's last attempt done (or its filesystem failed with `error`), both sides pruned.
+QByteArray pushStatus(qint64 startedAt, const QString &error = {})
+{
+    Api::ActiveSideStatus active;
+    Api::ReplicationReport replication;
+    replication.startAt = Api::Timestamp::fromUnix(startedAt);
+    replication.finishAt = Api::Timestamp::fromUnix(startedAt + 5);
+    Api::AttemptReport attempt;
+    attempt.state = error.isEmpty() ? Api::AttemptState::Done : Api::AttemptState::FilesystemError;
+    attempt.startAt = replication.startAt;
+    attempt.finishAt = replication.finishAt;
+    Api::FilesystemReport fs;
+    fs.name = u"pool/home"_s;
+    fs.state = error.isEmpty() ? Api::FilesystemState::Done : Api::FilesystemState::StepError;
+    if (!error.isEmpty()) {
+        fs.stepError = Api::TimedError{error, replication.finishAt};
+    }
+    attempt.filesystems.append(fs);
+    replication.attempts.append(attempt);
+    active.replication = replication;
+    Api::PrunerReport pruned;
+    pruned.state = Api::PrunerState::Done;
+    pruned.pending = QList<Api::PrunerFilesystemReport>{};
+    pruned.completed = QList<Api::PrunerFilesystemReport>{};
+    active.pruningSender = pruned;
+    active.pruningReceiver = pruned;
+    Api::DaemonStatus status;
+    status.jobs.insert(u"push"_s, Api::JobStatus{Api::JobStatus::Type::Push, active});
+    return status.toJson();
+}
+
+QByteArray runsJson(quint64 started, bool running, quint64 lastFinished, bool succeeded, const QString &error = {})
+{
+    Api::RunsReport runs;
+    runs.jobs.append(Api::RunInfo{u"push"_s, started, running, lastFinished, succeeded, error, Api::Timestamp::now()});
+    return runs.toJson();
+}
+
 QByteArray readCapture(const QString &name)
 {
     QFile file(QStringLiteral(HOLDFAST_CLI_TEST_DATA_DIR) + u'/' + name);
@@ -119,6 +168,10 @@ private Q_SLOTS:
     void status();
     void signal_data();
     void signal();
+    void waitAgainstZrepl_data();
+    void waitAgainstZrepl();
+    void waitAgainstHoldfast();
+    void waitForABusyJob();
     void version();
 
 private:
@@ -346,6 +399,84 @@ void TestCommandLine::signal()
     QCOMPARE(result.exitCode, exitCode);
     QCOMPARE(result.out, QString());
     QCOMPARE(result.err, err);
+}
+
+void TestCommandLine::waitAgainstZrepl_data()
+{
+    QTest::addColumn<QString>("runError");  // empty: the run succeeds; "-": no run happens
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("succeeded") << QString() << 0 << u"the run of job \"push\" succeeded"_s;
+    QTest::addRow("failed") << u"cannot receive: dataset is busy"_s << 1
+                            << u"the run of job \"push\" failed: 1 filesystem(s) failed: pool/home: cannot receive: dataset is busy"_s;
+    QTest::addRow("timed out") << u"-"_s << 124 << u"gave up waiting for job \"push\" after 1 s"_s;
+}
+
+// zrepl's daemon has no run numbers: the wait watches /status for a replication that started after the wakeup and
+// has pruned both sides.
+void TestCommandLine::waitAgainstZrepl()
+{
+    QFETCH(QString, runError);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    FakeDaemon daemon(m_socket);
+    daemon.answer("/status", 200, pushStatus(1000));
+    daemon.answer("/signal", 200, "{}");
+    daemon.onRequest = [&](const QByteArray &path) {
+        if (path == "/signal" && runError != u"-") {
+            daemon.answer("/status", 200, pushStatus(2000, runError));
+        }
+    };
+    const Result result = runHoldfast({u"signal"_s, u"wakeup"_s, u"push"_s, u"--wait"_s, u"--timeout"_s, u"1s"_s,
+                                       u"--socket"_s, m_socket});
+    QCOMPARE(result.exitCode, exitCode);
+    QCOMPARE((exitCode == 0 ? result.out : result.err).trimmed(), message);
+}
+
+// Holdfast's daemon names the run a wakeup started; the wait ends when that run has.
+void TestCommandLine::waitAgainstHoldfast()
+{
+    FakeDaemon daemon(m_socket);
+    daemon.answer("/holdfast/v1/runs", 200, runsJson(2, false, 2, true));
+    daemon.answer("/holdfast/v1/wakeup", 200, R"({"job": "push", "run": 3})");
+    int polls = 0;
+    daemon.onRequest = [&](const QByteArray &path) {
+        if (path == "/holdfast/v1/wakeup") {
+            daemon.answer("/holdfast/v1/runs", 200, runsJson(3, true, 2, true));
+        } else if (path == "/holdfast/v1/runs" && ++polls == 4) {
+            daemon.answer("/holdfast/v1/runs", 200, runsJson(3, false, 3, false, u"pruning the sender failed: busy"_s));
+        }
+    };
+    const Result result = runHoldfast({u"signal"_s, u"wakeup"_s, u"push"_s, u"--wait"_s, u"--socket"_s, m_socket});
+    QCOMPARE(daemon.lastBody(), QByteArray());
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err.trimmed(), u"run 3 of job \"push\" failed: pruning the sender failed: busy"_s);
+}
+
+// A job that is running refuses the wakeup (zrepl's rule): the wait lets that run end, wakes the job once more and
+// waits for that run.
+void TestCommandLine::waitForABusyJob()
+{
+    FakeDaemon daemon(m_socket);
+    daemon.answer("/holdfast/v1/runs", 200, runsJson(5, true, 4, true));
+    daemon.answer("/holdfast/v1/wakeup", 409, "already woken up");
+    int wakeups = 0;
+    int polls = 0;
+    daemon.onRequest = [&](const QByteArray &path) {
+        if (path == "/holdfast/v1/wakeup" && ++wakeups == 2) {
+            daemon.answer("/holdfast/v1/wakeup", 200, R"({"job": "push", "run": 6})");
+            daemon.answer("/holdfast/v1/runs", 200, runsJson(6, true, 5, true));
+        } else if (path == "/holdfast/v1/runs" && ++polls == 3) {
+            // The busy run ends.
+            daemon.answer("/holdfast/v1/runs", 200, runsJson(5, false, 5, true));
+        } else if (path == "/holdfast/v1/runs" && polls == 6) {
+            daemon.answer("/holdfast/v1/runs", 200, runsJson(6, false, 6, true));
+        }
+    };
+    const Result result = runHoldfast({u"signal"_s, u"wakeup"_s, u"push"_s, u"--wait"_s, u"--socket"_s, m_socket});
+    QCOMPARE(wakeups, 2);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.trimmed(), u"run 6 of job \"push\" succeeded"_s);
 }
 
 void TestCommandLine::version()

@@ -80,6 +80,11 @@ void TestControlAccess::requiredAccess_data()
     QTest::addRow("pprof") << QByteArray("/debug/pprof") << int(AccessLevel::Admin);
     QTest::addRow("below /debug") << QByteArray("/debug/other") << int(AccessLevel::Admin);
     QTest::addRow("status is not a prefix match") << QByteArray("/signalx") << int(AccessLevel::Status);
+    // Holdfast's own endpoints: reading freshness and runs is the status group's, waking a job up the admin's.
+    QTest::addRow("freshness") << QByteArray("/holdfast/v1/freshness") << int(AccessLevel::Status);
+    QTest::addRow("runs") << QByteArray("/holdfast/v1/runs") << int(AccessLevel::Status);
+    QTest::addRow("holdfast wakeup") << QByteArray("/holdfast/v1/wakeup") << int(AccessLevel::Admin);
+    QTest::addRow("holdfast wakeup with a query") << QByteArray("/holdfast/v1/wakeup?job=x") << int(AccessLevel::Admin);
 }
 
 void TestControlAccess::requiredAccess()

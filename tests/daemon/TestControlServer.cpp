@@ -9,6 +9,8 @@
 #include <QLocalSocket>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+
+#include "shared/control/Freshness.h"
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void signalLikeZrepl_data();
     void signalLikeZrepl();
     void unknownPathAndWrongMethod();
+    void holdfastEndpoints();
     void headRequest();
     void pipelinedRequests();
     void http10ClosesAfterTheAnswer();
@@ -236,6 +239,49 @@ void TestControlServer::signalLikeZrepl()
     QCOMPARE(got.responses[0].body, answer);
     // The daemon keeps serving on the same connection after an error answer.
     QCOMPARE(exchange(*client, "GET /version HTTP/1.1\r\nHost: unix\r\n\r\n", 1).responses.size(), 1);
+}
+
+void TestControlServer::holdfastEndpoints()
+{
+    QLocalSocket *client = connectClient();
+    auto post = [&](const QByteArray &body) {
+        const Exchange got = exchange(*client, "POST /holdfast/v1/wakeup HTTP/1.1\r\nHost: unix\r\nContent-Length: "
+                                                   + QByteArray::number(body.size()) + "\r\n\r\n" + body, 1, "POST");
+        return got.responses.value(0);
+    };
+    // Bad input gets a clear answer naming what was wrong, and the connection goes on.
+    Http::Response r = post("{\"job\": ");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.startsWith("invalid wakeup request: the wakeup request is not valid JSON"), r.body.constData());
+    r = post("{}");
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.body.contains("job: missing"), r.body.constData());
+    r = post("{\"job\": \"nope\"}");
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.body, QByteArray("no job named \"nope\""));
+    r = post("{\"job\": \"sink\"}");
+    QCOMPARE(r.status, 409);
+    QVERIFY2(r.body.contains("only push and pull jobs have runs to wait for"), r.body.constData());
+    const Exchange wrong = exchange(*client, "GET /holdfast/v1/wakeup HTTP/1.1\r\nHost: unix\r\n\r\n", 1);
+    QCOMPARE(wrong.responses.value(0).status, 405);
+
+    // Freshness and runs: the jobs of this daemon, in the shared schema.
+    const Exchange fresh = exchange(*client, "GET /holdfast/v1/freshness HTTP/1.1\r\nHost: unix\r\n\r\nGET /holdfast/v1/runs HTTP/1.1\r\nHost: unix\r\n\r\n", 2);
+    QCOMPARE(fresh.responses.size(), 2);
+    QCOMPARE(fresh.responses[0].status, 200);
+    QString error;
+    const std::optional<Api::FreshnessReport> report = Api::FreshnessReport::fromJson(fresh.responses[0].body, &error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->jobs.size(), 2);
+    QCOMPARE(report->jobs[0].job, u"sink"_s);
+    QCOMPARE(report->jobs[1].job, u"snapjob"_s);
+    QCOMPARE(report->jobs[1].snapshotIntervalSeconds, 600);
+    QCOMPARE(report->jobs[1].warningAfterSeconds, 1800);
+    QCOMPARE(int(report->jobs[1].health), int(Api::Health::Unknown));
+    QVERIFY(!report->now.isZero());
+    const std::optional<Api::RunsReport> runs = Api::RunsReport::fromJson(fresh.responses[1].body, &error);
+    QVERIFY2(runs, qPrintable(error));
+    QVERIFY(runs->jobs.isEmpty());  // neither a snap nor a sink job has runs to wait for
 }
 
 void TestControlServer::unknownPathAndWrongMethod()

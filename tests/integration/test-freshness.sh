@@ -123,4 +123,32 @@ for _ in $(seq 100); do
 done
 expect_eq "$(fs_field sink dst/sink/ws/src/a .replicated_snapshot.name)" three "the sink's last received after a restart (from the hold)"
 [ "$(fs_field sink dst/sink/ws/src/a .last_success_at)" != null ] || fail "the sink lost when src/a arrived"
+
+# A source job learns its filesystems' replicas from its pull client: the pull's run lists and completes there.
+kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID" 2>/dev/null
+{ global_yaml; cat <<YAML
+jobs:
+  - name: source
+    type: source
+    serve: {type: local, listener_name: served}
+    filesystems: {"src/a": true}
+    snapshotting: {type: manual}
+  - name: pull
+    type: pull
+    connect: {type: local, listener_name: served, client_identity: puller}
+    root_fs: dst/pulled
+    interval: manual
+    pruning:
+      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
+      keep_receiver: [{type: last_n, count: 10}]
+YAML
+} >"$WORK/holdfast.yml"
+start_daemon
+snapshot_aged src/a@four 0
+out=$(hf signal wakeup pull --wait --timeout 60s 2>&1) || fail "wakeup --wait of the pull job: $out"
+expect_eq "$(fs_field source src/a .replicated_snapshot.name)" four "the source's replica of src/a"
+expect_eq "$(fs_field source src/a .unreplicated_snapshots)" 0 "the source's unreplicated snapshots of src/a"
+[ "$(fs_field source src/a .last_success_at)" != null ] || fail "the source does not know when src/a was pulled"
+expect_eq "$(fs_field pull src/a .replicated_snapshot.name)" four "the pull job's replica of src/a"
+expect_eq "$(fs_field pull src/a .health)" ok "the pull job's health for src/a"
 echo "PASS: freshness, health, --wait, monitor and metrics"
