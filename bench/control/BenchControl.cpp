@@ -462,7 +462,7 @@ public:
                 m_firstFilesystem = fs.name;
             }
         }
-        freshnessTracker().replaceAll(std::move(facts));
+        freshnessTracker().replaceAll(facts);
     }
 
     // A job keeps its report and hands out a copy; Qt's implicit sharing makes that copy cheap, as in the daemon.

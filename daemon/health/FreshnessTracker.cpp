@@ -15,31 +15,49 @@ std::chrono::seconds ageAt(const Api::Timestamp &t, const QDateTime &now)
     return std::chrono::seconds(std::max<qint64>(0, now.toSecsSinceEpoch() - t.unixSeconds()));
 }
 
+// The snapshots among `versions` (bookmarks left out): how many, the newest, and the one that is the replica.
+struct SnapshotSummary
+{
+    int count = 0;
+    const Zfs::FilesystemVersion *newest = nullptr;
+    const Zfs::FilesystemVersion *replica = nullptr;
+};
+
+template<typename IsReplica>
+SnapshotSummary summarize(const QList<Zfs::FilesystemVersion> &versions, IsReplica isReplica)
+{
+    SnapshotSummary summary;
+    for (const Zfs::FilesystemVersion &v : versions) {
+        if (!v.isSnapshot()) {
+            continue;
+        }
+        ++summary.count;
+        if (!summary.newest || v.createTxg > summary.newest->createTxg) {
+            summary.newest = &v;
+        }
+        if (isReplica(v)) {
+            summary.replica = &v;
+        }
+    }
+    return summary;
+}
+
+std::optional<Api::SnapshotRef> refOf(const Zfs::FilesystemVersion *version)
+{
+    return version ? std::optional<Api::SnapshotRef>(Api::SnapshotRef{version->name, version->creation}) : std::nullopt;
+}
+
 }  // namespace
 
 FilesystemFacts receivedFacts(const QList<Zfs::FilesystemVersion> &versions, const QString &receivedName,
                               const Api::Timestamp &receivedAt)
 {
+    const SnapshotSummary summary = summarize(versions, [&receivedName](const Zfs::FilesystemVersion &v) { return v.name == receivedName; });
     FilesystemFacts facts;
-    const Zfs::FilesystemVersion *newest = nullptr;
-    for (const Zfs::FilesystemVersion &v : versions) {
-        if (!v.isSnapshot()) {
-            continue;
-        }
-        ++facts.snapshots;
-        if (!newest || v.createTxg > newest->createTxg) {
-            newest = &v;
-        }
-        if (v.name == receivedName) {
-            facts.replicated = Api::SnapshotRef{v.name, v.creation};
-        }
-    }
-    if (newest) {
-        facts.newest = Api::SnapshotRef{newest->name, newest->creation};
-        if (!facts.replicated) {
-            facts.replicated = facts.newest;
-        }
-    }
+    facts.snapshots = summary.count;
+    facts.newest = refOf(summary.newest);
+    // Without the hold's snapshot, the newest received one is the replica.
+    facts.replicated = summary.replica ? refOf(summary.replica) : facts.newest;
     facts.receivedAt = receivedAt;
     facts.lastSuccessAt = receivedAt;
     return facts;
@@ -47,27 +65,18 @@ FilesystemFacts receivedFacts(const QList<Zfs::FilesystemVersion> &versions, con
 
 FilesystemFacts senderFacts(const QList<Zfs::FilesystemVersion> &versions, const std::optional<Zfs::FilesystemVersion> &cursor)
 {
+    const SnapshotSummary summary =
+        summarize(versions, [&cursor](const Zfs::FilesystemVersion &v) { return cursor && v.guid == cursor->guid; });
     FilesystemFacts facts;
-    const Zfs::FilesystemVersion *newest = nullptr;
-    for (const Zfs::FilesystemVersion &v : versions) {
-        if (!v.isSnapshot()) {
-            continue;
-        }
-        ++facts.snapshots;
-        if (!newest || v.createTxg > newest->createTxg) {
-            newest = &v;
-        }
-        if (cursor && v.guid == cursor->guid) {
-            facts.replicated = Api::SnapshotRef{v.name, v.creation};
-        }
-        facts.unreplicated += !cursor || v.createTxg > cursor->createTxg ? 1 : 0;
-    }
-    if (newest) {
-        facts.newest = Api::SnapshotRef{newest->name, newest->creation};
-    }
+    facts.snapshots = summary.count;
+    facts.newest = refOf(summary.newest);
+    facts.replicated = refOf(summary.replica);
     if (cursor && !facts.replicated) {
         // The snapshot the cursor was made from is gone; the bookmark keeps its creation.
         facts.replicated = Api::SnapshotRef{cursor->relativeName(), cursor->creation};
+    }
+    for (const Zfs::FilesystemVersion &v : versions) {
+        facts.unreplicated += v.isSnapshot() && (!cursor || v.createTxg > cursor->createTxg) ? 1 : 0;
     }
     return facts;
 }
@@ -80,10 +89,13 @@ FreshnessTracker::FreshnessTracker(QString job, QString type, Thresholds thresho
 {
 }
 
-void FreshnessTracker::replaceAll(QHash<QString, FilesystemFacts> facts)
+void FreshnessTracker::replaceAll(const QHash<QString, FilesystemFacts> &facts)
 {
     ++m_generation;
-    m_facts = std::move(facts);
+    m_facts.clear();
+    for (auto it = facts.cbegin(); it != facts.cend(); ++it) {
+        m_facts.insert(it.key(), it.value());
+    }
 }
 
 void FreshnessTracker::update(const QString &filesystem, const FilesystemFacts &facts)
@@ -217,13 +229,11 @@ Api::JobFreshness FreshnessTracker::evaluate(const QDateTime &now, QDateTime *va
     job.criticalAfterSeconds = m_thresholds.criticalAfter.count();
     job.snapshotIntervalSeconds = m_thresholds.snapshotInterval.count();
 
-    QStringList names = m_facts.keys();
-    std::sort(names.begin(), names.end());
-    job.filesystems.reserve(names.size());
+    job.filesystems.reserve(m_facts.size());
     Api::Health worst = Api::Health::Ok;
     const Api::FilesystemFreshness *worstFs = nullptr;
-    for (const QString &name : std::as_const(names)) {
-        job.filesystems.append(evaluateFilesystem(name, m_facts.value(name), now, texts, &nextChange));
+    for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+        job.filesystems.append(evaluateFilesystem(it.key(), it.value(), now, texts, &nextChange));
     }
     for (const Api::FilesystemFreshness &fs : std::as_const(job.filesystems)) {
         if (!worstFs || Api::worse(fs.health, worst) != worst) {

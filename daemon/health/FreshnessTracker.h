@@ -51,7 +51,7 @@ public:
     const Thresholds &thresholds() const { return m_thresholds; }
 
     // A complete listing: filesystems not in it are gone from the job.
-    void replaceAll(QHash<QString, FilesystemFacts> facts);
+    void replaceAll(const QHash<QString, FilesystemFacts> &facts);
     // Facts of one filesystem, kept with the others.
     void update(const QString &filesystem, const FilesystemFacts &facts);
     FilesystemFacts facts(const QString &filesystem) const { return m_facts.value(filesystem); }
@@ -89,7 +89,6 @@ public:
     // The job's freshness at `now`; *validUntil gets when it next changes with the clock alone (a threshold
     // crossed), invalid when never.
     Api::JobFreshness evaluate(const QDateTime &now, QDateTime *validUntil = nullptr) const;
-    const QHash<QString, FilesystemFacts> &allFacts() const { return m_facts; }
 
 private:
     struct ReasonTexts
@@ -106,7 +105,7 @@ private:
     QString m_type;
     Thresholds m_thresholds;
     bool m_receiving;
-    QHash<QString, FilesystemFacts> m_facts;
+    QMap<QString, FilesystemFacts> m_facts;  // sorted: the answer lists filesystems by name
     Api::Timestamp m_lastRunAt;
     Api::Timestamp m_lastSuccessAt;
     QString m_lastRunError;

@@ -149,7 +149,7 @@ Async::Task<void> ReplicationJob::survey()
         facts.insert(path.toString(), Health::senderFacts(list, m_sender->replicationCursor(list)));
     }
     if (runsFinished() == 0) {  // a run that ended meanwhile knows better
-        freshnessTracker().replaceAll(std::move(facts));
+        freshnessTracker().replaceAll(facts);
         Q_EMIT statusChanged();
     }
 }
@@ -188,7 +188,7 @@ void ReplicationJob::noteFreshness(const QHash<QString, Health::FilesystemFacts>
     }
     if (!merged.isEmpty() || (m_replication && !m_replication->attempts.isEmpty()
                               && m_replication->attempts.last().state == Api::AttemptState::Done)) {
-        tracker.replaceAll(std::move(merged));
+        tracker.replaceAll(merged);
     }
 }
 

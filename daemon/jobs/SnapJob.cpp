@@ -106,7 +106,7 @@ void SnapJob::noteFreshness()
         f.error = fs.lastError;
         facts.insert(fs.filesystem, f);
     }
-    freshnessTracker().replaceAll(std::move(facts));
+    freshnessTracker().replaceAll(facts);
     freshnessTracker().setPruningErrors(u"local"_s, Pruner::failedFilesystems(report));
     Q_EMIT statusChanged();
 }
