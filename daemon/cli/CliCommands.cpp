@@ -339,7 +339,7 @@ int CliCommands::monitor(CliContext &context, const QStringList &arguments)
         context.out << MonitorCheck::unknown(tr("the daemon's freshness report is not understood: %1").arg(error)).line << Qt::endl;
         return 3;
     }
-    const MonitorCheck::Result result = MonitorCheck::evaluate(*report, options);
+    const MonitorCheck::Result result = MonitorCheck::evaluate(*report, options, Api::Timestamp::now());
     context.out << result.line << Qt::endl;
     return result.exitCode;
 }

@@ -56,7 +56,7 @@ std::optional<std::chrono::seconds> MonitorCheck::ageOf(const Api::JobFreshness 
     return fs.replicatedSnapshot ? std::optional(age(fs.replicatedSnapshot->creation)) : std::nullopt;
 }
 
-MonitorCheck::Result MonitorCheck::evaluate(const Api::FreshnessReport &report, const Options &options)
+MonitorCheck::Result MonitorCheck::evaluate(const Api::FreshnessReport &report, const Options &options, const Api::Timestamp &now)
 {
     QList<const Api::JobFreshness *> jobs;
     for (const QString &name : options.jobs) {
@@ -87,7 +87,7 @@ MonitorCheck::Result MonitorCheck::evaluate(const Api::FreshnessReport &report, 
         std::optional<std::chrono::seconds> oldest;
         int unreplicated = 0;
         for (const Api::FilesystemFreshness &fs : job->filesystems) {
-            const std::optional<std::chrono::seconds> age = ageOf(*job, fs, report.now);
+            const std::optional<std::chrono::seconds> age = ageOf(*job, fs, now);
             if (age && (!oldest || *age > *oldest)) {
                 oldest = age;
             }
@@ -98,7 +98,7 @@ MonitorCheck::Result MonitorCheck::evaluate(const Api::FreshnessReport &report, 
             health = job->filesystems.isEmpty() ? Api::Health::Unknown : Api::Health::Ok;
             reason = job->filesystems.isEmpty() ? tr("no filesystems") : QString();
             for (const Api::FilesystemFreshness &fs : job->filesystems) {
-                const std::optional<std::chrono::seconds> age = ageOf(*job, fs, report.now);
+                const std::optional<std::chrono::seconds> age = ageOf(*job, fs, now);
                 const Api::Health h = !age ? Api::Health::Critical
                                       : age->count() >= crit ? Api::Health::Critical
                                       : age->count() >= warn ? Api::Health::Warning

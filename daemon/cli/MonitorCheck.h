@@ -33,7 +33,8 @@ public:
         QString line;
     };
 
-    static Result evaluate(const Api::FreshnessReport &report, const Options &options);
+    // Ages are taken at `now` (the daemon's clock too: the control socket is local).
+    static Result evaluate(const Api::FreshnessReport &report, const Options &options, const Api::Timestamp &now);
     static Result unknown(const QString &why);
 
     // The age a job's health is judged by for one filesystem (a snap job's newest snapshot, a receiver's last

@@ -94,7 +94,7 @@ std::optional<QString> JobRegistry::signal(const QString &jobName, const QString
 Api::FreshnessReport JobRegistry::freshness(const QDateTime &now) const
 {
     Api::FreshnessReport report;
-    report.now = Api::Timestamp::fromDateTime(now);
+    report.computedAt = Api::Timestamp::fromDateTime(now);
     for (const std::unique_ptr<Job> &job : m_jobs) {
         report.jobs.append(job->freshness(now));
     }
@@ -116,7 +116,7 @@ QByteArray JobRegistry::freshnessJson(const QDateTime &now)
                + QByteArray::number(t.nextReplicationAt().unixSeconds()) + '\n';
     }
     const bool expired = m_freshnessValidUntil.isValid() && now >= m_freshnessValidUntil;
-    if (key != m_freshnessKey || expired || m_freshnessJobsJson.isEmpty()) {
+    if (key != m_freshnessKey || expired || m_freshnessJson.isEmpty()) {
         QList<Api::JobFreshness> jobs;
         jobs.reserve(snapshots.size());
         QDateTime validUntil;
@@ -128,11 +128,12 @@ QByteArray JobRegistry::freshnessJson(const QDateTime &now)
             }
         }
         std::sort(jobs.begin(), jobs.end(), [](const Api::JobFreshness &a, const Api::JobFreshness &b) { return a.job < b.job; });
-        m_freshnessJobsJson = Api::FreshnessReport::jobsJson(jobs);
+        m_freshnessJson = Api::FreshnessReport::toJson(Api::Timestamp::fromDateTime(now), Api::FreshnessReport::jobsJson(jobs));
         m_freshnessKey = key;
         m_freshnessValidUntil = validUntil;
     }
-    return Api::FreshnessReport::toJson(Api::Timestamp::fromDateTime(now), m_freshnessJobsJson);
+    // The same bytes until something changes: a shared QByteArray, not a new 5 MB buffer per request.
+    return m_freshnessJson;
 }
 
 Api::RunsReport JobRegistry::runs() const

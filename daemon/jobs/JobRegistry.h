@@ -56,7 +56,7 @@ private:
     QList<QString> m_internalJobs;
     QByteArray m_statusCache;
     QByteArray m_freshnessKey;
-    QByteArray m_freshnessJobsJson;
+    QByteArray m_freshnessJson;
     QDateTime m_freshnessValidUntil;
 };
 

@@ -108,14 +108,14 @@ Health readHealth(const QJsonObject &o, const QString &path, JsonReader &r)
 
 QByteArray FreshnessReport::toJson() const
 {
-    return toJson(now, jobsJson(jobs));
+    return toJson(computedAt, jobsJson(jobs));
 }
 
-QByteArray FreshnessReport::toJson(const Timestamp &now, const QByteArray &jobsJson)
+QByteArray FreshnessReport::toJson(const Timestamp &computedAt, const QByteArray &jobsJson)
 {
     JsonWriter w;
     w.beginObject();
-    writeTime(w, "now", now);
+    writeTime(w, "computed_at", computedAt);
     w.key("jobs");
     w.raw(jobsJson);
     w.endObject();
@@ -190,7 +190,7 @@ std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json,
     }
     JsonReader r;
     FreshnessReport report;
-    report.now = r.time(*root, "now"_L1, {});
+    report.computedAt = r.time(*root, "computed_at"_L1, {});
     QJsonArray jobs;
     r.array(*root, "jobs"_L1, {}, &jobs);
     for (qsizetype i = 0; i < jobs.size() && r.ok(); ++i) {

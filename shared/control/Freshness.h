@@ -80,13 +80,16 @@ struct JobFreshness
 
 struct FreshnessReport
 {
-    Timestamp now;  // the daemon's clock when it was computed: ages are relative to it
+    // When the daemon evaluated the health, which holds until a fact changes or a threshold is crossed (the
+    // daemon keeps the answer until then). Ages are the reader's to compute against its own clock: the control
+    // socket is local, so that is the daemon's clock.
+    Timestamp computedAt;
     QList<JobFreshness> jobs;  // sorted by name
 
     QByteArray toJson() const;
     // The same in two parts, so that a server can keep the jobs' part while only `now` changes.
     static QByteArray jobsJson(const QList<JobFreshness> &jobs);
-    static QByteArray toJson(const Timestamp &now, const QByteArray &jobsJson);
+    static QByteArray toJson(const Timestamp &computedAt, const QByteArray &jobsJson);
     static std::optional<FreshnessReport> fromJson(const QByteArray &json, QString *error);
     friend bool operator==(const FreshnessReport &, const FreshnessReport &) = default;
 };

@@ -278,7 +278,7 @@ void TestControlServer::holdfastEndpoints()
     QCOMPARE(report->jobs[1].snapshotIntervalSeconds, 600);
     QCOMPARE(report->jobs[1].warningAfterSeconds, 1800);
     QCOMPARE(int(report->jobs[1].health), int(Api::Health::Unknown));
-    QVERIFY(!report->now.isZero());
+    QVERIFY(!report->computedAt.isZero());
     const std::optional<Api::RunsReport> runs = Api::RunsReport::fromJson(fresh.responses[1].body, &error);
     QVERIFY2(runs, qPrintable(error));
     QVERIFY(runs->jobs.isEmpty());  // neither a snap nor a sink job has runs to wait for

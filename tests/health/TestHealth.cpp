@@ -230,7 +230,7 @@ private Q_SLOTS:
         tracker.update(u"pool/b\"quoted\""_s, Health::FilesystemFacts{});
         tracker.setNextSnapshotAt(ago(-5min));
         Api::FreshnessReport report;
-        report.now = Api::Timestamp::fromDateTime(Now);
+        report.computedAt = Api::Timestamp::fromDateTime(Now);
         report.jobs.append(tracker.evaluate(Now));
         QString error;
         const std::optional<Api::FreshnessReport> back = Api::FreshnessReport::fromJson(report.toJson(), &error);
@@ -254,26 +254,26 @@ private Q_SLOTS:
         Health::FreshnessTracker push(u"push"_s, u"push"_s, Health::HealthPolicy::thresholdsFor(parseJob(PushJob)), false);
         push.update(u"pool/a"_s, replicatedFacts(5min));
         Api::FreshnessReport report;
-        report.now = Api::Timestamp::fromDateTime(Now);
+        report.computedAt = Api::Timestamp::fromDateTime(Now);
         report.jobs.append(push.evaluate(Now));
-        Daemon::MonitorCheck::Result r = Daemon::MonitorCheck::evaluate(report, {});
+        Daemon::MonitorCheck::Result r = Daemon::MonitorCheck::evaluate(report, {}, Api::Timestamp::fromDateTime(Now));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.line, u"HOLDFAST OK - push: all 1 filesystem(s) fresh | 'push_age'=300s;1800;86400;0 'push_unreplicated'=0;;;0"_s);
-        r = Daemon::MonitorCheck::evaluate(report, {{}, 2min, 10min});
+        r = Daemon::MonitorCheck::evaluate(report, {{}, 2min, 10min}, Api::Timestamp::fromDateTime(Now));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.line.startsWith(u"HOLDFAST WARNING - push: pool/a: 300 s old"_s), qPrintable(r.line));
-        r = Daemon::MonitorCheck::evaluate(report, {{}, 1min, 4min});
+        r = Daemon::MonitorCheck::evaluate(report, {{}, 1min, 4min}, Api::Timestamp::fromDateTime(Now));
         QCOMPARE(r.exitCode, 2);
-        r = Daemon::MonitorCheck::evaluate(report, {{u"nope"_s}, {}, {}});
+        r = Daemon::MonitorCheck::evaluate(report, {{u"nope"_s}, {}, {}}, Api::Timestamp::fromDateTime(Now));
         QCOMPARE(r.exitCode, 3);
         report.jobs.clear();
-        QCOMPARE(Daemon::MonitorCheck::evaluate(report, {}).exitCode, 3);
+        QCOMPARE(Daemon::MonitorCheck::evaluate(report, {}, Api::Timestamp::fromDateTime(Now)).exitCode, 3);
         // A job name with a quote is quoted in the perfdata label.
         Health::FreshnessTracker odd(u"it's"_s, u"push"_s, Health::HealthPolicy::thresholdsFor(parseJob(PushJob)), false);
         odd.update(u"pool/a"_s, replicatedFacts(5min));
         report.jobs.append(odd.evaluate(Now));
-        QVERIFY2(Daemon::MonitorCheck::evaluate(report, {}).line.contains(u"'it''s_age'=300s"_s),
-                 qPrintable(Daemon::MonitorCheck::evaluate(report, {}).line));
+        QVERIFY2(Daemon::MonitorCheck::evaluate(report, {}, Api::Timestamp::fromDateTime(Now)).line.contains(u"'it''s_age'=300s"_s),
+                 qPrintable(Daemon::MonitorCheck::evaluate(report, {}, Api::Timestamp::fromDateTime(Now)).line));
     }
 
     void metricsAreBoundedPerJob()

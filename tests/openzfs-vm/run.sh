@@ -44,6 +44,16 @@ hfvm_series_suite "$series" >/dev/null || hfvm_die "--zfs takes 2.1 or 2.3, not 
 command -v qemu-system-x86_64 >/dev/null || [ "$(id -u)" -eq 0 ] ||
     hfvm_skip "qemu-system-x86_64 is not installed, and only root may install it"
 
+# The guest mounts its own tmpfs on /tmp: a tree, a build or a file below the host's /tmp is not there. Say so
+# before booting, rather than let the command fail with "No such file or directory" inside.
+for path in "$PWD" "$@"; do
+    case $path in
+    /tmp | /tmp/*)
+        [ "$path" = "$PWD" ] || [ -e "$path" ] || continue  # a path the command makes in the guest's /tmp
+        hfvm_die "$path is below /tmp, which the VM does not share (it has its own /tmp): use a checkout and build directory elsewhere" 2 ;;
+    esac
+done
+
 # An image already built is used as it is, without asking apt; otherwise (or with --rebuild) build-image.sh
 # fetches and builds one, and says why it could not.
 image=""

@@ -187,7 +187,7 @@ namespace {
 QByteArray freshnessJson(const QString &job)
 {
     Api::FreshnessReport report;
-    report.now = Api::Timestamp::fromUnix(1795521600);
+    report.computedAt = Api::Timestamp::fromUnix(1795521600);
     Api::JobFreshness j;
     j.job = job;
     j.type = u"push"_s;

@@ -216,7 +216,7 @@ inline Api::JobFreshness jobFreshness(const QString &job, const QString &type, A
 inline Api::FreshnessReport freshness(qint64 now, QList<Api::JobFreshness> jobs)
 {
     Api::FreshnessReport report;
-    report.now = at(now);
+    report.computedAt = at(now);
     report.jobs = std::move(jobs);
     QString error;
     const std::optional<Api::FreshnessReport> parsed = Api::FreshnessReport::fromJson(report.toJson(), &error);

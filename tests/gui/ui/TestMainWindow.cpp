@@ -388,7 +388,7 @@ const QString LongPath = u"holdfastdemo-workstation/home/alice/projects/holdfast
 QByteArray freshnessOfPushjob()
 {
     Api::FreshnessReport report;
-    report.now = Api::Timestamp::now();
+    report.computedAt = Api::Timestamp::now();
     Api::JobFreshness job;
     job.job = u"pushjob"_s;
     job.type = u"push"_s;
