@@ -3,8 +3,6 @@
 
 #include <QDateTime>
 
-#include <algorithm>
-
 #include "daemon/async/Awaitables.h"
 #include "daemon/async/Cancellation.h"
 #include "daemon/async/TaskRunner.h"
@@ -70,27 +68,26 @@ Async::Task<void> ReplicationDriver::run()
     Q_EMIT reportChanged();
 }
 
-void ReplicationDriver::noteReplicated(const QString &filesystem, const Zfs::FilesystemVersion &version)
+void ReplicationDriver::noteReplicated(const QString &filesystem, const std::optional<Zfs::FilesystemVersion> &replica)
 {
+    const Health::FilesystemFacts listed = Health::senderFacts(m_senderVersions.value(filesystem), replica);
     Health::FilesystemFacts &facts = m_facts[filesystem];
-    // A bookmark (the cursor) stands for the snapshot it was made from: same name and creation.
-    facts.replicated = Api::SnapshotRef{version.name, version.creation};
-    int newer = 0;
-    for (const Zfs::FilesystemVersion &v : m_senderSnapshots.value(filesystem)) {
-        newer += v.createTxg > version.createTxg ? 1 : 0;
+    facts.snapshots = listed.snapshots;
+    facts.newest = listed.newest;
+    facts.unreplicated = listed.unreplicated;
+    if (listed.replicated) {
+        facts.replicated = listed.replicated;
     }
-    facts.unreplicated = newer;
-    facts.error.clear();
 }
 
 void ReplicationDriver::noteRemaining(const QString &filesystem)
 {
     Health::FilesystemFacts &facts = m_facts[filesystem];
-    const QList<qint64> remaining = m_remainingEstimates.value(filesystem);
     if (facts.unreplicated == 0) {
         facts.unreplicatedBytes = 0;
         return;
     }
+    const QList<qint64> remaining = m_stepEstimates.value(filesystem).mid(m_stepsDone.value(filesystem));
     // Only a sum over every remaining step is a figure; one unknown step makes the total unknown.
     qint64 sum = 0;
     for (qint64 bytes : remaining) {
@@ -228,32 +225,15 @@ Async::Task<bool> ReplicationDriver::attempt(int index)
         if (item.plan.commonAncestor) {
             m_replicatedUpTo.insert(fs, item.plan.commonAncestor->createTxg);
         }
-        {
-            QList<Zfs::FilesystemVersion> snapshots;
-            for (const Zfs::FilesystemVersion &v : std::as_const(sender.versions)) {
-                if (v.isSnapshot()) {
-                    snapshots.append(v);
-                }
-            }
-            Health::FilesystemFacts facts = m_facts.value(fs);
-            facts.snapshots = int(snapshots.size());
-            const auto newest = std::max_element(snapshots.cbegin(), snapshots.cend(),
-                [](const Zfs::FilesystemVersion &a, const Zfs::FilesystemVersion &b) { return a.createTxg < b.createTxg; });
-            facts.newest = newest == snapshots.cend() ? std::nullopt
-                                                      : std::optional<Api::SnapshotRef>(Api::SnapshotRef{newest->name, newest->creation});
-            m_senderSnapshots[fs] = snapshots;
-            m_facts.insert(fs, facts);
-            m_remainingEstimates.insert(fs, QList<qint64>(item.plan.steps.size(), -1));
-            if (item.plan.commonAncestor) {
-                noteReplicated(fs, *item.plan.commonAncestor);
-            }
-            Health::FilesystemFacts &f = m_facts[fs];
-            f.error = item.plan.error;
-            if (item.plan.isUpToDate()) {
-                f.lastSuccessAt = Api::Timestamp::now();
-            }
-            noteRemaining(fs);
+        m_senderVersions.insert(fs, sender.versions);
+        m_stepEstimates.insert(fs, QList<qint64>(item.plan.steps.size(), -1));
+        m_stepsDone.insert(fs, 0);
+        noteReplicated(fs, item.plan.commonAncestor);
+        m_facts[fs].error = item.plan.error;
+        if (item.plan.isUpToDate()) {
+            m_facts[fs].lastSuccessAt = Api::Timestamp::now();
         }
+        noteRemaining(fs);
         if (!item.plan.resolution.isEmpty()) {
             m_log.info(item.plan.resolution, {{u"fs"_s, fs}});
         }
@@ -347,9 +327,8 @@ Async::Task<bool> ReplicationDriver::replicateFilesystem(int attemptIndex, int f
         m_replicatedUpTo.insert(work.filesystem, work.plan.steps[i].to.createTxg);
         noteReplicated(work.filesystem, work.plan.steps[i].to);
         m_facts[work.filesystem].lastSuccessAt = Api::Timestamp::now();
-        if (!m_remainingEstimates[work.filesystem].isEmpty()) {
-            m_remainingEstimates[work.filesystem].removeFirst();
-        }
+        m_facts[work.filesystem].error.clear();
+        m_stepsDone[work.filesystem] = i + 1;
         noteRemaining(work.filesystem);
         // A full receive made the filesystem exist and replaced any placeholder.
         work.receiver.exists = true;
@@ -386,10 +365,9 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
     const std::optional<qint64> estimate = co_await m_sender.sizeEstimate(args);
     --m_estimatesRunning;
     if (const std::optional<qint64> size = estimate) {
-        QList<qint64> &remaining = m_remainingEstimates[work.filesystem];
-        const qsizetype at = stepIndex - (work.plan.steps.size() - remaining.size());
-        if (at >= 0 && at < remaining.size()) {
-            remaining[at] = *size;
+        QList<qint64> &estimates = m_stepEstimates[work.filesystem];
+        if (stepIndex < estimates.size()) {
+            estimates[stepIndex] = *size;
             noteRemaining(work.filesystem);
         }
         fsReport(attemptIndex, fsIndex).steps[stepIndex].bytesExpected = *size;

@@ -98,11 +98,14 @@ private:
     Api::ReplicationReport m_report;
     QHash<QString, quint64> m_replicatedUpTo;
     QHash<QString, Health::FilesystemFacts> m_facts;
-    // Per sending filesystem, the sender's snapshots (for counting what is newer than the replica) and the size
-    // estimate of each step not done yet (-1: not estimated).
-    QHash<QString, QList<Zfs::FilesystemVersion>> m_senderSnapshots;
-    QHash<QString, QList<qint64>> m_remainingEstimates;
-    void noteReplicated(const QString &filesystem, const Zfs::FilesystemVersion &version);
+    // Per sending filesystem, its versions as planning listed them, the size estimate of each planned step (-1: not
+    // estimated) and how many steps are done.
+    QHash<QString, QList<Zfs::FilesystemVersion>> m_senderVersions;
+    QHash<QString, QList<qint64>> m_stepEstimates;
+    QHash<QString, qsizetype> m_stepsDone;
+    // The facts of the sender's listing with `replica` the newest version the receiver has (none yet: absent).
+    void noteReplicated(const QString &filesystem, const std::optional<Zfs::FilesystemVersion> &replica);
+    // The bytes of the steps not done, where every one of them has an estimate.
     void noteRemaining(const QString &filesystem);
     QString m_networkError;  // of the current attempt
     int m_estimatesRunning = 0;

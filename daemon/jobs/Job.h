@@ -34,9 +34,8 @@ public:
     const Config::Job &config() const { return m_config; }
 
     virtual Api::JobStatus status() const = 0;
-    // Holdfast-only: how fresh the job's data is, and its health, at `now`.
-    Api::JobFreshness freshness(const QDateTime &now) const { return freshnessSnapshot().evaluate(now); }
-    // A copy of what the job knows of its freshness, for another thread (the Prometheus listener) to evaluate.
+    // Holdfast-only: a copy of what the job knows of its freshness, evaluated against the clock by the control
+    // endpoint, or by another thread (the Prometheus listener).
     virtual Health::FreshnessTracker freshnessSnapshot() const { return m_freshness; }
     // Holdfast-only: the job's runs (a run is what a wakeup starts), for `signal wakeup --wait`.
     Api::RunInfo runInfo() const;

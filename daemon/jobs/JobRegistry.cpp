@@ -91,18 +91,6 @@ std::optional<QString> JobRegistry::signal(const QString &jobName, const QString
     return wakeup ? j->wakeup() : j->reset();
 }
 
-Api::FreshnessReport JobRegistry::freshness(const QDateTime &now) const
-{
-    Api::FreshnessReport report;
-    report.computedAt = Api::Timestamp::fromDateTime(now);
-    for (const std::unique_ptr<Job> &job : m_jobs) {
-        report.jobs.append(job->freshness(now));
-    }
-    std::sort(report.jobs.begin(), report.jobs.end(),
-              [](const Api::JobFreshness &a, const Api::JobFreshness &b) { return a.job < b.job; });
-    return report;
-}
-
 QByteArray JobRegistry::freshnessJson(const QDateTime &now)
 {
     QList<Health::FreshnessTracker> snapshots;

@@ -42,11 +42,10 @@ public:
     // zrepl's /signal semantics; nullopt when the job took the signal, else the error text zrepl answers with.
     std::optional<QString> signal(const QString &jobName, const QString &op);
 
-    // Holdfast-only: every job's freshness and health at `now`, and every job's runs.
-    Api::FreshnessReport freshness(const QDateTime &now) const;
-    // The /holdfast/v1/freshness body. Kept until a job's facts or next times change or a threshold is crossed:
-    // progress that only moves bytes leaves it alone.
+    // Holdfast-only: the /holdfast/v1/freshness body, every job's freshness and health at `now`. Kept until a
+    // job's facts or next times change or a threshold is crossed: progress that only moves bytes leaves it alone.
     QByteArray freshnessJson(const QDateTime &now);
+    // Holdfast-only: every push and pull job's runs.
     Api::RunsReport runs() const;
 
 private:
