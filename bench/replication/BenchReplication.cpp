@@ -174,8 +174,8 @@ public:
     std::optional<Run> relay(std::string *error)
     {
         const QString target = m_pool.nextTarget();
-        Async::ProcessSpec send{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}};
-        Async::ProcessSpec recv{m_pool.zfsBinary(), {u"recv"_s, target}, {}, {}, m_pool.environment(), {}, {}};
+        Async::ProcessSpec send{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}, {}};
+        Async::ProcessSpec recv{m_pool.zfsBinary(), {u"recv"_s, target}, {}, {}, m_pool.environment(), {}, {}, {}};
         Run run;
         const Measurement measurement;
         const Async::PipelineResult result = Async::runBlocking(pipeline(std::move(send), std::move(recv)));
@@ -326,12 +326,12 @@ private:
 
     Async::ProcessSpec sendSpec() const
     {
-        return Async::ProcessSpec{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}};
+        return Async::ProcessSpec{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}, {}};
     }
 
     Async::ProcessSpec recvSpec(const QString &target) const
     {
-        return Async::ProcessSpec{m_pool.zfsBinary(), {u"recv"_s, target}, {}, {}, m_pool.environment(), {}, {}};
+        return Async::ProcessSpec{m_pool.zfsBinary(), {u"recv"_s, target}, {}, {}, m_pool.environment(), {}, {}, {}};
     }
 
     std::optional<Run> checked(const char *what, const QString &target, const Run &run, std::string *error) const

@@ -513,12 +513,12 @@ bool NetworkWays::start(std::string *error)
 
 Async::ProcessSpec NetworkWays::producer(qint64 size) const
 {
-    return Async::ProcessSpec{m_self, {u"--produce"_s, QString::number(size)}, {}, {}, {}, {}, {}};
+    return Async::ProcessSpec{m_self, {u"--produce"_s, QString::number(size)}, {}, {}, {}, {}, {}, {}};
 }
 
 Async::ProcessSpec NetworkWays::consumer(qint64 size, const QString &resultFile) const
 {
-    return Async::ProcessSpec{m_self, {u"--consume"_s, QString::number(size), resultFile}, {}, {}, {}, {}, {}};
+    return Async::ProcessSpec{m_self, {u"--consume"_s, QString::number(size), resultFile}, {}, {}, {}, {}, {}, {}};
 }
 
 QString NetworkWays::nextResultFile()

@@ -63,6 +63,9 @@ struct ProcessSpec
     // The producer is killed (or the connection feeding the consumer closed), so the consumer sees the end of its
     // input and finishes by itself: a resumable `zfs recv -s` keeps what it received. Null: no such request.
     QPointer<StopSignal> stop;
+    // Kept alive as long as any copy of the spec: what must last while the process runs (the passive side's
+    // registration of a running step, see Holds::RunningSteps).
+    std::shared_ptr<const void> lease;
 };
 
 struct ProcessResult

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "daemon/cli/CliCommands.h"
+#include "daemon/cli/HoldsCommands.h"
 #include "daemon/cli/StdinServer.h"
 #include "daemon/config/ConfigParser.h"
 
@@ -33,7 +34,8 @@ const Command Commands[] = {
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "show what every job is doing (--raw: the daemon's JSON)"),
      CliCommands::status},
     {"signal",
-     QT_TRANSLATE_NOOP("Daemon::CommandLine", "wake a job up (wakeup JOB) or abort what it does (reset JOB)"),
+     QT_TRANSLATE_NOOP("Daemon::CommandLine",
+                       "wake a job up (wakeup JOB), abort what it does (reset JOB), pause or resume its replication"),
      CliCommands::signal},
     {"monitor",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "check how fresh the jobs' data is (a Nagios/Icinga plugin)"),
@@ -45,8 +47,12 @@ const Command Commands[] = {
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "check the configuration for errors"),
      CliCommands::configcheck},
     {"holds",
-     QT_TRANSLATE_NOOP("Daemon::CommandLine", "list the holds and bookmarks Holdfast and zrepl own (holds list)"),
-     CliCommands::holds},
+     QT_TRANSLATE_NOOP("Daemon::CommandLine",
+                       "the holds and bookmarks kept for replication (list, release-stale, stop-replicating)"),
+     HoldsCommands::holds},
+    {"abandon-resume",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "abandon the interrupted receive on a filesystem (zfs recv -A)"),
+     HoldsCommands::abandonResume},
     {"migrate",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "migrate on-pool state (replication-cursor:v1-v2 [--dry-run])"),
      CliCommands::migrate},

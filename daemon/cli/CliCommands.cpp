@@ -222,6 +222,19 @@ int CliCommands::status(CliContext &context, const QStringList &arguments)
     StatusRenderer renderer;
     renderer.setWidth(context.terminalWidth);
     context.out << renderer.render(*status, job);
+    // Holdfast's daemon also says which jobs are paused (zrepl's status has no place for it; zrepl answers 404).
+    if (const Api::ControlClient::Reply runs = client.exec("GET", Api::HoldfastEndpoint::Runs); runs.ok()) {
+        QString runsError;
+        if (const std::optional<Api::RunsReport> report = Api::RunsReport::fromJson(runs.body, &runsError)) {
+            for (const Api::RunInfo &run : report->jobs) {
+                if (run.paused && (job.isEmpty() || run.job == job)) {
+                    context.out << tr("Job %1: replication paused (snapshots and pruning go on); `holdfast signal resume %1` "
+                                      "resumes it.").arg(run.job)
+                                << Qt::endl;
+                }
+            }
+        }
+    }
     return Success;
 }
 
@@ -230,19 +243,21 @@ int CliCommands::signal(CliContext &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Wake a job up from its wait state (wakeup: snapshots and pruning for snap jobs, a replication for push "
-           "and pull jobs) or abort what it is doing (reset)."));
-    parser.addPositionalArgument(u"operation"_s, tr("wakeup or reset"));
+           "and pull jobs) or abort what it is doing (reset). Holdfast only: pause stops the replication of a push or "
+           "pull job (snapshots and the pruning that needs no peer go on, and the job stays paused across restarts) "
+           "until resume."));
+    parser.addPositionalArgument(u"operation"_s, tr("wakeup, reset, pause or resume"));
     parser.addPositionalArgument(u"job"_s, tr("the name of the job"));
     parser.addOption({u"wait"_s, tr("wakeup of a push or pull job: wait for the run it starts, and exit 0 if that run "
                                     "replicated and pruned everything, 1 with its error if not.")});
     parser.addOption({u"timeout"_s, tr("with --wait: give up after <duration> (Go syntax: 90s, 10m, 2h) and exit 124; "
                                        "default: wait as long as the run takes."), tr("duration")});
-    if (const std::optional<int> exit = parse(context, parser, arguments, u"[wakeup|reset] JOB [--wait [--timeout D]] [options]"_s)) {
+    if (const std::optional<int> exit = parse(context, parser, arguments, u"[wakeup|reset|pause|resume] JOB [--wait [--timeout D]] [options]"_s)) {
         return *exit;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        context.err << tr("Expected 2 arguments: [wakeup|reset] JOB") << Qt::endl;
+        context.err << tr("Expected 2 arguments: [wakeup|reset|pause|resume] JOB") << Qt::endl;
         return UsageError;
     }
     const bool wait = parser.isSet(u"wait"_s);
@@ -277,8 +292,22 @@ int CliCommands::signal(CliContext &context, const QStringList &arguments)
     Api::ControlClient client;
     client.setSocketPath(*socket);
     const Api::ControlClient::Reply reply = client.exec("POST", Api::Endpoint::Signal, request.toJson());
+    const bool pauseOp = request.op == u"pause" || request.op == u"resume";
+    if (!reply.ok() && pauseOp && reply.errorString.contains(u"is invalid"_s) && !reply.access) {
+        // zrepl's daemon knows only wakeup and reset (and sends no Holdfast-Access header).
+        context.err << tr("this daemon cannot %1 jobs (a zrepl daemon?): %2").arg(request.op, reply.errorString.trimmed())
+                    << Qt::endl;
+        return Failure;
+    }
     if (!reply.ok()) {
         return reportFailure(context, reply);
+    }
+    if (pauseOp) {
+        context.out << (request.op == u"pause"
+                            ? tr("Replication of job %1 is paused: snapshots and pruning go on; `holdfast signal resume %1` "
+                                 "resumes it.").arg(request.name)
+                            : tr("Replication of job %1 resumed: it replicates now.").arg(request.name))
+                    << Qt::endl;
     }
     return Success;
 }
@@ -427,29 +456,14 @@ int CliCommands::configcheck(CliContext &context, const QStringList &arguments)
     return Success;
 }
 
-int CliCommands::holds(CliContext &context, const QStringList &arguments)
+std::optional<int> CliCommands::parseArguments(CliContext &context, QCommandLineParser &parser,
+                                               const QStringList &arguments, const QString &synopsis)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("List every hold and bookmark that Holdfast or zrepl owns: step holds and step bookmarks, replication "
-           "cursors (v1 and v2) and last-received holds, as JSON in zrepl's format. Runs zfs directly; no daemon "
-           "is needed.\n\nFSFILTER: comma-separated <dataset-pattern>:<ok|!> pairs, e.g. \"pool/home<:ok,"
-           "pool/home/tmp:!\"."));
-    parser.addOption({u"filter"_s, tr("Only filesystems matching <fsfilter>."), tr("fsfilter")});
-    parser.addPositionalArgument(u"list"_s, tr("The only subcommand: list."));
-    if (const std::optional<int> exit = parse(context, parser, arguments, u"list [FSFILTER] [--filter FSFILTER]"_s)) {
-        return *exit;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty() || positional.constFirst() != u"list" || positional.size() > 2
-        || (positional.size() == 2 && parser.isSet(u"filter"_s))) {
-        context.err << tr("usage: holdfast holds list [FSFILTER] [--filter FSFILTER]") << Qt::endl;
-        return UsageError;
-    }
-    QString filterText = parser.value(u"filter"_s);
-    if (positional.size() == 2) {
-        filterText = positional[1];
-    }
+    return parse(context, parser, arguments, synopsis);
+}
+
+int CliCommands::holdsListZrepl(CliContext &context, const QString &filterText)
+{
     Zfs::DatasetFilter filter;
     if (filterText.isEmpty()) {
         QString error;

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -57,6 +58,13 @@ public:
     static int configcheck(CliContext &context, const QStringList &arguments);
     static int holds(CliContext &context, const QStringList &arguments);
     static int migrate(CliContext &context, const QStringList &arguments);
+
+    // For commands in other files: the global options, --help and usage errors handled as for every command
+    // (nullopt: go on; otherwise the exit code, after the help or the error was printed).
+    static std::optional<int> parseArguments(CliContext &context, QCommandLineParser &parser, const QStringList &arguments,
+                                             const QString &synopsis);
+    // zrepl's holds listing (`holds list --zrepl [FSFILTER]`): JSON in zrepl's format, from zfs directly.
+    static int holdsListZrepl(CliContext &context, const QString &filterText);
 };
 
 }  // namespace Daemon

@@ -21,4 +21,19 @@ Http::Response AccessCheckedHandler::handle(const Http::Request &request)
     return response;
 }
 
+void AccessCheckedHandler::handleAsync(const Http::Request &request, Reply reply)
+{
+    const Api::AccessLevel needed = Api::requiredAccess(request.path);
+    const QByteArray level = Api::accessLevelToken(m_level);
+    auto named = [reply = std::move(reply), level](Http::Response response) {
+        response.headers.set(Api::AccessHeader.toByteArray(), level);
+        reply(std::move(response));
+    };
+    if (m_level < needed) {
+        named(textResponse(403, m_refusal(needed).toUtf8()));
+        return;
+    }
+    m_endpoints.handleAsync(request, std::move(named));
+}
+
 }  // namespace Daemon

@@ -21,6 +21,7 @@ public:
     AccessCheckedHandler(HttpHandler &endpoints, Api::AccessLevel level, Refusal refusal);
 
     Http::Response handle(const Http::Request &request) override;
+    void handleAsync(const Http::Request &request, Reply reply) override;
 
 private:
     HttpHandler &m_endpoints;

@@ -3,12 +3,17 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QUrlQuery>
+
+#include <memory>
 
 #include "daemon/control/DebugServer.h"
+#include "daemon/control/HoldsEndpoints.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/metrics/Metrics.h"
 #include "shared/control/ControlRequests.h"
 #include "shared/control/Freshness.h"
+#include "shared/control/Holds.h"
 #include "shared/control/VersionInfo.h"
 
 using namespace Qt::StringLiterals;
@@ -63,8 +68,31 @@ ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer 
     : m_jobs(jobs)
     , m_metrics(metrics)
     , m_debugServer(debugServer)
+    , m_holds(std::make_unique<HoldsEndpoints>(jobs))
     , m_log(u"_control"_s, {})
 {
+}
+
+ControlService::~ControlService() = default;
+
+void ControlService::handleAsync(const Http::Request &request, Reply reply)
+{
+    if (!HoldsEndpoints::handles(request.path)) {
+        reply(handle(request));
+        return;
+    }
+    const QString endpoint = QString::fromLatin1(request.path);
+    if (m_log.isEnabled(Log::Level::Debug)) {
+        m_log.debug(u"start"_s, {{u"method"_s, QString::fromLatin1(request.method)}, {u"url"_s, QString::fromLatin1(request.target)}});
+    }
+    m_metrics.controlRequestBegin(endpoint);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    // The metrics outlive every request: the control server is torn down before them.
+    m_holds->handle(request, [this, endpoint, timer, reply = std::move(reply)](Http::Response response) {
+        m_metrics.controlRequestFinished(endpoint, double(timer->nsecsElapsed()) / 1e9);
+        reply(std::move(response));
+    });
 }
 
 Http::Response ControlService::handle(const Http::Request &request)
@@ -73,7 +101,8 @@ Http::Response ControlService::handle(const Http::Request &request)
     const bool known = path == Api::Endpoint::Version || path == Api::Endpoint::Status
                        || path == Api::Endpoint::Signal || path == Api::Endpoint::Pprof
                        || path == Api::Endpoint::Metrics || path == Api::HoldfastEndpoint::Freshness
-                       || path == Api::HoldfastEndpoint::Runs || path == Api::HoldfastEndpoint::Wakeup;
+                       || path == Api::HoldfastEndpoint::Runs || path == Api::HoldfastEndpoint::Wakeup
+                       || path == Api::HoldfastEndpoint::Pruning || HoldsEndpoints::handles(path);
     if (!known) {
         if (m_log.isEnabled(Log::Level::Debug)) {
             m_log.debug(u"unknown endpoint"_s,
@@ -132,6 +161,16 @@ Http::Response ControlService::dispatch(const Http::Request &request)
         }
         return jsonResponse(m_jobs.freshnessJson(QDateTime::currentDateTimeUtc()));
     }
+    if (path == Api::HoldfastEndpoint::Pruning) {
+        if (!isReadMethod(method)) {
+            return methodNotAllowedResponse("GET, HEAD");
+        }
+        return pruningExplanation(request);
+    }
+    if (HoldsEndpoints::handles(path)) {
+        // Reached only through handle(), which cannot wait for zfs.
+        return textResponse(500, "this endpoint answers asynchronously only\n");
+    }
     if (path == Api::HoldfastEndpoint::Runs) {
         if (!isReadMethod(method)) {
             return methodNotAllowedResponse("GET, HEAD");
@@ -182,6 +221,17 @@ Http::Response ControlService::signal(const Http::Request &request)
     }
     m_log.info(u"signal delivered"_s, {{u"target"_s, signal->name}, {u"op"_s, signal->op}});
     return jsonResponse("{}");
+}
+
+Http::Response ControlService::pruningExplanation(const Http::Request &request)
+{
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    const QString job = query.queryItemValue(u"job"_s, QUrl::FullyDecoded);
+    const QString filesystem = query.queryItemValue(u"filesystem"_s, QUrl::FullyDecoded);
+    if (!job.isEmpty() && !m_jobs.job(job)) {
+        return textResponse(404, u"no job named \"%1\"\n"_s.arg(job).toUtf8());
+    }
+    return jsonResponse(m_jobs.pruningExplanation(job, filesystem).toJson());
 }
 
 Http::Response ControlService::pprof(const Http::Request &request)

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
+
 #include "daemon/control/HttpHandler.h"
 #include "daemon/logging/Logger.h"
 
 namespace Daemon {
 
 class DebugServer;
+class HoldsEndpoints;
 class JobRegistry;
 class Metrics;
 
@@ -18,17 +21,22 @@ class ControlService final : public HttpHandler
 public:
     ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer);
 
+    ~ControlService() override;
+
     Http::Response handle(const Http::Request &request) override;
+    void handleAsync(const Http::Request &request, Reply reply) override;
 
 private:
     Http::Response dispatch(const Http::Request &request);
     Http::Response signal(const Http::Request &request);
     Http::Response wakeup(const Http::Request &request);
     Http::Response pprof(const Http::Request &request);
+    Http::Response pruningExplanation(const Http::Request &request);
 
     JobRegistry &m_jobs;
     Metrics &m_metrics;
     DebugServer &m_debugServer;
+    std::unique_ptr<HoldsEndpoints> m_holds;
     Log::Context m_log;
 };
 

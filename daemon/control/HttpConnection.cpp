@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/control/HttpConnection.h"
 
+#include <QPointer>
+
 #include <QAbstractSocket>
 #include <QLocalSocket>
 #include <QTimer>
@@ -99,8 +101,8 @@ void HttpConnection::armTimer(std::chrono::milliseconds timeout)
 
 void HttpConnection::handleReadyRead()
 {
-    if (m_closing || m_closed) {
-        return;
+    if (m_closing || m_closed || m_awaiting) {
+        return;  // while an answer is pending, what arrives waits in the socket (read when it is sent)
     }
     m_buffer.append(m_socket->readAll());
     if (!m_inRequest && !m_buffer.isEmpty()) {
@@ -113,7 +115,7 @@ void HttpConnection::handleReadyRead()
 
 void HttpConnection::handleBytesWritten()
 {
-    if (m_closed) {
+    if (m_closed || m_awaiting) {
         return;
     }
     if (m_socket->bytesToWrite() == 0 && m_closing) {
@@ -141,8 +143,11 @@ void HttpConnection::processBuffer()
             }
             continue;
         case Http::ParseStatus::Complete: {
-            const Http::Request request = m_parser.takeRequest();
-            respond(request, m_handler.handle(request));
+            if (!dispatch(m_parser.takeRequest())) {
+                m_buffer.remove(0, offset);
+                m_timer->stop();  // the handler's own limits apply while it works
+                return;
+            }
             m_inRequest = offset < m_buffer.size();
             if (m_inRequest) {
                 armTimer(m_timeouts.read);
@@ -169,6 +174,31 @@ void HttpConnection::processBuffer()
     } else {
         armTimer(m_inRequest ? m_timeouts.read : m_timeouts.idle);
     }
+}
+
+bool HttpConnection::dispatch(Http::Request request)
+{
+    m_awaiting = true;
+    m_dispatching = true;
+    QPointer<HttpConnection> self(this);
+    m_handler.handleAsync(request, [self, request](Http::Response response) {
+        if (!self || self->m_closed || !self->m_awaiting) {
+            return;  // the client went away meanwhile
+        }
+        self->m_awaiting = false;
+        self->respond(request, std::move(response));
+        if (!self->m_dispatching) {
+            // Answered later: go on with what the client sent meanwhile.
+            self->m_inRequest = false;
+            self->processBuffer();
+            QMetaObject::invokeMethod(self.data(), &HttpConnection::handleReadyRead, Qt::QueuedConnection);
+        }
+    });
+    if (!self) {
+        return false;
+    }
+    m_dispatching = false;
+    return !m_awaiting;
 }
 
 void HttpConnection::respond(const Http::Request &request, Http::Response response)

@@ -51,6 +51,8 @@ private:
     void handleBytesWritten();
     void processBuffer();
     void respond(const Http::Request &request, Http::Response response);
+    // Hands a complete request to the handler; false while its answer is pending.
+    bool dispatch(Http::Request request);
     void sendError(int status, const QByteArray &message);
     void closeConnection();
     void armTimer(std::chrono::milliseconds timeout);
@@ -66,6 +68,8 @@ private:
     bool m_inRequest = false;  // bytes of a request that is not complete yet have arrived
     bool m_closing = false;
     bool m_closed = false;
+    bool m_awaiting = false;  // the handler answers the last request later; nothing else is read until then
+    bool m_dispatching = false;
 };
 
 // The value of an HTTP Date header for now (RFC 9110 §5.6.7), recomputed once per second.

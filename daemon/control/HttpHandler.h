@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include "shared/http/HttpMessage.h"
 
 namespace Daemon {
@@ -9,8 +11,14 @@ namespace Daemon {
 class HttpHandler
 {
 public:
+    using Reply = std::function<void(Http::Response)>;
+
     virtual ~HttpHandler() = default;
     virtual Http::Response handle(const Http::Request &request) = 0;
+    // For answers that wait on something (a `zfs` process): `reply` is called exactly once, now or later, in the
+    // event loop thread. The connection reads no further request until then, and calling it after the client
+    // went away is harmless. The default answers at once.
+    virtual void handleAsync(const Http::Request &request, Reply reply) { reply(handle(request)); }
 };
 
 }  // namespace Daemon

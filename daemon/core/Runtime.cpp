@@ -6,6 +6,7 @@
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
 #include "daemon/control/DebugServer.h"
+#include "daemon/holds/PauseStore.h"
 #include "daemon/jobs/JobFactory.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/logging/Logger.h"
@@ -79,6 +80,17 @@ bool Runtime::start(QString *error)
     for (const Config::Job &jobConfig : std::as_const(m_config.jobs)) {
         m_jobs->addJob(createJob(jobConfig));
     }
+    // Paused jobs stay paused across restarts. A state file that cannot be read pauses nothing, said in the log.
+    auto pauseStore = std::make_unique<Holds::PauseStore>(Holds::PauseStore::defaultPath());
+    QString pauseError;
+    if (!pauseStore->load(&pauseError)) {
+        control.error(u"cannot read the paused jobs; none is paused"_s, {{u"err"_s, pauseError}});
+    } else if (!pauseStore->paused().isEmpty()) {
+        QStringList names(pauseStore->paused().cbegin(), pauseStore->paused().cend());
+        names.sort();
+        control.info(u"paused jobs stay paused"_s, {{u"jobs"_s, names.join(u", "_s)}, {u"state"_s, pauseStore->path()}});
+    }
+    m_jobs->setPauseStore(std::move(pauseStore));
     // The metrics see each job's freshness as of its last change; the scrape evaluates it against the clock.
     for (Job *job : m_jobs->jobs()) {
         const std::shared_ptr<Health::FreshnessCollector> collector = m_metrics->freshness();

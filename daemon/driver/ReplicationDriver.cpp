@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/driver/ReplicationDriver.h"
 
+#include <vector>
+
+#include "daemon/holds/RunningSteps.h"
+
 #include <QDateTime>
 
 #include "daemon/async/Awaitables.h"
@@ -351,6 +355,23 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
     args.resumeToken = step.resumable ? step.resumeToken : QString();
     args.encrypted = m_options.encrypted;
     m_log.info(u"start step"_s, {{u"step"_s, step.describe()}, {u"resumed"_s, step.resumable ? u"true"_s : u"false"_s}});
+
+    // The step's snapshots are in use from here to its end, on whichever side is this daemon's.
+    std::vector<Holds::RunningSteps::Lease> leases;
+    if (const std::optional<QString> local = m_sender.localFilesystem(work.filesystem)) {
+        QStringList used{step.to.name};
+        if (step.from && !step.from->isBookmark()) {
+            used.append(step.from->name);
+        }
+        leases.push_back(Holds::RunningSteps::instance().enter({m_sender.jobId(), *local, used}));
+    }
+    if (const std::optional<QString> local = m_receiver.localFilesystem(work.filesystem)) {
+        QStringList used{step.to.name};
+        if (step.from && !step.from->isBookmark()) {
+            used.append(step.from->name);
+        }
+        leases.push_back(Holds::RunningSteps::instance().enter({m_receiver.localJob(), *local, used}));
+    }
 
     const Zfs::ZfsError prepared = co_await m_sender.prepareStep(args);
     if (!prepared.ok()) {

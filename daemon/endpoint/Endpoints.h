@@ -66,6 +66,12 @@ public:
     // The job whose replication cursors count (zrepl's job id of the sending job).
     virtual QString jobId() const = 0;
     virtual bool encrypted() const = 0;
+    // The filesystem on this daemon's pools that a step of `senderFilesystem` uses; nullopt for a remote side.
+    virtual std::optional<QString> localFilesystem(const QString &senderFilesystem) const
+    {
+        Q_UNUSED(senderFilesystem);
+        return std::nullopt;
+    }
     // The matching filesystems, with their `encryption` property where ZFS has one.
     virtual Async::Task<Zfs::Result<QList<Zfs::Dataset>>> listFilesystems() = 0;
     virtual Async::Task<Zfs::Result<VersionMap>> listVersions(QList<Zfs::DatasetPath> filesystems) = 0;
@@ -89,6 +95,15 @@ class ReceiverEndpoint
 {
 public:
     virtual ~ReceiverEndpoint() = default;
+
+    // The filesystem on this daemon's pools that receives `senderFilesystem`, and the job that owns it; nullopt
+    // for a remote side.
+    virtual std::optional<QString> localFilesystem(const QString &senderFilesystem) const
+    {
+        Q_UNUSED(senderFilesystem);
+        return std::nullopt;
+    }
+    virtual QString localJob() const { return {}; }
 
     // Keyed by the sender's path.
     virtual Async::Task<Zfs::Result<QHash<QString, ReceiverFilesystem>>> listFilesystems(QList<Zfs::DatasetPath> senderPaths) = 0;
@@ -119,6 +134,15 @@ public:
     virtual ~PruneTarget() = default;
     virtual Async::Task<Zfs::Result<QList<PruneFilesystem>>> listForPruning() = 0;
     virtual Async::Task<Zfs::DestroyOutcome> destroySnapshots(QString filesystem, QStringList names) = 0;
+    // This daemon's pools (the running steps registry applies to them), not a remote side's.
+    virtual bool isLocal() const { return false; }
+    // The holds on these snapshots (full names) where the target can list them, to say which hold keeps a
+    // snapshot; empty where it cannot.
+    virtual Async::Task<QList<Zfs::Hold>> holdsOf(QStringList snapshots)
+    {
+        Q_UNUSED(snapshots);
+        co_return QList<Zfs::Hold>{};
+    }
 };
 
 }  // namespace Endpoint

@@ -26,6 +26,11 @@ public:
 
     Zfs::DatasetPath localPath(const Zfs::DatasetPath &senderPath) const { return m_root.joined(senderPath); }
     const Zfs::DatasetPath &root() const { return m_root; }
+    std::optional<QString> localFilesystem(const QString &senderFilesystem) const override
+    {
+        return localPath(Zfs::DatasetPath::fromString(senderFilesystem)).toString();
+    }
+    QString localJob() const override { return m_jobId; }
 
     Async::Task<Zfs::Result<QHash<QString, ReceiverFilesystem>>> listFilesystems(QList<Zfs::DatasetPath> senderPaths) override;
     Async::Task<Zfs::Result<VersionMap>> listVersions(QList<Zfs::DatasetPath> senderPaths) override;

@@ -25,6 +25,7 @@ public:
 
     QString jobId() const override { return m_jobId; }
     bool encrypted() const override { return m_encrypted; }
+    std::optional<QString> localFilesystem(const QString &senderFilesystem) const override { return senderFilesystem; }
     Async::Task<Zfs::Result<QList<Zfs::Dataset>>> listFilesystems() override;
     Async::Task<Zfs::Result<VersionMap>> listVersions(QList<Zfs::DatasetPath> filesystems) override;
     Async::Task<Zfs::ZfsError> prepareStep(SendArgs args) override;

@@ -88,6 +88,7 @@ std::vector<prometheus::MetricFamily> FreshnessCollector::collectAt(const QDateT
     MetricFamily warningAfter = family("holdfast_job_warning_after_seconds", "age of the newest replica at which the job warns");
     MetricFamily criticalAfter = family("holdfast_job_critical_after_seconds", "age of the newest replica at which the job is critical");
     MetricFamily snapshotInterval = family("holdfast_job_snapshot_interval_seconds", "the job's snapshot interval, 0 when not periodic");
+    MetricFamily paused = family("holdfast_job_paused", "1 while the job's replication is paused (signal pause), else 0");
     MetricFamily pruningErrors = family("holdfast_pruning_errors",
         "filesystems whose pruning failed in the latest run, -1 if the pruner failed before listing them");
     MetricFamily stalls = family("holdfast_replication_stalls_total", "replication steps aborted by the stall watchdog", MetricType::Counter);
@@ -116,6 +117,9 @@ std::vector<prometheus::MetricFamily> FreshnessCollector::collectAt(const QDateT
             add(lastSuccessful, jobLabel, freshness.lastSuccessAt.isZero() ? 0.0 : double(freshness.lastSuccessAt.unixSeconds()));
             add(fsErrors, jobLabel, tracker.filesystemErrors());
             add(stalls, jobLabel, double(tracker.stalls()));
+            if (freshness.type == u"push" || freshness.type == u"pull") {
+                add(paused, jobLabel, freshness.paused ? 1.0 : 0.0);
+            }
         }
 
         // The least healthy filesystems first, so that a bound keeps the ones an operator must see.
@@ -155,7 +159,7 @@ std::vector<prometheus::MetricFamily> FreshnessCollector::collectAt(const QDateT
 
     std::vector<MetricFamily> families;
     for (MetricFamily *f : {&start, &lastSuccessful, &fsErrors, &bytes, &jobHealth, &warningAfter, &criticalAfter, &snapshotInterval,
-                            &pruningErrors, &stalls, &dropped, &fsHealth, &replicatedAt, &lastSuccess, &newestAt, &snapshots,
+                            &paused, &pruningErrors, &stalls, &dropped, &fsHealth, &replicatedAt, &lastSuccess, &newestAt, &snapshots,
                             &unreplicated, &unreplicatedBytes}) {
         if (!f->metric.empty() || f == &start) {
             families.push_back(std::move(*f));

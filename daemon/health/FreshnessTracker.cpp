@@ -258,6 +258,10 @@ Api::JobFreshness FreshnessTracker::evaluate(const QDateTime &now, QDateTime *va
         job.health = Api::Health::Warning;
         job.healthReason = u"last run failed: %1"_s.arg(job.lastRunError);
     }
+    job.paused = m_paused;
+    if (m_paused) {
+        job.healthReason = u"replication paused (`holdfast signal resume %1` continues it); "_s.arg(job.job) + job.healthReason;
+    }
     if (validUntil) {
         *validUntil = nextChange == 0 ? QDateTime() : QDateTime::fromSecsSinceEpoch(nextChange, Qt::UTC);
     }

@@ -63,6 +63,15 @@ public:
         m_jobError = error;
         ++m_generation;
     }
+    // Replication paused (`signal pause`): the ages keep growing and the health follows them; the reason says why.
+    void setPaused(bool paused)
+    {
+        if (m_paused != paused) {
+            m_paused = paused;
+            ++m_generation;
+        }
+    }
+    bool paused() const { return m_paused; }
     void setNextSnapshotAt(const Api::Timestamp &at) { m_nextSnapshotAt = at; }
     void setNextReplicationAt(const Api::Timestamp &at) { m_nextReplicationAt = at; }
     // Changes with every fact (not with the next times, which a cache compares by value).
@@ -110,6 +119,7 @@ private:
     Api::Timestamp m_lastSuccessAt;
     QString m_lastRunError;
     QString m_jobError;
+    bool m_paused = false;
     bool m_anyRunFinished = false;
     Api::Timestamp m_nextSnapshotAt;
     Api::Timestamp m_nextReplicationAt;

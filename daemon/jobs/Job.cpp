@@ -20,11 +20,36 @@ Api::RunInfo Job::runInfo() const
     info.job = name();
     info.started = m_runsStarted;
     info.running = m_runRunning;
+    info.paused = isPaused();
     info.lastFinished = m_lastFinishedRun;
     info.lastSucceeded = m_lastRunSucceeded;
     info.lastError = m_lastRunError;
     info.lastFinishedAt = m_lastRunFinishedAt;
     return info;
+}
+
+std::optional<Zfs::DatasetFilter> Job::sendingFilter() const
+{
+    const Config::JobType t = type();
+    if (t == Config::JobType::Push || t == Config::JobType::Source || t == Config::JobType::Snap) {
+        return filesystemsFilter();
+    }
+    return std::nullopt;
+}
+
+std::optional<Zfs::DatasetPath> Job::receivingRoot() const
+{
+    const Config::JobType t = type();
+    if (t == Config::JobType::Sink || t == Config::JobType::Pull) {
+        return Zfs::DatasetPath::fromString(m_config.rootFs);
+    }
+    return std::nullopt;
+}
+
+void Job::setPaused(bool paused)
+{
+    m_freshness.setPaused(paused);
+    Q_EMIT statusChanged();
 }
 
 quint64 Job::noteRunStarted()

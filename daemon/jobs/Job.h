@@ -12,6 +12,7 @@
 #include "daemon/health/FreshnessTracker.h"
 #include "daemon/logging/Logger.h"
 #include "shared/control/Freshness.h"
+#include "shared/control/Holds.h"
 #include "shared/control/JobStatus.h"
 
 namespace Zfs {
@@ -47,6 +48,20 @@ public:
     // "already reset". nullopt means accepted.
     virtual std::optional<QString> wakeup();
     virtual std::optional<QString> reset();
+
+    // Holdfast-only pause (`signal pause|resume`): push and pull jobs stop replicating and keep snapshotting and
+    // the pruning that needs no peer. The registry keeps the state across restarts.
+    virtual bool canPause() const { return false; }
+    bool isPaused() const { return m_freshness.paused(); }
+    virtual void setPaused(bool paused);
+    // For the holds view: whether the job replicates now (a run in progress, or a step served), so that its step
+    // holds protect something.
+    virtual bool isReplicating() const { return false; }
+    // The filesystems the job sends (push, source, snap) or the root it receives into (sink, pull).
+    std::optional<Zfs::DatasetFilter> sendingFilter() const;
+    std::optional<Zfs::DatasetPath> receivingRoot() const;
+    // "Why is this snapshot still here": the last pruning rounds' verdicts.
+    virtual QList<Api::PruningFilesystemExplanation> pruningExplanations() const { return {}; }
 
     // Starts the job's schedule. Called once, after every job of the daemon exists.
     virtual void start() = 0;

@@ -77,6 +77,9 @@ QByteArray JobRegistry::statusJson()
 std::optional<QString> JobRegistry::signal(const QString &jobName, const QString &op)
 {
     const bool wakeup = op == "wakeup"_L1;
+    if (op == "pause"_L1 || op == "resume"_L1) {
+        return pauseSignal(jobName, op == "pause"_L1);
+    }
     if (!wakeup && op != "reset"_L1) {
         return u"operation \"%1\" is invalid"_s.arg(op);
     }
@@ -89,6 +92,69 @@ std::optional<QString> JobRegistry::signal(const QString &jobName, const QString
         return u"Job %1 does not exist"_s.arg(jobName);
     }
     return wakeup ? j->wakeup() : j->reset();
+}
+
+std::optional<QString> JobRegistry::pauseSignal(const QString &jobName, bool pause)
+{
+    Job *j = job(jobName);
+    if (!j) {
+        return u"Job %1 does not exist"_s.arg(jobName);
+    }
+    if (!j->canPause()) {
+        return u"job %1 is a %2 job: only push and pull jobs replicate on their own and can be paused"_s.arg(
+            jobName, Config::jobTypeName(j->type()));
+    }
+    if (m_pauseStore) {
+        QString error;
+        if (!m_pauseStore->setPaused(jobName, pause, &error)) {
+            return u"cannot keep the paused state: %1"_s.arg(error);
+        }
+    }
+    j->setPaused(pause);
+    return std::nullopt;
+}
+
+void JobRegistry::setPauseStore(std::unique_ptr<Holds::PauseStore> store)
+{
+    m_pauseStore = std::move(store);
+    for (const QString &name : m_pauseStore->paused()) {
+        Job *j = job(name);
+        if (j && j->canPause()) {
+            j->setPaused(true);
+        }
+    }
+}
+
+QList<Holds::JobScope> JobRegistry::jobScopes() const
+{
+    QList<Holds::JobScope> scopes;
+    for (const std::unique_ptr<Job> &j : m_jobs) {
+        Holds::JobScope scope;
+        scope.name = j->name();
+        scope.type = j->type();
+        scope.sending = j->sendingFilter();
+        scope.receivingRoot = j->receivingRoot();
+        scope.replicating = j->isReplicating();
+        scope.paused = j->isPaused();
+        scopes.append(scope);
+    }
+    return scopes;
+}
+
+Api::PruningExplanation JobRegistry::pruningExplanation(const QString &jobName, const QString &filesystem) const
+{
+    Api::PruningExplanation out;
+    for (const std::unique_ptr<Job> &j : m_jobs) {
+        if (!jobName.isEmpty() && j->name() != jobName) {
+            continue;
+        }
+        for (const Api::PruningFilesystemExplanation &fs : j->pruningExplanations()) {
+            if (filesystem.isEmpty() || fs.filesystem == filesystem) {
+                out.filesystems.append(fs);
+            }
+        }
+    }
+    return out;
 }
 
 QByteArray JobRegistry::freshnessJson(const QDateTime &now)

@@ -11,6 +11,8 @@
 #include <optional>
 #include <vector>
 
+#include "daemon/holds/HoldsClassifier.h"
+#include "daemon/holds/PauseStore.h"
 #include "daemon/jobs/Job.h"
 #include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
@@ -40,7 +42,17 @@ public:
     QByteArray statusJson();
 
     // zrepl's /signal semantics; nullopt when the job took the signal, else the error text zrepl answers with.
+    // Holdfast adds the ops "pause" and "resume" (zrepl answers them with its "operation is invalid").
     std::optional<QString> signal(const QString &jobName, const QString &op);
+
+    // Where the paused jobs are kept; read once at start (before startAll), written on every pause and resume.
+    void setPauseStore(std::unique_ptr<Holds::PauseStore> store);
+
+    // For the holds view: what each job covers and whether it is at work.
+    QList<Holds::JobScope> jobScopes() const;
+    // "Why is this snapshot still here": the last pruning verdicts of `job` (all when empty) on `filesystem` (all
+    // when empty).
+    Api::PruningExplanation pruningExplanation(const QString &job, const QString &filesystem) const;
 
     // Holdfast-only: the /holdfast/v1/freshness body, every job's freshness and health at `now`. Kept until a
     // job's facts or next times change or a threshold is crossed: progress that only moves bytes leaves it alone.
@@ -50,7 +62,9 @@ public:
 
 private:
     void invalidate() { m_statusCache.clear(); }
+    std::optional<QString> pauseSignal(const QString &jobName, bool pause);
 
+    std::unique_ptr<Holds::PauseStore> m_pauseStore;
     std::vector<std::unique_ptr<Job>> m_jobs;
     QList<QString> m_internalJobs;
     QByteArray m_statusCache;

@@ -3,6 +3,7 @@
 
 #include "daemon/async/Awaitables.h"
 #include "daemon/driver/ReplicationDriver.h"
+#include "daemon/endpoint/HoldsListing.h"
 #include "daemon/endpoint/Receiver.h"
 #include "daemon/endpoint/Sender.h"
 #include "daemon/jobs/LocalListeners.h"
@@ -50,6 +51,8 @@ ReplicationJob::~ReplicationJob()
 {
     m_runner.cancel();
     m_scheduleRunner.cancel();
+    m_resumeRunner.cancel();
+    m_pausedRunner.cancel();
 }
 
 Api::JobStatus ReplicationJob::status() const
@@ -72,6 +75,7 @@ void ReplicationJob::start()
     if (m_sender) {
         m_surveyRunner.start(survey());
     }
+    m_resumeRunner.start(resumeInterruptedStep());
     if (m_snapper) {
         m_scheduleRunner.start(m_snapper->run());
     } else if (type() == Config::JobType::Pull && !config().intervalManual && config().interval.count() > 0) {
@@ -93,6 +97,9 @@ Async::Task<void> ReplicationJob::pullSchedule()
 
 std::optional<QString> ReplicationJob::wakeup()
 {
+    if (isPaused()) {
+        return u"job %1 is paused: `holdfast signal resume %1` resumes its replication"_s.arg(name());
+    }
     if (m_runner.isRunning()) {
         return AlreadyWokenUp;
     }
@@ -108,6 +115,7 @@ std::optional<QString> ReplicationJob::reset()
     }
     m_runner.cancel();
     m_runAgain = false;
+    m_replicatingNow = false;
     noteRunFinished(false, u"aborted by reset"_s);
     log().info(u"replication run aborted by reset"_s);
     Q_EMIT statusChanged();
@@ -115,8 +123,40 @@ std::optional<QString> ReplicationJob::reset()
     return std::nullopt;
 }
 
+void ReplicationJob::setPaused(bool paused)
+{
+    if (paused == isPaused()) {
+        return;
+    }
+    Job::setPaused(paused);
+    if (paused) {
+        if (m_runner.isRunning()) {
+            // Stopped like a reset: a resumable receive keeps what arrived, and the next run resumes it.
+            m_runner.cancel();
+            m_runAgain = false;
+            m_replicatingNow = false;
+            noteRunFinished(false, u"stopped: replication paused"_s);
+            Q_EMIT runFinished();
+            log().info(u"replication paused: the running replication was stopped, it resumes where it stopped"_s);
+        } else {
+            log().info(u"replication paused: snapshots and pruning go on"_s);
+        }
+    } else {
+        log().info(u"replication resumed: replicating now"_s);
+        m_pausedRunner.cancel();
+        requestRun();
+    }
+    Q_EMIT statusChanged();
+}
+
 void ReplicationJob::requestRun()
 {
+    if (isPaused()) {
+        if (!m_pausedRunner.isRunning()) {
+            m_pausedRunner.start(pausedRun());
+        }
+        return;
+    }
     if (m_runner.isRunning()) {
         m_runAgain = true;
         return;
@@ -125,27 +165,37 @@ void ReplicationJob::requestRun()
     m_runner.start(runOnce());
 }
 
+Async::Task<std::optional<ReplicationJob::SenderListing>> ReplicationJob::listSender(QString purpose)
+{
+    const auto filesystems = co_await m_sender->listFilesystems();
+    if (!filesystems.ok()) {
+        log().warn(u"cannot list filesystems for %1"_s.arg(purpose), {{u"err"_s, filesystems.error.toString()}});
+        co_return std::nullopt;
+    }
+    SenderListing listing;
+    for (const Zfs::Dataset &dataset : filesystems.value) {
+        listing.paths.append(dataset.path);
+    }
+    const auto versions = co_await m_sender->listVersions(listing.paths);
+    if (!versions.ok()) {
+        log().warn(u"cannot list snapshots for %1"_s.arg(purpose), {{u"err"_s, versions.error.toString()}});
+        co_return std::nullopt;
+    }
+    listing.versions = versions.value;
+    co_return listing;
+}
+
 Async::Task<void> ReplicationJob::survey()
 {
     // Freshness before the first run, from the sender's pool: the job's replication cursor on each filesystem names
     // the newest snapshot the receiver has, whatever happened before this daemon started.
-    const auto filesystems = co_await m_sender->listFilesystems();
-    if (!filesystems.ok()) {
-        log().warn(u"cannot list filesystems for their freshness"_s, {{u"err"_s, filesystems.error.toString()}});
-        co_return;
-    }
-    QList<Zfs::DatasetPath> paths;
-    for (const Zfs::Dataset &dataset : filesystems.value) {
-        paths.append(dataset.path);
-    }
-    const auto versions = co_await m_sender->listVersions(paths);
-    if (!versions.ok()) {
-        log().warn(u"cannot list snapshots for their freshness"_s, {{u"err"_s, versions.error.toString()}});
+    const std::optional<SenderListing> listing = co_await listSender(u"freshness"_s);
+    if (!listing) {
         co_return;
     }
     QHash<QString, Health::FilesystemFacts> facts;
-    for (const Zfs::DatasetPath &path : std::as_const(paths)) {
-        const QList<Zfs::FilesystemVersion> list = versions.value.value(path.toString());
+    for (const Zfs::DatasetPath &path : listing->paths) {
+        const QList<Zfs::FilesystemVersion> list = listing->versions.value(path.toString());
         facts.insert(path.toString(), Health::senderFacts(list, m_sender->replicationCursor(list)));
     }
     if (runsFinished() == 0) {  // a run that ended meanwhile knows better
@@ -161,8 +211,8 @@ Health::FreshnessTracker ReplicationJob::freshnessSnapshot() const
         // A push job replicates after every snapshot round.
         const Api::SnapperReport report = m_snapper->report();
         freshness.setNextSnapshotAt(report.sleepUntil);
-        freshness.setNextReplicationAt(report.sleepUntil);
-    } else if (!m_nextPullAt.isZero()) {
+        freshness.setNextReplicationAt(isPaused() ? Api::Timestamp{} : report.sleepUntil);
+    } else if (!m_nextPullAt.isZero() && !isPaused()) {
         freshness.setNextReplicationAt(m_nextPullAt);
     }
     return freshness;
@@ -249,11 +299,8 @@ Async::Task<void> ReplicationJob::runOnce()
     Endpoint::SenderEndpoint *sender = m_sender.get();
     Endpoint::ReceiverEndpoint *receiver = nullptr;
     const Zfs::DatasetPath pullRoot = Zfs::DatasetPath::fromString(config().rootFs);
-    auto localReceiverPrune = [](Zfs::ZfsClient &zfs, const Zfs::DatasetPath &root) {
-        Config::FilesystemsFilter patterns;
-        patterns.insert(root.toString() + u'<', true);
-        QString error;
-        return std::make_unique<LocalPruneTarget>(zfs, Zfs::DatasetFilter::fromConfig(patterns, &error).value_or(Zfs::DatasetFilter()));
+    auto localReceiverPrune = [this](Zfs::ZfsClient &zfs, const Zfs::DatasetPath &root) {
+        return localReceiverPruneTarget(zfs, root);
     };
 
     if (connect.type == Config::Connect::Type::Local) {
@@ -328,7 +375,9 @@ Async::Task<void> ReplicationJob::runOnce()
         m_replication = driver.report();
         Q_EMIT statusChanged();
     });
+    m_replicatingNow = true;
     co_await driver.run();
+    m_replicatingNow = false;
     m_replication = driver.report();
     noteFreshness(driver.freshnessFacts());
     Q_EMIT statusChanged();
@@ -342,6 +391,7 @@ Async::Task<void> ReplicationJob::runOnce()
         co_return;
     }
     Pruner senderPruner(*senderPrune, *senderRules, runLog.withSubsystem(u"pruning_sender"_s));
+    senderPruner.setExplanationContext(name(), u"sender"_s, Pruning::describeRules(config().keepSender));
     senderPruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
     senderPruner.setReplicatedUpTo(driver.replicatedUpTo());
     bool atCursorReplicated = false;
@@ -358,6 +408,7 @@ Async::Task<void> ReplicationJob::runOnce()
     freshnessTracker().setPruningErrors(u"sender"_s, Pruner::failedFilesystems(senderPruner.report()));
 
     Pruner receiverPruner(*receiverPrune, *receiverRules, runLog.withSubsystem(u"pruning_receiver"_s));
+    receiverPruner.setExplanationContext(name(), u"receiver"_s, Pruning::describeRules(config().keepReceiver));
     receiverPruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
     QObject::connect(&receiverPruner, &Pruner::reportChanged, this, [this, &receiverPruner] {
         m_pruningReceiver = receiverPruner.report();
@@ -365,8 +416,129 @@ Async::Task<void> ReplicationJob::runOnce()
     });
     co_await receiverPruner.run();
     freshnessTracker().setPruningErrors(u"receiver"_s, Pruner::failedFilesystems(receiverPruner.report()));
+    m_explanations = senderPruner.explanations() + receiverPruner.explanations();
     Q_EMIT statusChanged();
     runLog.info(u"finished replication and pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+}
+
+std::unique_ptr<Endpoint::PruneTarget> ReplicationJob::localReceiverPruneTarget(Zfs::ZfsClient &zfs,
+                                                                               const Zfs::DatasetPath &root) const
+{
+    Config::FilesystemsFilter patterns;
+    patterns.insert(root.toString() + u'<', true);
+    QString error;
+    return std::make_unique<LocalPruneTarget>(zfs, Zfs::DatasetFilter::fromConfig(patterns, &error).value_or(Zfs::DatasetFilter()));
+}
+
+Async::Task<void> ReplicationJob::resumeInterruptedStep()
+{
+    bool interrupted = false;
+    QString where;
+    if (m_sender) {
+        // A step that did not complete leaves its step holds (or step bookmark) on the sender.
+        const Zfs::Result<Endpoint::HoldsListing> listing = co_await Endpoint::listHoldsAndBookmarks(m_zfs, m_filter);
+        if (!listing.ok()) {
+            log().warn(u"cannot look for interrupted steps"_s, {{u"err"_s, listing.error.toString()}});
+            co_return;
+        }
+        for (const Endpoint::HoldsListing::Hold &hold : listing.value.stepHolds) {
+            if (hold.jobId == name()) {
+                interrupted = true;
+                where = hold.fs + u'@' + hold.snap;
+            }
+        }
+        for (const Endpoint::HoldsListing::Bookmark &bookmark : listing.value.stepBookmarks) {
+            if (bookmark.jobId == name()) {
+                interrupted = true;
+                where = bookmark.fs + u'#' + bookmark.name;
+            }
+        }
+    } else {
+        // A pull job receives here: an interrupted receive left a resume token below root_fs.
+        const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
+        if (!caps.ok() || !caps.value.modern) {
+            co_return;
+        }
+        const QStringList properties(u"receive_resume_token"_s);
+        const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await m_zfs.listFilesystems(properties);
+        if (!datasets.ok()) {
+            log().warn(u"cannot look for interrupted receives"_s, {{u"err"_s, datasets.error.toString()}});
+            co_return;
+        }
+        const Zfs::DatasetPath root = Zfs::DatasetPath::fromString(config().rootFs);
+        for (const Zfs::Dataset &dataset : datasets.value) {
+            const QString token = dataset.properties.value(u"receive_resume_token"_s);
+            if (dataset.path.hasPrefix(root) && !token.isEmpty() && token != u"-") {
+                interrupted = true;
+                where = dataset.path.toString();
+            }
+        }
+    }
+    if (!interrupted) {
+        co_return;
+    }
+    if (isPaused()) {
+        log().info(u"an interrupted step waits for the job to be resumed"_s, {{u"at"_s, where}});
+        co_return;
+    }
+    log().info(u"resuming an interrupted replication step now"_s, {{u"at"_s, where}});
+    if (!m_runner.isRunning()) {
+        requestRun();
+    }
+}
+
+Async::Task<void> ReplicationJob::pausedRun()
+{
+    const bool push = type() == Config::JobType::Push;
+    QString rulesError;
+    const std::optional<Pruning::KeepRuleList> rules =
+        Pruning::rulesFromConfig(push ? config().keepSender : config().keepReceiver, &rulesError);
+    if (!rules) {
+        log().error(u"invalid keep rules; not pruning"_s, {{u"err"_s, rulesError}});
+        co_return;
+    }
+    std::unique_ptr<Endpoint::PruneTarget> target;
+    std::optional<QHash<QString, quint64>> replicatedUpTo;
+    if (push) {
+        // What the receiver has is what our replication cursors say; a filesystem without one counts nothing as
+        // replicated, so that not_replicated keeps everything there.
+        const std::optional<SenderListing> listing = co_await listSender(u"pruning while paused"_s);
+        if (!listing) {
+            co_return;
+        }
+        QHash<QString, quint64> upTo;
+        for (auto it = listing->versions.cbegin(); it != listing->versions.cend(); ++it) {
+            if (const std::optional<Zfs::FilesystemVersion> cursor = m_sender->replicationCursor(it.value())) {
+                upTo.insert(it.key(), cursor->createTxg);
+            }
+        }
+        replicatedUpTo = upTo;
+        target = std::make_unique<LocalPruneTarget>(m_zfs, m_filter);
+    } else {
+        target = localReceiverPruneTarget(m_zfs, Zfs::DatasetPath::fromString(config().rootFs));
+    }
+    const QString side = push ? u"sender"_s : u"receiver"_s;
+    log().info(u"replication paused: pruning this side only"_s, {{u"side"_s, side}});
+    Pruner pruner(*target, *rules, log().withSubsystem(push ? u"pruning_sender"_s : u"pruning_receiver"_s));
+    pruner.setExplanationContext(name(), side, Pruning::describeRules(push ? config().keepSender : config().keepReceiver));
+    pruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));
+    pruner.setReplicatedUpTo(replicatedUpTo);
+    bool atCursorReplicated = false;
+    for (const Config::KeepRule &rule : config().keepSender) {
+        atCursorReplicated = atCursorReplicated || (rule.type == Config::KeepRule::Type::NotReplicated && !rule.keepSnapshotAtCursor);
+    }
+    pruner.setSnapshotAtCursorReplicated(push && atCursorReplicated);
+    QObject::connect(&pruner, &Pruner::reportChanged, this, [this, &pruner, push] {
+        (push ? m_pruningSender : m_pruningReceiver) = pruner.report();
+        Q_EMIT statusChanged();
+    });
+    co_await pruner.run();
+    if (push) {
+        noteSenderPruned(pruner.report());
+    }
+    freshnessTracker().setPruningErrors(side, Pruner::failedFilesystems(pruner.report()));
+    m_explanations = pruner.explanations();
+    Q_EMIT statusChanged();
 }
 
 }  // namespace Daemon

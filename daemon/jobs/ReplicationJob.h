@@ -12,6 +12,7 @@
 #include "shared/control/ReplicationReport.h"
 
 namespace Endpoint {
+class PruneTarget;
 class Sender;
 }
 
@@ -39,6 +40,10 @@ public:
     Health::FreshnessTracker freshnessSnapshot() const override;
     bool hasRuns() const override { return true; }
     void start() override;
+    bool canPause() const override { return true; }
+    void setPaused(bool paused) override;
+    bool isReplicating() const override { return m_replicatingNow; }
+    QList<Api::PruningFilesystemExplanation> pruningExplanations() const override { return m_explanations; }
 
     bool isRunning() const { return m_runner.isRunning(); }
 
@@ -50,7 +55,21 @@ private:
     void requestRun();
     Async::Task<void> runOnce();
     Async::Task<void> pullSchedule();
+    // The sender's filesystems and their snapshots and bookmarks (push), for `purpose` in the log when it fails.
+    struct SenderListing
+    {
+        QList<Zfs::DatasetPath> paths;
+        QHash<QString, QList<Zfs::FilesystemVersion>> versions;
+    };
+    Async::Task<std::optional<SenderListing>> listSender(QString purpose);
     Async::Task<void> survey();
+    // After a start: an interrupted step of this job (its step holds on our sender, or a resume token in our
+    // receiver) is resumed right away instead of at the next interval (zrepl waits).
+    Async::Task<void> resumeInterruptedStep();
+    // While paused: the pruning that needs no peer (push: the sender, judged by our own replication cursors;
+    // pull: our receiver).
+    Async::Task<void> pausedRun();
+    std::unique_ptr<Endpoint::PruneTarget> localReceiverPruneTarget(Zfs::ZfsClient &zfs, const Zfs::DatasetPath &root) const;
     void connectFailed(const QString &message);
     // Whether the run that just ended replicated and pruned everything, and if not, why, in one line.
     std::pair<bool, QString> lastRunOutcome() const;
@@ -66,6 +85,10 @@ private:
     Async::TaskRunner m_runner;
     Async::TaskRunner m_probeRunner;
     Async::TaskRunner m_surveyRunner;
+    Async::TaskRunner m_resumeRunner;
+    Async::TaskRunner m_pausedRunner;
+    bool m_replicatingNow = false;
+    QList<Api::PruningFilesystemExplanation> m_explanations;
     bool m_runAgain = false;
     quint64 m_invocation = 0;
     Api::Timestamp m_nextPullAt;  // pull with an interval

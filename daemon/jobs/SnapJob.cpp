@@ -32,6 +32,7 @@ SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *par
     }
     m_pruneTarget = std::make_unique<LocalPruneTarget>(m_zfs, filter);
     m_pruner = std::make_unique<Pruner>(*m_pruneTarget, *rules, log().withSubsystem(u"pruning"_s));
+    m_pruner->setExplanationContext(name(), u"local"_s, Pruning::describeRules(config.keep));
     connect(m_pruner.get(), &Pruner::reportChanged, this, &Job::statusChanged);
     connect(&m_prunerRunner, &Async::TaskRunner::finished, this, [this] {
         log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
@@ -158,6 +159,11 @@ std::optional<QString> SnapJob::reset()
     Q_EMIT statusChanged();
     Q_EMIT pruningFinished();
     return std::nullopt;
+}
+
+QList<Api::PruningFilesystemExplanation> SnapJob::pruningExplanations() const
+{
+    return m_pruner->explanations();
 }
 
 }  // namespace Daemon

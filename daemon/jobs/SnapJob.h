@@ -33,6 +33,7 @@ public:
     void start() override;
 
     bool isPruning() const { return m_prunerRunner.isRunning(); }
+    QList<Api::PruningFilesystemExplanation> pruningExplanations() const override;
 
 Q_SIGNALS:
     // A pruning round ended (also when it failed); for tests and the GUI's notifications.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/SourceJob.h"
 
+#include "daemon/holds/RunningSteps.h"
+
 #include <QPointer>
 
 #include "daemon/jobs/LocalListeners.h"
@@ -108,6 +110,11 @@ std::unique_ptr<Endpoint::Sender> SourceJob::senderFor(const QString &)
         },
     });
     return sender;
+}
+
+bool SourceJob::isReplicating() const
+{
+    return Holds::RunningSteps::instance().jobBusy(name());
 }
 
 }  // namespace Daemon

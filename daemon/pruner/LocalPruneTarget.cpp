@@ -51,4 +51,14 @@ Async::Task<Zfs::DestroyOutcome> LocalPruneTarget::destroySnapshots(QString file
     co_return co_await m_zfs.destroySnapshots(filesystem, names);
 }
 
+Async::Task<QList<Zfs::Hold>> LocalPruneTarget::holdsOf(QStringList snapshots)
+{
+    const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
+    if (snapshots.isEmpty() || !caps.ok() || !caps.value.holdsListing()) {
+        co_return QList<Zfs::Hold>{};
+    }
+    const Zfs::Result<QList<Zfs::Hold>> holds = co_await m_zfs.holds(snapshots);
+    co_return holds.ok() ? holds.value : QList<Zfs::Hold>{};
+}
+
 }  // namespace Daemon

@@ -16,6 +16,8 @@ public:
 
     Async::Task<Zfs::Result<QList<Endpoint::PruneFilesystem>>> listForPruning() override;
     Async::Task<Zfs::DestroyOutcome> destroySnapshots(QString filesystem, QStringList names) override;
+    bool isLocal() const override { return true; }
+    Async::Task<QList<Zfs::Hold>> holdsOf(QStringList snapshots) override;
 
     const Zfs::DatasetFilter &filter() const { return m_filter; }
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/pruner/Pruner.h"
 
+#include <algorithm>
+
 #include "daemon/async/Cancellation.h"
+#include "daemon/holds/HoldPurpose.h"
+#include "daemon/holds/RunningSteps.h"
 #include "daemon/snapper/GoDuration.h"
 
 using namespace Qt::StringLiterals;
@@ -39,6 +43,33 @@ Async::Task<void> Pruner::run()
     Q_EMIT timedOut();
 }
 
+void Pruner::setExplanationContext(QString job, QString side, QStringList ruleDescriptions)
+{
+    m_job = std::move(job);
+    m_side = std::move(side);
+    m_ruleDescriptions = std::move(ruleDescriptions);
+}
+
+QString Pruner::sparedBecause(const QString &filesystem, const QString &snapshot, const QHash<QString, QString> &inUse,
+                              const QHash<QString, QStringList> &holdTags, quint64 userRefs) const
+{
+    if (const auto it = inUse.constFind(snapshot); it != inUse.constEnd()) {
+        return u"a replication step of job %1 is using it now"_s.arg(*it);
+    }
+    if (userRefs == 0) {
+        return {};
+    }
+    const QStringList tags = holdTags.value(filesystem + u'@' + snapshot);
+    if (tags.isEmpty()) {
+        return u"held (%1 hold(s))"_s.arg(userRefs);
+    }
+    QStringList words;
+    for (const QString &tag : tags) {
+        words.append(u"held by %1 (%2)"_s.arg(tag, Holds::describeHoldTag(tag)));
+    }
+    return words.join(u"; "_s);
+}
+
 Async::Task<void> Pruner::round()
 {
     m_report = Api::PrunerReport{};
@@ -50,9 +81,15 @@ Async::Task<void> Pruner::round()
         fail(Api::PrunerState::PlanErr, listing.error.toString());
         co_return;
     }
+    const bool local = m_target.isLocal();
+    const Api::Timestamp decidedAt = Api::Timestamp::now();
     QList<Api::PrunerFilesystemReport> skipped;
     QList<Api::PrunerFilesystemReport> pending;
     QList<Work> work;
+    QList<Api::PruningFilesystemExplanation> explanations;
+    // Per explanation: the verdict indices of snapshots the rules give up but a hold keeps, to name the hold.
+    QHash<qsizetype, QList<qsizetype>> heldVerdicts;
+    QStringList heldNames;
     for (const Endpoint::PruneFilesystem &filesystem : listing.value) {
         const QString fs = filesystem.name;
         if (filesystem.placeholder) {
@@ -83,17 +120,41 @@ Async::Task<void> Pruner::round()
                 holds.insert(snapshot.name, *snapshot.userRefs);
             }
         }
-        const QList<Pruning::PruneCandidate> destroy = Pruning::pruneSnapshots(candidates, m_rules);
+        // A step of this daemon that runs now may not hold its snapshots (zfs-fuse's pools, or between its
+        // planning and its hold): it is asked, not the pool.
+        const QHash<QString, QString> inUse = local ? Holds::RunningSteps::instance().snapshotsInUse(fs) : QHash<QString, QString>{};
+        Api::PruningFilesystemExplanation explanation{m_job, m_side, fs, decidedAt, {}};
         fsReport.destroyList = QList<Api::PrunerSnapshot>();
         QStringList names;
         QStringList held;
-        for (const Pruning::PruneCandidate &candidate : destroy) {
-            if (holds.contains(candidate.name)) {
-                held.append(u"%1 (%2 hold(s))"_s.arg(candidate.name).arg(holds.value(candidate.name)));
-                continue;
+        for (const Pruning::PruneDecision &decision : Pruning::decidePruning(candidates, m_rules)) {
+            const Pruning::PruneCandidate &candidate = decision.snapshot;
+            Api::SnapshotVerdict verdict;
+            verdict.snapshot = candidate.name;
+            verdict.creation = candidate.date;
+            verdict.replicated = candidate.replicated;
+            for (qsizetype r : decision.keptBy) {
+                verdict.keptBy.append(r < m_ruleDescriptions.size() ? m_ruleDescriptions[r] : m_rules[r]->kind());
             }
-            fsReport.destroyList->append(Api::PrunerSnapshot{candidate.name, candidate.replicated, candidate.date});
-            names.append(candidate.name);
+            if (!decision.destroy) {
+                verdict.explanation = m_rules.isEmpty() ? u"kept: this side has no keep rules, nothing is destroyed"_s
+                                                        : u"kept by %1"_s.arg(verdict.keptBy.join(u"; "_s));
+            } else if (const QString spared = sparedBecause(fs, candidate.name, inUse, {}, holds.value(candidate.name));
+                       !spared.isEmpty()) {
+                verdict.blockedBy = spared;
+                verdict.explanation = u"no keep rule keeps it, but %1"_s.arg(spared);
+                if (!inUse.contains(candidate.name)) {
+                    held.append(u"%1 (%2 hold(s))"_s.arg(candidate.name).arg(holds.value(candidate.name)));
+                    heldVerdicts[explanations.size()].append(explanation.snapshots.size());
+                    heldNames.append(fs + u'@' + candidate.name);
+                }
+            } else {
+                verdict.destroyed = true;
+                verdict.explanation = u"destroyed: no keep rule keeps it"_s;
+                fsReport.destroyList->append(Api::PrunerSnapshot{candidate.name, candidate.replicated, candidate.date});
+                names.append(candidate.name);
+            }
+            explanation.snapshots.append(verdict);
         }
         if (!held.isEmpty()) {
             fsReport.lastError = u"not destroyed because held: %1"_s.arg(held.join(u", "_s));
@@ -101,16 +162,60 @@ Async::Task<void> Pruner::round()
                        {{u"fs"_s, fs}, {u"snapshots"_s, held.join(u", "_s)}});
         }
         pending.append(fsReport);
-        work.append(Work{fs, names});
+        work.append(Work{fs, names, explanations.size()});
+        explanations.append(explanation);
     }
+    // One listing of the tags for every held snapshot the rules give up, to say which hold keeps it.
+    if (!heldNames.isEmpty()) {
+        QHash<QString, QStringList> tags;
+        for (const Zfs::Hold &hold : co_await m_target.holdsOf(heldNames)) {
+            tags[hold.snapshot].append(hold.tag);
+        }
+        for (auto it = heldVerdicts.cbegin(); it != heldVerdicts.cend(); ++it) {
+            Api::PruningFilesystemExplanation &explanation = explanations[it.key()];
+            for (qsizetype v : it.value()) {
+                Api::SnapshotVerdict &verdict = explanation.snapshots[v];
+                const QString spared = sparedBecause(explanation.filesystem, verdict.snapshot, {}, tags, 1);
+                if (tags.contains(explanation.filesystem + u'@' + verdict.snapshot)) {
+                    verdict.blockedBy = spared;
+                    verdict.explanation = u"no keep rule keeps it, but %1"_s.arg(spared);
+                }
+            }
+        }
+    }
+    m_explanations = explanations;
     m_report.state = Api::PrunerState::Exec;
     m_report.pending = pending;
     m_report.completed = skipped;
     Q_EMIT reportChanged();
 
     int failed = 0;
-    for (const Work &item : work) {
+    for (Work item : work) {
         QString error;
+        if (local && !item.destroy.isEmpty()) {
+            // A step may have started since the plan: what it uses now is spared.
+            const QHash<QString, QString> inUse = Holds::RunningSteps::instance().snapshotsInUse(item.filesystem);
+            for (auto it = inUse.cbegin(); it != inUse.cend(); ++it) {
+                if (!item.destroy.removeOne(it.key())) {
+                    continue;
+                }
+                m_log.info(u"sparing a snapshot a replication step started to use"_s,
+                           {{u"fs"_s, item.filesystem}, {u"snapshot"_s, it.key()}, {u"job"_s, it.value()}});
+                for (Api::SnapshotVerdict &verdict : m_explanations[item.explanation].snapshots) {
+                    if (verdict.snapshot == it.key()) {
+                        verdict.destroyed = false;
+                        verdict.blockedBy = u"a replication step of job %1 is using it now"_s.arg(it.value());
+                        verdict.explanation = u"no keep rule keeps it, but %1"_s.arg(verdict.blockedBy);
+                    }
+                }
+                if (m_report.pending && !m_report.pending->isEmpty() && m_report.pending->first().destroyList) {
+                    QList<Api::PrunerSnapshot> &list = *m_report.pending->first().destroyList;
+                    list.erase(std::remove_if(list.begin(), list.end(),
+                                              [&](const Api::PrunerSnapshot &s) { return s.name == it.key(); }),
+                               list.end());
+                }
+            }
+        }
         if (!item.destroy.isEmpty()) {
             m_log.info(u"destroying snapshots"_s, {{u"fs"_s, item.filesystem}, {u"snapshots"_s, item.destroy.join(u',')}});
             const Zfs::DestroyOutcome outcome = co_await m_target.destroySnapshots(item.filesystem, item.destroy);
@@ -120,6 +225,12 @@ Async::Task<void> Pruner::round()
                     ? u"%1: dataset is busy (held or in use), not destroyed"_s.arg(it.key())
                     : u"%1: %2"_s.arg(it.key(), it.value().toString().trimmed());
                 problems.append(reason);
+                for (Api::SnapshotVerdict &verdict : m_explanations[item.explanation].snapshots) {
+                    if (verdict.snapshot == it.key()) {
+                        verdict.destroyed = false;
+                        verdict.explanation = u"no keep rule keeps it, but destroying it failed: %1"_s.arg(reason);
+                    }
+                }
             }
             error = problems.join(u'\n');
         }

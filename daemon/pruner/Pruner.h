@@ -9,6 +9,7 @@
 #include "daemon/logging/Logger.h"
 #include "daemon/pruning/Pruning.h"
 #include "daemon/endpoint/Endpoints.h"
+#include "shared/control/Holds.h"
 #include "shared/control/PrunerReport.h"
 
 namespace Daemon {
@@ -41,6 +42,11 @@ public:
     // destroyed stays destroyed; the next round decides afresh). 0, the default: no limit.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     bool hasTimedOut() const { return m_timedOut; }
+    // For "why is this snapshot still here": the job and side the explanations name, and the keep rules in words
+    // (index-aligned with the rules; the rule's kind stands in where missing).
+    void setExplanationContext(QString job, QString side, QStringList ruleDescriptions);
+    // The last round's verdict for every snapshot it saw, by filesystem.
+    const QList<Api::PruningFilesystemExplanation> &explanations() const { return m_explanations; }
     Async::Task<void> run();
 
 Q_SIGNALS:
@@ -53,7 +59,12 @@ private:
     {
         QString filesystem;
         QStringList destroy;
+        qsizetype explanation = -1;  // index into m_explanations
     };
+
+    // Why a snapshot the rules give up is not destroyed: a running step of this daemon uses it, or a hold.
+    QString sparedBecause(const QString &filesystem, const QString &snapshot, const QHash<QString, QString> &inUse,
+                          const QHash<QString, QStringList> &holdTags, quint64 userRefs) const;
 
     void fail(Api::PrunerState state, const QString &error);
     Async::Task<void> round();
@@ -66,6 +77,10 @@ private:
     bool m_snapshotAtCursorReplicated = false;
     std::chrono::milliseconds m_timeout{0};
     bool m_timedOut = false;
+    QString m_job;
+    QString m_side = QStringLiteral("local");
+    QStringList m_ruleDescriptions;
+    QList<Api::PruningFilesystemExplanation> m_explanations;
 };
 
 }  // namespace Daemon

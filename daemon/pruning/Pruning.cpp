@@ -73,6 +73,33 @@ QList<PruneCandidate> pruneSnapshots(const QList<PruneCandidate> &snapshots, con
     return destroy;
 }
 
+QString describeRule(const Config::KeepRule &rule)
+{
+    switch (rule.type) {
+    case Config::KeepRule::Type::NotReplicated:
+        return rule.keepSnapshotAtCursor ? u"not_replicated: not yet on the receiver (or the base of the next step)"_s
+                                         : u"not_replicated: not yet on the receiver"_s;
+    case Config::KeepRule::Type::LastN:
+        return rule.regex.isEmpty() ? u"last_n: the newest %1"_s.arg(rule.count)
+                                    : u"last_n: the newest %1 matching \"%2\""_s.arg(rule.count).arg(rule.regex);
+    case Config::KeepRule::Type::Grid:
+        return u"grid %1 (of snapshots matching \"%2\")"_s.arg(rule.gridSpec, rule.regex);
+    case Config::KeepRule::Type::Regex:
+        return rule.negate ? u"regex: names not matching \"%1\""_s.arg(rule.regex)
+                           : u"regex: names matching \"%1\""_s.arg(rule.regex);
+    }
+    return {};
+}
+
+QStringList describeRules(const QList<Config::KeepRule> &rules)
+{
+    QStringList out;
+    for (const Config::KeepRule &rule : rules) {
+        out.append(describeRule(rule));
+    }
+    return out;
+}
+
 QString describeDecision(const PruneDecision &decision, const KeepRuleList &rules)
 {
     if (decision.destroy) {

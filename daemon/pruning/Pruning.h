@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "daemon/config/Config.h"
 #include "daemon/pruning/KeepRule.h"
@@ -35,6 +36,10 @@ QList<PruneDecision> decidePruning(const QList<PruneCandidate> &snapshots, const
 
 // The snapshots to destroy, ordered by date, then name.
 QList<PruneCandidate> pruneSnapshots(const QList<PruneCandidate> &snapshots, const KeepRuleList &rules);
+
+// A rule of a `keep:` list in words, for "why is this snapshot still here": "last_n: the newest 10".
+QString describeRule(const Config::KeepRule &rule);
+QStringList describeRules(const QList<Config::KeepRule> &rules);
 
 // For status and logs: "destroyed", "kept by grid", "kept by last_n, regex", "kept: no keep rules".
 QString describeDecision(const PruneDecision &decision, const KeepRuleList &rules);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/rpc/Services.h"
 
+#include "daemon/holds/RunningSteps.h"
+
 #include <QJsonArray>
 
 #include "daemon/zfs/NameCheck.h"
@@ -197,7 +199,14 @@ Async::Task<Zfs::Result<Async::ProcessSpec>> SenderService::sendProcess(QJsonObj
     if (!resolved.ok()) {
         co_return Zfs::Result<Async::ProcessSpec>{{}, resolved.error};
     }
-    co_return Zfs::Result<Async::ProcessSpec>{*m_sender.sendProcess(resolved.value), {}};
+    Async::ProcessSpec spec = *m_sender.sendProcess(resolved.value);
+    // The client's step uses these snapshots as long as the stream runs.
+    QStringList used{resolved.value.to.name};
+    if (resolved.value.from && !resolved.value.from->isBookmark()) {
+        used.append(resolved.value.from->name);
+    }
+    spec.lease = Holds::RunningSteps::instance().enter({m_sender.jobId(), resolved.value.filesystem, used});
+    co_return Zfs::Result<Async::ProcessSpec>{spec, {}};
 }
 
 ReceiverService::ReceiverService(std::unique_ptr<Endpoint::Receiver> receiver, QString jobName, QString clientIdentity)
@@ -284,7 +293,9 @@ Async::Task<Zfs::Result<Async::ProcessSpec>> ReceiverService::receiveProcess(QJs
     if (const QString bad = Endpoint::Receiver::checkSenderPath(parsed->filesystem); !bad.isEmpty()) {
         co_return refusedProcess(bad);
     }
-    const std::optional<Async::ProcessSpec> spec = co_await m_receiver->receiveProcess(*parsed);
+    std::optional<Async::ProcessSpec> spec = co_await m_receiver->receiveProcess(*parsed);
+    spec->lease = Holds::RunningSteps::instance().enter(
+        {m_receiver->jobId(), m_receiver->localPath(Zfs::DatasetPath::fromString(parsed->filesystem)).toString(), {}});
     co_return Zfs::Result<Async::ProcessSpec>{*spec, {}};
 }
 

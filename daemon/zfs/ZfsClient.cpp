@@ -399,6 +399,24 @@ Async::Task<ZfsError> ZfsClient::destroyBookmarks(QStringList bookmarks)
     co_return ZfsError{};
 }
 
+Async::Task<ZfsError> ZfsClient::abortPartialReceive(QString filesystem)
+{
+    const CommandResult result = co_await m_command.zfs(argv(u"receive"_s, u"-A"_s, filesystem));
+    if (!result.ok() && result.error.stderrText.contains(u"does not have any resumable receive state"_s)) {
+        co_return ZfsError{};  // nothing (left) to abandon
+    }
+    co_return result.error;
+}
+
+Async::Task<Api::Timestamp> ZfsClient::partialReceiveSince(QString filesystem)
+{
+    const CommandResult result =
+        co_await m_command.zfs(argv(u"get"_s, u"-H"_s, u"-p"_s, u"-o"_s, u"value"_s, u"creation"_s, filesystem + u"/%recv"_s));
+    bool ok = false;
+    const qint64 seconds = result.standardOutput.trimmed().toLongLong(&ok);
+    co_return result.ok() && ok && seconds > 0 ? Api::Timestamp::fromUnix(seconds) : Api::Timestamp{};
+}
+
 Async::Task<ZfsError> ZfsClient::createFilesystem(QString path, QMap<QString, QString> properties)
 {
     QStringList arguments = argv(u"create"_s);

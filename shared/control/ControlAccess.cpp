@@ -4,6 +4,7 @@
 #include "shared/control/Freshness.h"
 
 #include "shared/control/ControlRequests.h"
+#include "shared/control/Holds.h"
 
 namespace Api {
 
@@ -41,7 +42,7 @@ AccessLevel requiredAccess(QByteArrayView path)
     const qsizetype query = path.indexOf('?');
     const QByteArrayView target = query < 0 ? path : path.first(query);
     if (target == Endpoint::Signal || target == Endpoint::Pprof || target.startsWith("/debug/")
-        || target == HoldfastEndpoint::Wakeup) {
+        || target == HoldfastEndpoint::Wakeup || target.startsWith("/holdfast/v1/holds/")) {
         return AccessLevel::Admin;
     }
     return AccessLevel::Status;

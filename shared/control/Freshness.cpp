@@ -148,6 +148,8 @@ QByteArray FreshnessReport::jobsJson(const QList<JobFreshness> &jobs)
         w.value(job.criticalAfterSeconds);
         w.key("snapshot_interval_seconds");
         w.value(job.snapshotIntervalSeconds);
+        w.key("paused");
+        w.value(job.paused);
         w.key("filesystems");
         w.beginArray();
         for (const FilesystemFreshness &fs : job.filesystems) {
@@ -212,6 +214,7 @@ std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json,
         job.warningAfterSeconds = r.integer(o, "warning_after_seconds"_L1, path);
         job.criticalAfterSeconds = r.integer(o, "critical_after_seconds"_L1, path);
         job.snapshotIntervalSeconds = r.integer(o, "snapshot_interval_seconds"_L1, path);
+        job.paused = r.boolean(o, "paused"_L1, path);
         QJsonArray filesystems;
         r.array(o, "filesystems"_L1, path, &filesystems);
         for (qsizetype j = 0; j < filesystems.size() && r.ok(); ++j) {
@@ -258,6 +261,8 @@ QByteArray RunsReport::toJson() const
         w.value(run.started);
         w.key("running");
         w.value(run.running);
+        w.key("paused");
+        w.value(run.paused);
         w.key("last_finished");
         w.value(run.lastFinished);
         w.key("last_succeeded");
@@ -292,6 +297,7 @@ std::optional<RunsReport> RunsReport::fromJson(const QByteArray &json, QString *
         run.job = r.string(o, "job"_L1, path);
         run.started = quint64(std::max<qint64>(0, r.integer(o, "started"_L1, path)));
         run.running = r.boolean(o, "running"_L1, path);
+        run.paused = r.boolean(o, "paused"_L1, path);
         run.lastFinished = quint64(std::max<qint64>(0, r.integer(o, "last_finished"_L1, path)));
         run.lastSucceeded = r.boolean(o, "last_succeeded"_L1, path);
         run.lastError = r.string(o, "last_error"_L1, path);

@@ -71,6 +71,7 @@ struct JobFreshness
     qint64 warningAfterSeconds = 0;
     qint64 criticalAfterSeconds = 0;
     qint64 snapshotIntervalSeconds = 0;  // 0: snapshots are not taken on a schedule by this job
+    bool paused = false;  // replication paused (`signal pause`): snapshots go on, ages keep growing
     Health health = Health::Unknown;
     QString healthReason;
     QList<FilesystemFreshness> filesystems;  // sorted by name
@@ -100,6 +101,7 @@ struct RunInfo
     QString job;
     quint64 started = 0;  // runs started since the daemon started; the current or last run has this number
     bool running = false;
+    bool paused = false;
     quint64 lastFinished = 0;  // number of the last finished run, 0 if none
     bool lastSucceeded = false;
     QString lastError;

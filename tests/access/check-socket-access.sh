@@ -138,6 +138,22 @@ else
     fail "member signal: rc=$rc: $out"
 fi
 
+# The holds actions and pause change the pools or what a job does: admin only, refused with the reason.
+for path in /holdfast/v1/holds/release-stale /holdfast/v1/holds/abandon-resume /holdfast/v1/holds/stop-replicating; do
+    expect_probe "$MEMBER" POST "$path" "403 status"
+done
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" holds release-stale --dry-run 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && grep -q "need root or membership of group '$ADMIN_GROUP'" <<<"$out"; then
+    pass "member: holds release-stale refused: $out"
+else
+    fail "member holds release-stale: rc=$rc: $out"
+fi
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" abandon-resume pool/fs 2>&1) && fail "member: abandon-resume accepted: $out" ||
+    pass "member: abandon-resume refused"
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" signal pause access_snap 2>&1) && fail "member: pause accepted: $out" ||
+    pass "member: pause refused"
+
 # The admin group's member and root may signal.
 expect_probe "$ADMIN" GET /status "200 admin"
 out=$(as "$ADMIN" "$HOLDFAST" --socket "$SOCKET" signal wakeup access_snap 2>&1) && pass "admin: signal accepted" ||

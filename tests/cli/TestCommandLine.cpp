@@ -139,7 +139,7 @@ QByteArray pushStatus(qint64 startedAt, const QString &error = {})
 QByteArray runsJson(quint64 started, bool running, quint64 lastFinished, bool succeeded, const QString &error = {})
 {
     Api::RunsReport runs;
-    runs.jobs.append(Api::RunInfo{u"push"_s, started, running, lastFinished, succeeded, error, Api::Timestamp::now()});
+    runs.jobs.append(Api::RunInfo{u"push"_s, started, running, false, lastFinished, succeeded, error, Api::Timestamp::now()});
     return runs.toJson();
 }
 
@@ -214,7 +214,7 @@ void TestCommandLine::usage_data()
     QTest::addRow("status --help") << QStringList{u"status"_s, u"--help"_s} << 0
                                    << u"Usage: holdfast status [--raw] [--job NAME] [options]\n\n"_s << QString();
     QTest::addRow("signal --help") << QStringList{u"signal"_s, u"-h"_s} << 0
-                                   << u"Usage: holdfast signal [wakeup|reset] JOB [--wait [--timeout D]] [options]\n\n"_s << QString();
+                                   << u"Usage: holdfast signal [wakeup|reset|pause|resume] JOB [--wait [--timeout D]] [options]\n\n"_s << QString();
     QTest::addRow("signal reset --wait") << QStringList{u"signal"_s, u"reset"_s, u"a"_s, u"--wait"_s} << 2 << QString()
                                          << u"--wait and --timeout go with wakeup only\n"_s;
     QTest::addRow("signal --timeout soon") << QStringList{u"signal"_s, u"wakeup"_s, u"a"_s, u"--wait"_s, u"--timeout"_s, u"soon"_s}
@@ -224,11 +224,11 @@ void TestCommandLine::usage_data()
     QTest::addRow("--job without a name") << QStringList{u"status"_s, u"--job"_s} << 2 << QString()
                                           << u"holdfast status: Missing value after '--job'.\n"_s;
     QTest::addRow("signal without arguments")
-        << QStringList{u"signal"_s} << 2 << QString() << u"Expected 2 arguments: [wakeup|reset] JOB\n"_s;
+        << QStringList{u"signal"_s} << 2 << QString() << u"Expected 2 arguments: [wakeup|reset|pause|resume] JOB\n"_s;
     QTest::addRow("signal with one argument")
-        << QStringList{u"signal"_s, u"wakeup"_s} << 2 << QString() << u"Expected 2 arguments: [wakeup|reset] JOB\n"_s;
+        << QStringList{u"signal"_s, u"wakeup"_s} << 2 << QString() << u"Expected 2 arguments: [wakeup|reset|pause|resume] JOB\n"_s;
     QTest::addRow("signal with three arguments") << QStringList{u"signal"_s, u"wakeup"_s, u"a"_s, u"b"_s} << 2
-                                                 << QString() << u"Expected 2 arguments: [wakeup|reset] JOB\n"_s;
+                                                 << QString() << u"Expected 2 arguments: [wakeup|reset|pause|resume] JOB\n"_s;
     QTest::addRow("version --show with a bad value")
         << QStringList{u"version"_s, u"--show"_s, u"server"_s} << 2 << QString()
         << u"show flag must be 'client' or 'daemon' or be left empty\n"_s;

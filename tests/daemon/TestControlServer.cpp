@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 
 #include "shared/control/Freshness.h"
+#include "shared/control/Holds.h"
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void signalLikeZrepl();
     void unknownPathAndWrongMethod();
     void holdfastEndpoints();
+    void holdsEndpointsAnswerLaterInOrder();
     void headRequest();
     void pipelinedRequests();
     void http10ClosesAfterTheAnswer();
@@ -282,6 +284,57 @@ void TestControlServer::holdfastEndpoints()
     const std::optional<Api::RunsReport> runs = Api::RunsReport::fromJson(fresh.responses[1].body, &error);
     QVERIFY2(runs, qPrintable(error));
     QVERIFY(runs->jobs.isEmpty());  // neither a snap nor a sink job has runs to wait for
+}
+
+void TestControlServer::holdsEndpointsAnswerLaterInOrder()
+{
+    // The holds view waits for zfs (here whatever `zfs` this machine has, or none): the answers of pipelined
+    // requests still come in their order, and bad input is refused before anything runs.
+    QLocalSocket *client = connectClient();
+    const Exchange got = exchange(*client,
+                                  "GET /holdfast/v1/holds HTTP/1.1\r\nHost: unix\r\n\r\n"
+                                  "GET /version HTTP/1.1\r\nHost: unix\r\n\r\n"
+                                  "POST /holdfast/v1/holds/release-stale HTTP/1.1\r\nHost: unix\r\nContent-Length: 5\r\n\r\n{\"job"
+                                  "POST /holdfast/v1/holds/abandon-resume HTTP/1.1\r\nHost: unix\r\nContent-Length: 2\r\n\r\n{}"
+                                  "GET /holdfast/v1/holds/stop-replicating HTTP/1.1\r\nHost: unix\r\n\r\n"
+                                  "GET /holdfast/v1/pruning?job=nope HTTP/1.1\r\nHost: unix\r\n\r\n"
+                                  "GET /holdfast/v1/pruning?job=snapjob HTTP/1.1\r\nHost: unix\r\n\r\n",
+                                  7, "GET", 20000);
+    QCOMPARE(got.responses.size(), 7);
+    const Http::Response &holds = got.responses[0];
+    QVERIFY2(holds.status == 200 || (holds.status == 500 && holds.body.startsWith("cannot list the pools' holds")),
+             holds.body.constData());
+    if (holds.status == 200) {
+        QString error;
+        QVERIFY2(Api::HoldsReport::fromJson(holds.body, &error), qPrintable(error));
+    }
+    QCOMPARE(got.responses[1].status, 200);
+    QVERIFY(got.responses[1].body.contains("\"Version\""));
+    QCOMPARE(got.responses[2].status, 400);
+    QVERIFY2(got.responses[2].body.startsWith("invalid holds action request: the request is not valid JSON"),
+             got.responses[2].body.constData());
+    QCOMPARE(got.responses[3].status, 400);
+    QVERIFY2(got.responses[3].body.contains("\"filesystem\" is required"), got.responses[3].body.constData());
+    QCOMPARE(got.responses[4].status, 405);
+    QCOMPARE(got.responses[5].status, 404);
+    QCOMPARE(got.responses[6].status, 200);
+    QString error;
+    const std::optional<Api::PruningExplanation> explanation = Api::PruningExplanation::fromJson(got.responses[6].body, &error);
+    QVERIFY2(explanation, qPrintable(error));
+    QVERIFY(explanation->filesystems.isEmpty());  // it has not pruned yet
+
+    // Pause is for jobs that replicate on their own; a client that goes away while an answer is pending is harmless.
+    const QByteArray pause = R"({"Name":"sink","Op":"pause"})";
+    const Exchange refused = exchange(*client, "POST /signal HTTP/1.1\r\nHost: unix\r\nContent-Length: "
+                                                   + QByteArray::number(pause.size()) + "\r\n\r\n" + pause, 1, "POST");
+    QCOMPARE(refused.responses.value(0).status, 500);
+    QVERIFY2(refused.responses.value(0).body.contains("only push and pull jobs"), refused.responses.value(0).body.constData());
+    QLocalSocket *leaving = connectClient();
+    leaving->write("GET /holdfast/v1/holds HTTP/1.1\r\nHost: unix\r\n\r\n");
+    leaving->waitForBytesWritten(1000);
+    leaving->abort();
+    QTest::qWait(200);
+    QCOMPARE(exchange(*connectClient(), "GET /version HTTP/1.1\r\nHost: unix\r\n\r\n", 1).responses.size(), 1);
 }
 
 void TestControlServer::unknownPathAndWrongMethod()

@@ -33,6 +33,8 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+# The daemon's state (paused jobs) stays with the test.
+export HOLDFAST_STATE_DIR=$WORK/state-dir
 if [ "$ZFS_BACKEND" = emulator ]; then
     export PATH="$EMULATOR_BIN:$PATH"
     export HOLDFAST_ZFS_EMULATOR_DIR=$WORK/state

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A push to a sink in one daemon, on the OpenZFS emulator or real OpenZFS, killed with SIGKILL in the middle of a step and
-# restarted: the step holds left behind are reused, the receive resumes from its token instead of starting over,
+# restarted: the job replicates right after the start, without a wakeup, and the step holds left behind are reused, the receive resumes from its token instead of starting over,
 # and when the step completes every step hold is released; the replication cursor and the last-received hold end on
 # the newest snapshot.
 #   test-replication-crash.sh HOLDFAST_BINARY EMULATOR_BIN_DIR|kernel
@@ -46,14 +46,15 @@ echo "killed after $bytes bytes"
 token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big 2>/dev/null)
 [ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token on the receiver after the crash"
 
+# No wakeup: a job with an interrupted step resumes it right after start (zrepl waits for the next interval).
 start_daemon
-hf signal wakeup push || fail "wakeup after restart"
 for _ in $(seq 600); do
     hf status --raw | grep -q '"PruningReceiver":{"State":"Done"' && break
     sleep 0.1
 done
 status=$(hf status --raw)
 grep -q '"Resumed":true' <<<"$status" || fail "the step was not resumed: $status"
+grep -q "resuming an interrupted replication step now" "$WORK/daemon.log" || fail "the run after the restart was not started by the interrupted step"
 grep -q '"State":"done"' <<<"$status" || fail "the replication did not finish: $status"
 [ "$(zfs get -H -p -o value guid dst/sink/ws/src/big@one)" = "$(zfs get -H -p -o value guid src/big@one)" ] \
     || fail "received guid differs"

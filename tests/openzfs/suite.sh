@@ -3,7 +3,7 @@
 #   suite.sh SERIES HOLDFAST TESTZFSCLIENT TESTZFSCONFORMANCE [BENCH_SCRIPT]   (inside the VM: run.sh --zfs SERIES -- ...)
 # 1. the daemon's ZFS layer (TestZfsClient) and the command scenarios (TestZfsConformance) on this OpenZFS;
 # 2. the real daemon replicating (test-replication.sh), then the integration tests that also run on the emulator
-#    (a daemon killed mid-step and resumed; the v1-to-v2 cursor migration);
+#    (a daemon killed mid-step and resumed; the v1-to-v2 cursor migration; the holds view, its actions and pausing);
 # 3. with BENCH_SCRIPT, the OpenZFS bench in its smallest form, so that it keeps working (no timing is judged).
 # Which replication cases run where: every case on 2.1 (Debian 12's, what most users have); on 2.3 the cases whose
 # ZFS behaviour differs between the versions (resume tokens, raw encrypted sends, holds and their listing and
@@ -20,7 +20,7 @@ if [ "$series" != 2.1 ] && [ -z "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
 fi
 parts=(client conformance replication)
 if [ "$series" = 2.1 ] || [ -n "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
-    parts+=(crash migrate)
+    parts+=(crash migrate holds)
 fi
 [ -n "$bench" ] && parts+=(bench)
 
@@ -33,6 +33,7 @@ for part in "${parts[@]}"; do
     conformance) env HOLDFAST_CONFORMANCE_BACKEND=openzfs "$conformance" ;;
     replication) bash "$HERE/test-replication.sh" "$holdfast" ${cases[@]+"${cases[@]}"} ;;
     crash) bash "$HERE/../integration/test-replication-crash.sh" "$holdfast" kernel ;;
+    holds) bash "$HERE/../integration/test-holds.sh" "$holdfast" kernel ;;
     migrate) bash "$HERE/../integration/test-migrate.sh" "$holdfast" kernel ;;
     bench) bash "$bench" "$holdfast" --quick --filesystems 1 --stream-mib 16 ;;
     esac

@@ -323,7 +323,7 @@ case_holds_list() {
     wakeup_and_wait push push
     expect_replication_done push push
     local listing
-    listing=$(hf holds list) || fail "holds list failed"
+    listing=$(hf holds list --zrepl) || fail "holds list failed"
     jq . <<<"$listing" >/dev/null || fail "holds list is not JSON: $listing"
     # Every zrepl hold zfs shows, and every zrepl bookmark, appears in the listing; the user's own hold does not.
     [ "$(holds_of src dst | grep -c zrepl_)" -ge 2 ] || fail "expected the step and last-received holds: $(holds_of src dst)"
@@ -340,7 +340,7 @@ case_holds_list() {
     grep -q zrepl_replication_cursor <<<"$listing" || fail "the v1 cursor is not listed"
     grep -q zrepl_last_received_J_sink <<<"$listing" || fail "the last-received hold is not listed"
     # The filter narrows it to the receiver: no sender state.
-    listing=$(hf holds list "dst<:ok") || fail "holds list with a filter"
+    listing=$(hf holds list --zrepl "dst<:ok") || fail "holds list with a filter"
     grep -q 'src/h#' <<<"$listing" && fail "the filtered listing shows the sender's bookmarks"
     return 0
 }
