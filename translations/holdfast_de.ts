@@ -228,6 +228,14 @@
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Replication of job %1 is paused: snapshots continue to be taken and pruned, the backups age until it is resumed</source>
+        <translation>Die Replikation von Job %1 ist pausiert: Snapshots werden weiter erstellt und ausgedünnt, die Sicherungen altern, bis sie fortgesetzt wird</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Format</name>
@@ -297,6 +305,395 @@
     </message>
 </context>
 <context>
+    <name>Gui::HoldsActionRunner</name>
+    <message>
+        <source>%1 has no interrupted receive</source>
+        <translation>%1 hat keinen unterbrochenen Empfang</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Daemons ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>No answer from the daemon: %1</source>
+        <translation>Keine Antwort vom Daemon: %1</translation>
+    </message>
+    <message>
+        <source>This daemon (zrepl) cannot change holds</source>
+        <translation>Dieser Daemon (zrepl) kann keine Holds ändern</translation>
+    </message>
+    <message>
+        <source>The daemon refused: %1</source>
+        <translation>Der Daemon hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Not now: a replication step on %1 is running. Try again once it is done.
+%2</source>
+        <translation>Nicht jetzt: Auf %1 läuft gerade ein Replikationsschritt. Versuchen Sie es erneut, wenn er fertig ist.
+%2</translation>
+    </message>
+    <message>
+        <source>this filesystem</source>
+        <translation>diesem Dateisystem</translation>
+    </message>
+    <message>
+        <source>The daemon could not do it: %1</source>
+        <translation>Der Daemon konnte es nicht ausführen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HoldsActions</name>
+    <message>
+        <source>Read-only: changing holds needs root or the daemon&apos;s admin group (global.control.admin_group)</source>
+        <translation>Nur Lesezugriff: Holds ändern erfordert root oder die Admin-Gruppe des Daemons (global.control.admin_group)</translation>
+    </message>
+    <message>
+        <source>Release the holds and destroy the bookmarks that protect nothing any more, of every job</source>
+        <translation>Die Holds freigeben und die Bookmarks löschen, die nichts mehr schützen, für alle Jobs</translation>
+    </message>
+    <message>
+        <source>Release the holds and destroy the bookmarks of job %1 that protect nothing any more</source>
+        <translation>Die Holds freigeben und die Bookmarks löschen, die für Job %1 nichts mehr schützen</translation>
+    </message>
+    <message>
+        <source>Give up the interrupted receive of the selected filesystem (zfs recv -A)</source>
+        <translation>Den unterbrochenen Empfang des ausgewählten Dateisystems aufgeben (zfs recv -A)</translation>
+    </message>
+    <message>
+        <source>Drop every hold, bookmark and cursor that keeps the selected filesystem replicating</source>
+        <translation>Alle Holds, Bookmarks und Cursor entfernen, die das ausgewählte Dateisystem in der Replikation halten</translation>
+    </message>
+    <message>
+        <source>Nothing is stale</source>
+        <translation>Nichts ist veraltet</translation>
+    </message>
+    <message>
+        <source>Nothing of job %1 is stale</source>
+        <translation>Nichts von Job %1 ist veraltet</translation>
+    </message>
+    <message>
+        <source>Select a filesystem first</source>
+        <translation>Wählen Sie zuerst ein Dateisystem aus</translation>
+    </message>
+    <message>
+        <source>A replication step of job %1 runs on %2 now</source>
+        <translation>Auf %2 läuft gerade ein Replikationsschritt von Job %1</translation>
+    </message>
+    <message>
+        <source>%1 has no interrupted receive</source>
+        <translation>%1 hat keinen unterbrochenen Empfang</translation>
+    </message>
+    <message>
+        <source>Nothing keeps %1 replicating</source>
+        <translation>Nichts hält %1 in der Replikation</translation>
+    </message>
+    <message>
+        <source>Release Stale Items…</source>
+        <translation>Veraltete Einträge freigeben…</translation>
+    </message>
+    <message>
+        <source>Abandon Interrupted Receive…</source>
+        <translation>Unterbrochenen Empfang aufgeben…</translation>
+    </message>
+    <message>
+        <source>Stop Replicating This Filesystem…</source>
+        <translation>Replikation dieses Dateisystems beenden…</translation>
+    </message>
+    <message>
+        <source>Release stale items of every job?</source>
+        <translation>Veraltete Einträge aller Jobs freigeben?</translation>
+    </message>
+    <message>
+        <source>Release stale items of %1?</source>
+        <translation>Veraltete Einträge von %1 freigeben?</translation>
+    </message>
+    <message>
+        <source>Abandon the interrupted receive on %1?</source>
+        <translation>Den unterbrochenen Empfang auf %1 aufgeben?</translation>
+    </message>
+    <message>
+        <source>Stop replicating %1?</source>
+        <translation>Replikation von %1 beenden?</translation>
+    </message>
+    <message>
+        <source>Release hold %1 on %2</source>
+        <translation>Hold %1 auf %2 freigeben</translation>
+    </message>
+    <message>
+        <source>Destroy bookmark %1</source>
+        <translation>Bookmark %1 löschen</translation>
+    </message>
+    <message>
+        <source>Abandon the interrupted receive on %1</source>
+        <translation>Den unterbrochenen Empfang auf %1 aufgeben</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>    failed: %1</source>
+        <translation>    fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Left alone:</source>
+        <translation>Unverändert gelassen:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>These %1 stale items of every job will go. They protect no replication any more.</source>
+        <translation>Diese %1 veralteten Einträge aller Jobs werden entfernt. Sie schützen keine Replikation mehr.</translation>
+    </message>
+    <message>
+        <source>These %1 stale items of job %2 will go. They protect no replication any more.</source>
+        <translation>Diese %1 veralteten Einträge von Job %2 werden entfernt. Sie schützen keine Replikation mehr.</translation>
+    </message>
+    <message>
+        <source>The data received so far into %1 is discarded; the next replication starts this step anew.</source>
+        <translation>Die bisher nach %1 empfangenen Daten werden verworfen; die nächste Replikation beginnt diesen Schritt von vorn.</translation>
+    </message>
+    <message>
+        <source>These %1 items keep %2 replicating. Without them the next replication of %2 cannot go on incrementally from where it stopped, and the pruning may destroy the snapshots they kept.</source>
+        <translation>Diese %1 Einträge halten %2 in der Replikation. Ohne sie kann die nächste Replikation von %2 nicht inkrementell dort weitermachen, wo sie aufgehört hat, und das Ausdünnen darf die Snapshots löschen, die sie bewahrt haben.</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>%1 of %1 changes made</source>
+        <translation>%1 von %1 Änderungen ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes made; %3 failed</source>
+        <translation>%1 von %2 Änderungen ausgeführt; %3 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HoldsFetcher</name>
+    <message>
+        <source>This daemon does not report holds (zrepl)</source>
+        <translation>Dieser Daemon meldet keine Holds (zrepl)</translation>
+    </message>
+    <message>
+        <source>The holds could not be listed: %1</source>
+        <translation>Die Holds konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s holds report could not be read: %1</source>
+        <translation>Der Holds-Bericht des Daemons ist nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HoldsModel</name>
+    <message>
+        <source>Step hold</source>
+        <translation>Schritt-Hold</translation>
+    </message>
+    <message>
+        <source>Step bookmark</source>
+        <translation>Schritt-Bookmark</translation>
+    </message>
+    <message>
+        <source>Last-received hold</source>
+        <translation>Hold des zuletzt Empfangenen</translation>
+    </message>
+    <message>
+        <source>Replication cursor</source>
+        <translation>Replikations-Cursor</translation>
+    </message>
+    <message>
+        <source>Replication cursor (zrepl before 0.3)</source>
+        <translation>Replikations-Cursor (zrepl vor 0.3)</translation>
+    </message>
+    <message>
+        <source>an unknown snapshot</source>
+        <translation>einem unbekannten Snapshot</translation>
+    </message>
+    <message>
+        <source>Interrupted receive of %1: %2 received</source>
+        <translation>Unterbrochener Empfang von %1: %2 empfangen</translation>
+    </message>
+    <message>
+        <source>Interrupted receive of %1: %2 received, since %3</source>
+        <translation>Unterbrochener Empfang von %1: %2 empfangen, seit %3</translation>
+    </message>
+    <message>
+        <source>(its resume token cannot be read: %1)</source>
+        <translation>(sein Resume-Token ist nicht lesbar: %1)</translation>
+    </message>
+    <message>
+        <source>Interrupted receive</source>
+        <translation>Unterbrochener Empfang</translation>
+    </message>
+    <message>
+        <source>(any job)</source>
+        <translation>(jeder Job)</translation>
+    </message>
+    <message>
+        <source>Stale: %1</source>
+        <translation>Veraltet: %1</translation>
+    </message>
+    <message>
+        <source>Incremental from %1</source>
+        <translation>Inkrementell ab %1</translation>
+    </message>
+    <message>
+        <source>Hold %1 on %2</source>
+        <translation>Hold %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>Bookmark %1</translation>
+    </message>
+    <message>
+        <source>Made of %1@%2</source>
+        <translation>Erstellt aus %1@%2</translation>
+    </message>
+    <message>
+        <source>GUID %1</source>
+        <translation>GUID %1</translation>
+    </message>
+    <message>
+        <source>zrepl before 0.3 kept one cursor for every job</source>
+        <translation>zrepl vor 0.3 führte einen Cursor für alle Jobs</translation>
+    </message>
+    <message>
+        <source>zfs does not tell when this was made</source>
+        <translation>zfs meldet nicht, wann dies erstellt wurde</translation>
+    </message>
+    <message>
+        <source>Made %1</source>
+        <translation>Erstellt %1</translation>
+    </message>
+    <message>
+        <source>Interrupted since %1</source>
+        <translation>Unterbrochen seit %1</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Dateisystem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Snapshot or bookmark</source>
+        <translation>Snapshot oder Bookmark</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HoldsPanel</name>
+    <message>
+        <source>Release</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>Aufgeben</translation>
+    </message>
+    <message>
+        <source>Stop Replicating</source>
+        <translation>Replikation beenden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the holds again (the daemon runs zfs for it)</source>
+        <translation>Die Holds erneut auflisten (der Daemon ruft dafür zfs auf)</translation>
+    </message>
+    <message>
+        <source>Holds and bookmarks of %1</source>
+        <translation>Holds und Bookmarks von %1</translation>
+    </message>
+    <message>
+        <source>Holds and bookmarks of job %1</source>
+        <translation>Holds und Bookmarks von Job %1</translation>
+    </message>
+    <message>
+        <source>Holds and bookmarks of every job</source>
+        <translation>Holds und Bookmarks aller Jobs</translation>
+    </message>
+    <message>
+        <source>Listing the holds…</source>
+        <translation>Holds werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Nothing of Holdfast&apos;s or zrepl&apos;s is kept here.</source>
+        <translation>Hier wird nichts von Holdfast oder zrepl vorgehalten.</translation>
+    </message>
+    <message>
+        <source>Nothing of Holdfast&apos;s or zrepl&apos;s is kept on %1.</source>
+        <translation>Auf %1 wird nichts von Holdfast oder zrepl vorgehalten.</translation>
+    </message>
+    <message>
+        <source>%1 items, none stale.</source>
+        <translation>%1 Einträge, keiner veraltet.</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 stale.</source>
+        <translation>%1 Einträge, %2 veraltet.</translation>
+    </message>
+    <message>
+        <source>Listed at %1.</source>
+        <translation>Aufgelistet um %1.</translation>
+    </message>
+    <message>
+        <source>A replication step of job %1 runs on %2 now.</source>
+        <translation>Auf %2 läuft gerade ein Replikationsschritt von Job %1.</translation>
+    </message>
+    <message>
+        <source>Replication of %1 is paused.</source>
+        <translation>Die Replikation von %1 ist pausiert.</translation>
+    </message>
+    <message>
+        <source>zfs cannot list the hold tags of %1 snapshots: they are not shown.</source>
+        <translation>zfs kann die Hold-Tags von %1 Snapshots nicht auflisten: Sie werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <source>One item, not stale.</source>
+        <translation>Ein Eintrag, nicht veraltet.</translation>
+    </message>
+    <message>
+        <source>One item, stale.</source>
+        <translation>Ein Eintrag, veraltet.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::JobActions</name>
     <message>
         <source>Start the selected job&apos;s replication or snapshotting now</source>
@@ -325,6 +722,42 @@
     <message>
         <source>Read-only: waking up a job needs root or the daemon&apos;s admin group (global.control.admin_group)</source>
         <translation>Nur Lesezugriff: Zum Aufwecken eines Auftrags sind Root-Rechte oder die Admin-Gruppe des Daemons nötig (global.control.admin_group)</translation>
+    </message>
+    <message>
+        <source>Stop the selected job&apos;s replication until it is resumed; snapshots go on</source>
+        <translation>Die Replikation des ausgewählten Jobs anhalten, bis sie fortgesetzt wird; Snapshots laufen weiter</translation>
+    </message>
+    <message>
+        <source>Let the selected job replicate again</source>
+        <translation>Den ausgewählten Job wieder replizieren lassen</translation>
+    </message>
+    <message>
+        <source>Only push and pull jobs can be paused</source>
+        <translation>Nur push- und pull-Jobs lassen sich pausieren</translation>
+    </message>
+    <message>
+        <source>Read-only: pausing or resuming a job needs root or the daemon&apos;s admin group (global.control.admin_group)</source>
+        <translation>Nur Lesezugriff: Einen Job pausieren oder fortsetzen erfordert root oder die Admin-Gruppe des Daemons (global.control.admin_group)</translation>
+    </message>
+    <message>
+        <source>This daemon (zrepl) cannot pause jobs</source>
+        <translation>Dieser Daemon (zrepl) kann Jobs nicht pausieren</translation>
+    </message>
+    <message>
+        <source>%1 is paused already</source>
+        <translation>%1 ist bereits pausiert</translation>
+    </message>
+    <message>
+        <source>%1 is not paused</source>
+        <translation>%1 ist nicht pausiert</translation>
+    </message>
+    <message>
+        <source>Replication of job %1 stops until you resume it; snapshots continue to be taken and pruned. A replication in progress is interrupted and resumes where it stopped.</source>
+        <translation>Die Replikation von Job %1 ruht, bis Sie sie fortsetzen; Snapshots werden weiter erstellt und ausgedünnt. Eine laufende Replikation wird unterbrochen und setzt später dort fort, wo sie aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>Job %1 replicates again from its next run on, starting with the snapshots taken while it was paused.</source>
+        <translation>Job %1 repliziert ab seinem nächsten Lauf wieder, beginnend mit den Snapshots, die während der Pause erstellt wurden.</translation>
     </message>
 </context>
 <context>
@@ -397,6 +830,14 @@
         <source>Replicating: %1 of %2 filesystems done</source>
         <translation>Replikation läuft: %1 von %2 Dateisystemen fertig</translation>
     </message>
+    <message>
+        <source>%1 (replication paused)</source>
+        <translation>%1 (Replikation pausiert)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
 </context>
 <context>
     <name>Gui::JobsTableModel</name>
@@ -463,6 +904,14 @@
     <message>
         <source>Next</source>
         <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Replication is paused: the backups age until it is resumed</source>
+        <translation>Die Replikation ist pausiert: Die Sicherungen altern, bis sie fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>%1: replication paused; snapshots continue to be taken and pruned</source>
+        <translation>%1: Replikation pausiert; Snapshots werden weiter erstellt und ausgedünnt</translation>
     </message>
 </context>
 <context>
@@ -576,10 +1025,6 @@
         <translation>Zurücksetzen bricht ab, was der Auftrag %1 gerade tut. Eine unterbrochene Replikation wird beim nächsten Lauf fortgesetzt.</translation>
     </message>
     <message>
-        <source>The daemon refused: %1</source>
-        <translation>Der Daemon hat abgelehnt: %1</translation>
-    </message>
-    <message>
         <source>Status copied to the clipboard</source>
         <translation>Status in die Zwischenablage kopiert</translation>
     </message>
@@ -602,6 +1047,46 @@
     <message>
         <source>This daemon (zrepl) does not report snapshot ages, counts or health: shown is what its status tells, the last replication and snapshot round.</source>
         <translation>Dieser Daemon (zrepl) meldet weder Alter noch Anzahl der Snapshots noch ihren Zustand: Angezeigt wird, was sein Status verrät, die letzte Replikation und Snapshot-Runde.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Replication…</source>
+        <translation>Replikation &amp;pausieren…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Replication…</source>
+        <translation>Replikation &amp;fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Pause %1?</source>
+        <translation>%1 pausieren?</translation>
+    </message>
+    <message>
+        <source>Resume %1?</source>
+        <translation>%1 fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Select a filesystem above to see why each of its snapshots is still there.</source>
+        <translation>Wählen Sie oben ein Dateisystem aus, um zu sehen, warum jeder seiner Snapshots noch vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Asking the daemon about %1…</source>
+        <translation>Der Daemon wird zu %1 befragt…</translation>
+    </message>
+    <message>
+        <source>The last pruning round of %1 saw no snapshots of %2.</source>
+        <translation>Die letzte Ausdünnungsrunde von %1 hat keine Snapshots von %2 gesehen.</translation>
+    </message>
+    <message>
+        <source>Why the snapshots of %1 are still there: %2</source>
+        <translation>Warum die Snapshots von %1 noch vorhanden sind: %2</translation>
     </message>
 </context>
 <context>
@@ -674,6 +1159,92 @@
     <message>
         <source>“%1” is falling behind</source>
         <translation>„%1“ fällt zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PruningExplanationFetcher</name>
+    <message>
+        <source>This daemon does not explain its pruning decisions (zrepl)</source>
+        <translation>Dieser Daemon erklärt seine Ausdünnungsentscheidungen nicht (zrepl)</translation>
+    </message>
+    <message>
+        <source>The daemon could not explain the pruning: %1</source>
+        <translation>Der Daemon konnte das Ausdünnen nicht erklären: %1</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s pruning explanation could not be read: %1</source>
+        <translation>Die Ausdünnungserklärung des Daemons ist nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PruningExplanationModel</name>
+    <message>
+        <source>Destroyed</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Kept by %1</source>
+        <translation>Behalten durch %1</translation>
+    </message>
+    <message>
+        <source>The keep rules would destroy it, but: %1</source>
+        <translation>Die Aufbewahrungsregeln würden ihn löschen, aber: %1</translation>
+    </message>
+    <message>
+        <source>Not replicated yet</source>
+        <translation>Noch nicht repliziert</translation>
+    </message>
+    <message>
+        <source>%1@%2: %3</source>
+        <translation>%1@%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 snapshots: %2 kept, %3 held, %4 destroyed</source>
+        <translation>%1 Snapshots: %2 behalten, %3 gehalten, %4 gelöscht</translation>
+    </message>
+    <message>
+        <source>(pruning round of %1)</source>
+        <translation>(Ausdünnungsrunde vom %1)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1521,22 @@ Beendet: %2</translation>
         <source>%1 reset</source>
         <translation>%1 zurückgesetzt</translation>
     </message>
+    <message>
+        <source>This daemon cannot pause jobs: zrepl knows no pause, only Holdfast&apos;s daemon does</source>
+        <translation>Dieser Daemon kann Jobs nicht pausieren: zrepl kennt keine Pause, nur der Daemon von Holdfast</translation>
+    </message>
+    <message>
+        <source>Replication of %1 paused</source>
+        <translation>Replikation von %1 pausiert</translation>
+    </message>
+    <message>
+        <source>Replication of %1 resumed</source>
+        <translation>Replikation von %1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>The daemon refused: %1</source>
+        <translation>Der Daemon hat abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SnapshottingModel</name>
@@ -1065,6 +1652,10 @@ Beendet: %2</translation>
         <source>No jobs</source>
         <translation>Keine Aufträge</translation>
     </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (pausiert)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TrayStates</name>
@@ -1105,6 +1696,10 @@ Beendet: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Replication paused: the backups age until it is resumed</source>
+        <translation>Replikation pausiert: Die Sicherungen altern, bis sie fortgesetzt wird</translation>
     </message>
 </context>
 </TS>

@@ -98,6 +98,7 @@ void BackupFreshness::fromReport(JobSummary &job, const Api::JobFreshness &fresh
     job.freshnessPending = false;
     job.freshness = freshness.health;
     job.freshnessReason = freshness.healthReason;
+    job.paused = freshness.paused;
 
     const Api::FilesystemFreshness *stalest = nullptr;
     job.lastBackup = lastBackup(freshness, &stalest);

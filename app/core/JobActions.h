@@ -13,8 +13,12 @@ struct JobActionState
 {
     bool wakeup = false;
     bool reset = false;
+    bool pause = false;
+    bool resume = false;
     QString wakeupTip;
     QString resetTip;
+    QString pauseTip;
+    QString resumeTip;
 
     bool operator==(const JobActionState &) const = default;
 };
@@ -28,8 +32,14 @@ class JobActions
 public:
     // zrepl's passive jobs (sink, source) wait for the other side and take no signals.
     static bool takesSignals(Api::JobStatus::Type type);
-    // `job` is the selected one (nullptr: none); `readOnly` is what the daemon said this user may do.
-    static JobActionState compute(const JobSummary *job, bool connected, bool readOnly);
+    // Only push and pull jobs replicate by themselves: only their replication can be paused (Holdfast's daemon).
+    static bool takesPause(Api::JobStatus::Type type);
+    // `job` is the selected one (nullptr: none); `readOnly` is what the daemon said this user may do;
+    // `pauseSupported` false: the daemon is known to be zrepl's, which has no pause.
+    static JobActionState compute(const JobSummary *job, bool connected, bool readOnly, bool pauseSupported = true);
+    // What the confirmations of Pause and Resume say they change.
+    static QString pauseQuestion(const QString &job);
+    static QString resumeQuestion(const QString &job);
     // Why a read-only user sees the jobs but cannot wake them up: for the status bar's indicator.
     static QString readOnlyExplanation();
     // The tooltip of a wake-up entry that read-only mode disables (the window's action and the tray's).

@@ -244,6 +244,10 @@ QList<JobSummary> JobSummaries::summarize(const Api::DaemonStatus &status, const
         const Api::JobFreshness *reported = freshness ? BackupFreshness::find(*freshness, job.name) : nullptr;
         if (reported) {
             BackupFreshness::fromReport(job, *reported);
+            if (job.paused) {
+                // What it does still shows while it snapshots or prunes; otherwise the pause is the news.
+                job.state = job.health == Health::Running ? tr("%1 (replication paused)").arg(job.state) : tr("Paused");
+            }
         } else {
             BackupFreshness::fromStatus(job, it.value(), noFreshnessEndpoint);
         }
@@ -254,11 +258,12 @@ QList<JobSummary> JobSummaries::summarize(const Api::DaemonStatus &status, const
 
 Health JobSummaries::overallHealth(const JobSummary &job)
 {
-    if (job.health == Health::Error || job.freshness == Api::Health::Critical) {
+    if (job.health == Health::Error || (job.freshness == Api::Health::Critical && !job.paused)) {
         return Health::Error;
     }
     // A stale job that is running now is still stale until the run brings its backups up to date.
-    if (job.health == Health::Warning || job.freshness == Api::Health::Warning) {
+    if (job.health == Health::Warning || job.freshness == Api::Health::Warning
+        || job.freshness == Api::Health::Critical) {
         return Health::Warning;
     }
     return job.health;

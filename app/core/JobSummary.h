@@ -53,6 +53,9 @@ struct JobSummary
     bool freshnessReported = false;  // from the daemon's freshness report; false: guessed from /status (zrepl)
     // Holdfast's daemon, whose report has not come yet: too early to judge staleness in any way.
     bool freshnessPending = false;
+    // Replication paused (Holdfast's `signal pause`), from the freshness report: snapshots go on, the backups age,
+    // and that is what the user asked for, so the table shows "Paused" and no alarm.
+    bool paused = false;
 
     bool operator==(const JobSummary &) const = default;
 };
@@ -71,7 +74,8 @@ public:
                                        bool noFreshnessEndpoint = false);
     static QString healthName(Health health);
     // What the tray and the notifications count: the activity (running, failed) and the freshness together; a
-    // job whose backups are stale is a warning even when nothing failed, and critically stale is an error.
+    // job whose backups are stale is a warning even when nothing failed, and critically stale is an error. A paused
+    // job's staleness is a warning at most: the user stopped it on purpose.
     static Health overallHealth(const JobSummary &job);
 
     // Whether a replication run is still going. zrepl never sets the run's FinishAt (its driver leaves it zero), so

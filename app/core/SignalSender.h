@@ -8,7 +8,8 @@
 
 namespace Gui {
 
-// Sends zrepl's signals (wakeup, reset) to the daemon and tells what it answered, in words for the status bar.
+// Sends zrepl's signals (wakeup, reset) and Holdfast's (pause, resume) to the daemon and tells what it answered,
+// in words for the status bar.
 class SignalSender final : public QObject
 {
     Q_OBJECT
@@ -18,9 +19,15 @@ public:
 
     void wakeup(const QString &job);
     void reset(const QString &job);
+    void pause(const QString &job);
+    void resume(const QString &job);
+
+    // What zrepl's daemon, which knows no pause, is said to answer.
+    static QString cannotPauseMessage();
 
 Q_SIGNALS:
-    // `message` is the daemon's answer ("already woken up") or why the signal did not arrive.
+    // `message` is what to show: "push woken up", or why the signal was refused ("The daemon refused: already woken
+    // up") or did not arrive.
     void answered(const QString &job, const QString &op, bool ok, const QString &message);
 
 private:

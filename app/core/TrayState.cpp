@@ -44,7 +44,9 @@ TrayState TrayStates::compute(const QList<JobSummary> &jobs, ConnectionState con
         QString line = u"%1: %2"_s.arg(job.name, job.state);
         if (job.freshnessReported) {
             line += job.lastBackup ? tr(", last backup %1").arg(Format::ago(*job.lastBackup, now)) : tr(", no backup yet");
-            if (job.freshness == Api::Health::Warning || job.freshness == Api::Health::Critical) {
+            if (job.paused) {
+                line += u"\n    "_s + tr("Replication paused: the backups age until it is resumed");
+            } else if (job.freshness == Api::Health::Warning || job.freshness == Api::Health::Critical) {
                 line += u"\n    "_s + tr("%1: %2").arg(Format::healthName(job.freshness), job.freshnessReason);
             }
         } else if (replicates && job.lastRun) {

@@ -124,6 +124,7 @@ QList<FilesystemsModel::Row> FilesystemsModel::reportedRows(const Api::JobFreshn
         row.health = fs.health;
         row.healthReason = fs.healthReason;
         row.error = fs.error;
+        row.paused = job.paused;
         rows.append(row);
     }
     return rows;
@@ -216,7 +217,7 @@ void FilesystemsModel::apply(bool reset)
                 return;
             }
             // The health colours the whole row (FreshnessRole in every column).
-            const bool healthChanged = m_rows.at(row).health != next.health;
+            const bool healthChanged = m_rows.at(row).health != next.health || m_rows.at(row).paused != next.paused;
             m_rows[row] = next;
             changes.add(QModelIndex(),
                         row,
@@ -254,9 +255,9 @@ QVariant FilesystemsModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortData(row, column);
     case Qt::DecorationRole:
-        return column == HealthColumn ? QVariant(Format::healthIcon(row.health)) : QVariant();
+        return column == HealthColumn ? QVariant(Format::healthIcon(shownHealth(row))) : QVariant();
     case Qt::ForegroundRole:
-        return column == HealthColumn ? QVariant(Format::healthColor(row.health)) : QVariant();
+        return column == HealthColumn ? QVariant(Format::healthColor(shownHealth(row))) : QVariant();
     case Qt::TextAlignmentRole:
         if (column == SnapshotsColumn || column == UnreplicatedColumn) {
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -265,14 +266,20 @@ QVariant FilesystemsModel::data(const QModelIndex &index, int role) const
     case JobNameRole:
         return row.job;
     case FreshnessRole:
-        return QVariant::fromValue(row.health);
+        return QVariant::fromValue(shownHealth(row));
     case HasErrorRole:
-        return !row.error.isEmpty() || row.health == Api::Health::Critical;
+        return !row.error.isEmpty() || shownHealth(row) == Api::Health::Critical;
     case WarningRole:
-        return row.health == Api::Health::Warning;
+        return shownHealth(row) == Api::Health::Warning;
     default:
         return {};
     }
+}
+
+Api::Health FilesystemsModel::shownHealth(const Row &row)
+{
+    // A paused job's filesystems age because the user paused it: amber at most, never the red of a failure.
+    return row.paused && row.health == Api::Health::Critical ? Api::Health::Warning : row.health;
 }
 
 QString FilesystemsModel::lastReplicatedText(const Row &row) const
@@ -309,7 +316,7 @@ QVariant FilesystemsModel::displayData(const Row &row, int column) const
         }
         return QLocale().toString(*row.unreplicated);
     case HealthColumn:
-        return Format::healthName(row.health);
+        return row.paused ? tr("Paused") : Format::healthName(row.health);
     }
     return {};
 }
@@ -366,6 +373,11 @@ QVariant FilesystemsModel::toolTipData(const Row &row, int column) const
                                   : QVariant(tr("Only senders have snapshots to replicate"));
     case HealthColumn: {
         QStringList lines{row.healthReason};
+        if (row.paused) {
+            lines.prepend(tr("Replication of job %1 is paused: snapshots continue to be taken and pruned, the backups "
+                             "age until it is resumed")
+                              .arg(row.job));
+        }
         if (!row.error.isEmpty() && !row.healthReason.contains(row.error)) {
             lines.append(tr("Last error: %1").arg(row.error));
         }

@@ -17,6 +17,8 @@ namespace Gui {
 // many (and how many bytes, where the daemon estimated them) are not replicated yet, and the daemon's health with
 // its reason.
 //
+// The filesystems of a paused job say so in the Health column ("Paused", amber at most): they age on purpose.
+//
 // Against zrepl, which has no such report, the rows come from the status: the filesystems of the last replication
 // attempt ("last replicated" is when that attempt finished, for a filesystem it completed) and of the snapshotter's
 // last round (its snapshot); counts, ages and health cannot be known, and the tooltips say so.
@@ -86,6 +88,7 @@ private:
         Api::Health health = Api::Health::Unknown;
         QString healthReason;
         QString error;
+        bool paused = false;  // the job's replication is paused
 
         QString key() const;
         bool operator==(const Row &) const = default;
@@ -99,6 +102,7 @@ private:
     QVariant toolTipData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
     QString lastReplicatedText(const Row &row) const;
+    static Api::Health shownHealth(const Row &row);
 
     QString m_job;
     Api::DaemonStatus m_status;

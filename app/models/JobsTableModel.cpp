@@ -56,6 +56,11 @@ ColumnSpan changedColumns(const JobSummary &a, const JobSummary &b)
     if (a.nextRun != b.nextRun || a.nextRunNote != b.nextRunNote) {
         span.add(JobsTableModel::NextRunColumn);
     }
+    if (a.paused != b.paused) {
+        // The Name column's icon, the state and the colour of the last backup follow it.
+        span.add(JobsTableModel::NameColumn);
+        span.add(JobsTableModel::StateColumn);
+    }
     if (a.freshness != b.freshness) {
         // FreshnessRole is answered in every column, and the Name column's icon follows it.
         span.add(JobsTableModel::NameColumn);
@@ -73,6 +78,12 @@ ColumnSpan changedColumns(const JobSummary &a, const JobSummary &b)
 bool byName(const JobSummary &a, const JobSummary &b)
 {
     return a.name < b.name;
+}
+
+// A paused job ages because the user paused it: amber at most, never the red of a failure.
+Api::Health shownFreshness(const JobSummary &job)
+{
+    return job.paused && job.freshness == Api::Health::Critical ? Api::Health::Warning : job.freshness;
 }
 
 }  // namespace
@@ -105,7 +116,8 @@ void JobsTableModel::update(QList<JobSummary> summaries)
             if (!span.isEmpty()) {
                 // The health shows as an icon, a colour and HasErrorRole, beyond the content roles.
                 const bool healthChanged = m_rows.at(row).health != summaries.at(index).health
-                    || m_rows.at(row).freshness != summaries.at(index).freshness;
+                    || m_rows.at(row).freshness != summaries.at(index).freshness
+                    || m_rows.at(row).paused != summaries.at(index).paused;
                 changes.add(QModelIndex(), row, span.first(), span.last(),
                             healthChanged ? DataChangeBatch::Roles::All : DataChangeBatch::Roles::Content);
             }
@@ -170,6 +182,9 @@ QString JobsTableModel::lastBackupToolTip(const JobSummary &job) const
     if (job.lastSnapshot) {
         lines.append(tr("Last snapshot: %1").arg(Format::longDateTime(*job.lastSnapshot)));
     }
+    if (job.paused) {
+        lines.append(tr("Replication is paused: the backups age until it is resumed"));
+    }
     lines.append(tr("Health: %1").arg(Format::healthName(job.freshness)));
     if (!job.freshnessReason.isEmpty()) {
         lines.append(job.freshnessReason);
@@ -219,13 +234,13 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
         return toolTipData(job, column);
     case Qt::DecorationRole:
         if (column == NameColumn) {
-            return healthIcon(JobSummaries::overallHealth(job));
+            return job.paused ? pausedIcon() : healthIcon(JobSummaries::overallHealth(job));
         }
-        return column == LastBackupColumn ? QVariant(Format::healthIcon(job.freshness)) : QVariant();
+        return column == LastBackupColumn ? QVariant(Format::healthIcon(shownFreshness(job))) : QVariant();
     case Qt::ForegroundRole:
         // The palette's own text colour where all is well: green text reads poorly, the dot says it.
-        if (column == LastBackupColumn && job.freshness != Api::Health::Ok) {
-            return Format::healthColor(job.freshness);
+        if (column == LastBackupColumn && shownFreshness(job) != Api::Health::Ok) {
+            return Format::healthColor(shownFreshness(job));
         }
         return {};
     case FreshnessRole:
@@ -280,6 +295,9 @@ QVariant JobsTableModel::toolTipData(const JobSummary &job, int column) const
     switch (column) {
     case NameColumn:
     case StateColumn:
+        if (job.paused) {
+            return tr("%1: replication paused; snapshots continue to be taken and pruned").arg(job.name);
+        }
         return tr("%1: %2").arg(job.name, JobSummaries::healthName(job.health));
     case LastBackupColumn:
         return lastBackupToolTip(job);
@@ -347,6 +365,18 @@ QIcon JobsTableModel::healthIcon(Health health) const
     }
     icon = QIcon::fromTheme(QString::fromUtf16(choice.themeName), fallback);
     return icon;
+}
+
+QIcon JobsTableModel::pausedIcon() const
+{
+    if (m_pausedIcon.isNull()) {
+        QIcon fallback;
+        if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
+            fallback = QApplication::style()->standardIcon(QStyle::SP_MediaPause);
+        }
+        m_pausedIcon = QIcon::fromTheme(u"media-playback-pause"_s, fallback);
+    }
+    return m_pausedIcon;
 }
 
 QVariant JobsTableModel::headerData(int section, Qt::Orientation orientation, int role) const

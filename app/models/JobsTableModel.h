@@ -24,6 +24,9 @@ namespace Gui {
 // "Next" ("in 4 min"). setNow() keeps the relative texts current between updates and signals only the cells whose
 // text changed. FreshnessRole gives the Api::Health in every column.
 //
+// A paused job (Holdfast's `signal pause`) reads "Paused" with a pause icon, and its ageing backups are amber at
+// most: the user stopped it on purpose.
+//
 // The Name column's DecorationRole is an icon for the job's overall health (JobSummaries::overallHealth: the last
 // run and the freshness; the theme's emblem-default, view-refresh, dialog-warning, dialog-error, or the style's
 // standard pixmaps where the theme has none); HealthRole gives the Gui::Health of the last run itself for a view
@@ -76,10 +79,12 @@ private:
     QString lastBackupText(const JobSummary &job, const QDateTime &now) const;
     QString lastBackupToolTip(const JobSummary &job) const;
     QIcon healthIcon(Health health) const;
+    QIcon pausedIcon() const;
 
     QList<JobSummary> m_rows;
     QDateTime m_now;
     mutable std::array<QIcon, 4> m_icons;  // by Health, made on first use: a QIcon needs the QGuiApplication
+    mutable QIcon m_pausedIcon;
 };
 
 }  // namespace Gui

@@ -85,7 +85,8 @@ QList<Notification> NotificationRules::statusChanged(const QList<JobSummary> &jo
         if (job.freshnessReported) {
             const bool stale = job.freshness == Api::Health::Warning || job.freshness == Api::Health::Critical;
             const bool worse = !state.freshness || Api::worse(job.freshness, *state.freshness) != *state.freshness;
-            if (stale && worse && m_settings.stale) {
+            // A paused job ages because the user paused it: no alarm for what was asked for.
+            if (stale && worse && m_settings.stale && !job.paused) {
                 out.append(staleByDaemon(job));
             }
             state.freshness = job.freshness;

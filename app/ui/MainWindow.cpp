@@ -24,14 +24,18 @@
 #include <QVBoxLayout>
 
 #include "app/core/JobActions.h"
+#include "app/core/PruningExplanationFetcher.h"
 #include "app/core/SignalSender.h"
 #include "app/models/ErrorsOnlyFilter.h"
 #include "app/models/FilesystemsModel.h"
+#include "app/models/HoldsModel.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
+#include "app/models/PruningExplanationModel.h"
 #include "app/models/PruningModel.h"
 #include "app/models/ReplicationModel.h"
 #include "app/models/SnapshottingModel.h"
+#include "app/ui/HoldsPanel.h"
 #include "app/ui/ProgressDelegate.h"
 #include "app/ui/TableColumnFitter.h"
 
@@ -53,6 +57,12 @@ MainWindow::MainWindow(StatusPoller &poller, SignalSender &sender, QWidget *pare
     m_errorsOnly->setSourceModel(m_replicationModel);
     m_snapshotModel = new SnapshottingModel(this);
     m_pruningModel = new PruningModel(this);
+    m_pruningExplanationModel = new PruningExplanationModel(this);
+    m_pruningFetcher = new PruningExplanationFetcher(m_poller.client(), this);
+    connect(m_pruningFetcher, &PruningExplanationFetcher::changed, this, [this] {
+        m_pruningExplanationModel->setExplanation(m_pruningFetcher->explanation());
+        updatePruningExplanation();
+    });
     m_filesystemsModel = new FilesystemsModel(this);
     m_filesystemsProxy = new QSortFilterProxyModel(this);
     m_filesystemsProxy->setSourceModel(m_filesystemsModel);
@@ -89,6 +99,12 @@ void MainWindow::createActions()
     m_reset = new QAction(QIcon::fromTheme(u"process-stop"_s), tr("&Reset"), this);
     m_reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_reset, &QAction::triggered, this, &MainWindow::confirmReset);
+    m_pause = new QAction(QIcon::fromTheme(u"media-playback-pause"_s), tr("&Pause Replication…"), this);
+    m_pause->setObjectName(u"pauseAction"_s);
+    connect(m_pause, &QAction::triggered, this, [this] { confirmPause(true); });
+    m_resume = new QAction(QIcon::fromTheme(u"media-playback-start"_s), tr("Res&ume Replication…"), this);
+    m_resume->setObjectName(u"resumeAction"_s);
+    connect(m_resume, &QAction::triggered, this, [this] { confirmPause(false); });
     m_copyStatus = new QAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy Status as &JSON"), this);
     m_copyStatus->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copyStatus, &QAction::triggered, this, &MainWindow::copyStatus);
@@ -97,6 +113,7 @@ void MainWindow::createActions()
     m_refresh = new QAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_refresh, &QAction::triggered, &m_poller, &StatusPoller::pollNow);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refreshOnDemandViews);
     m_settings = new QAction(QIcon::fromTheme(u"configure"_s), tr("&Settings…"), this);
     m_settings->setShortcut(QKeySequence::Preferences);
     connect(m_settings, &QAction::triggered, this, &MainWindow::settingsRequested);
@@ -114,6 +131,9 @@ void MainWindow::createActions()
     job->addAction(m_wakeup);
     job->addAction(m_reset);
     job->addSeparator();
+    job->addAction(m_pause);
+    job->addAction(m_resume);
+    job->addSeparator();
     job->addAction(m_copyError);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
@@ -124,6 +144,8 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_wakeup);
     toolbar->addAction(m_reset);
+    toolbar->addAction(m_pause);
+    toolbar->addAction(m_resume);
     toolbar->addSeparator();
     toolbar->addAction(m_refresh);
     toolbar->addAction(m_copyStatus);
@@ -208,7 +230,38 @@ void MainWindow::createLayout()
     m_pruningView->setModel(m_pruningModel);
     m_pruningView->verticalHeader()->hide();
     m_pruningView->setWordWrap(false);
+    m_pruningView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pruningView->setSelectionMode(QAbstractItemView::SingleSelection);
     new TableColumnFitter(m_pruningView, PruningModel::FilesystemColumn);
+    connect(m_pruningView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::handlePruningSelection);
+    // "Why is this snapshot still here?": the selected filesystem's snapshots with the daemon's verdict on each.
+    m_pruningExplanationLabel = new QLabel;
+    m_pruningExplanationLabel->setObjectName(u"pruningExplanationLabel"_s);
+    m_pruningExplanationLabel->setWordWrap(true);
+    m_pruningExplanationLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pruningExplanationView = new QTableView;
+    m_pruningExplanationView->setObjectName(u"pruningExplanationView"_s);
+    m_pruningExplanationView->setModel(m_pruningExplanationModel);
+    m_pruningExplanationView->verticalHeader()->hide();
+    m_pruningExplanationView->setWordWrap(false);
+    m_pruningExplanationView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pruningExplanationView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pruningExplanationView->horizontalHeader()->setStretchLastSection(true);
+    new TableColumnFitter(m_pruningExplanationView, -1);
+    connect(m_pruningExplanationView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updatePruningExplanation);
+    auto *explanationPage = new QWidget;
+    auto *explanationLayout = new QVBoxLayout(explanationPage);
+    explanationLayout->setContentsMargins(0, 0, 0, 0);
+    explanationLayout->addWidget(m_pruningExplanationLabel);
+    explanationLayout->addWidget(m_pruningExplanationView);
+    auto *pruningPage = new QSplitter(Qt::Vertical);
+    pruningPage->setObjectName(u"pruningSplitter"_s);
+    pruningPage->addWidget(m_pruningView);
+    pruningPage->addWidget(explanationPage);
+    pruningPage->setStretchFactor(0, 1);
+    pruningPage->setStretchFactor(1, 2);
 
     auto *filesystemsPage = new QWidget;
     auto *filesystemsLayout = new QVBoxLayout(filesystemsPage);
@@ -229,10 +282,26 @@ void MainWindow::createLayout()
     m_filesystemsView->setSortingEnabled(true);
     // By job, then filesystem, as the model keeps them, until the user clicks a header.
     m_filesystemsView->sortByColumn(FilesystemsModel::JobColumn, Qt::AscendingOrder);
+    m_filesystemsView->setSelectionMode(QAbstractItemView::SingleSelection);
     new TableColumnFitter(m_filesystemsView, FilesystemsModel::FilesystemColumn);
+    connect(m_filesystemsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::handleFilesystemSelection);
+    // The holds live under the filesystems they keep replicating: one place for "is this filesystem safe, and
+    // what keeps it so".
+    m_holdsPanel = new HoldsPanel(m_poller.client());
+    connect(m_holdsPanel, &HoldsPanel::actionFinished, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        m_poller.pollNow();
+    });
+    auto *filesystemsSplitter = new QSplitter(Qt::Vertical);
+    filesystemsSplitter->setObjectName(u"filesystemsSplitter"_s);
+    filesystemsSplitter->addWidget(m_filesystemsView);
+    filesystemsSplitter->addWidget(m_holdsPanel);
+    filesystemsSplitter->setStretchFactor(0, 3);
+    filesystemsSplitter->setStretchFactor(1, 2);
     filesystemsLayout->addWidget(m_allJobsBox);
     filesystemsLayout->addWidget(m_filesystemsNote);
-    filesystemsLayout->addWidget(m_filesystemsView);
+    filesystemsLayout->addWidget(filesystemsSplitter);
     m_errorText = new QPlainTextEdit;
     m_errorText->setObjectName(u"errorText"_s);
     m_errorText->setReadOnly(true);
@@ -245,7 +314,7 @@ void MainWindow::createLayout()
     m_tabs->addTab(filesystemsPage, tr("Filesystems"));
     m_tabs->addTab(replicationPage, tr("Replication"));
     m_tabs->addTab(m_snapshotView, tr("Snapshots"));
-    m_tabs->addTab(m_pruningView, tr("Pruning"));
+    m_tabs->addTab(pruningPage, tr("Pruning"));
     m_tabs->addTab(m_errorText, tr("Errors"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -275,6 +344,11 @@ void MainWindow::createLayout()
 
 void MainWindow::applySettings(const AppSettings &settings)
 {
+    if (settings.socketPath != m_poller.socketPath()) {
+        // Another daemon, perhaps of another kind: what the last one said about holds and pruning is gone.
+        m_holdsPanel->forget();
+        m_pruningFetcher->forget();
+    }
     m_poller.setSocketPath(settings.socketPath);
     m_poller.setInterval(settings.pollInterval);
 }
@@ -341,6 +415,7 @@ void MainWindow::tick()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_jobsModel->setNow(now);
     m_filesystemsModel->setNow(now);
+    m_holdsPanel->setNow(now);
 }
 
 void MainWindow::handleConnection(ConnectionState state, const QString &reason)
@@ -364,12 +439,18 @@ void MainWindow::handleConnection(ConnectionState state, const QString &reason)
         break;
     }
     m_connectionLabel->setToolTip(reason);
+    if (state == ConnectionState::NotRunning) {
+        m_holdsPanel->forget();
+        m_pruningFetcher->forget();
+    }
+    m_holdsPanel->setConnection(state == ConnectionState::Connected, m_poller.isReadOnly());
     updateActions();
 }
 
 void MainWindow::handleAccess(bool readOnly)
 {
     m_readOnlyLabel->setVisible(readOnly);
+    m_holdsPanel->setConnection(m_poller.state() == ConnectionState::Connected, readOnly);
     updateActions();
 }
 
@@ -380,6 +461,9 @@ void MainWindow::handleSelection()
     m_snapshotModel->setJob(job);
     m_pruningModel->setJob(job);
     m_filesystemsModel->setJob(m_allJobsBox->isChecked() ? QString() : job);
+    m_holdsPanel->setJob(m_allJobsBox->isChecked() ? QString() : job);
+    handleFilesystemSelection();
+    handlePruningSelection();
     m_replicationView->expandAll();
     updateErrorText();
     updateActions();
@@ -410,11 +494,16 @@ void MainWindow::updateActions()
         }
     }
     const JobActionState state =
-        JobActions::compute(selected, m_poller.state() == ConnectionState::Connected, m_poller.isReadOnly());
+        JobActions::compute(selected, m_poller.state() == ConnectionState::Connected, m_poller.isReadOnly(),
+                            m_poller.freshnessSupport() != FreshnessSupport::Unsupported);
     m_wakeup->setEnabled(state.wakeup);
     m_wakeup->setToolTip(state.wakeupTip);
     m_reset->setEnabled(state.reset);
     m_reset->setToolTip(state.resetTip);
+    m_pause->setEnabled(state.pause);
+    m_pause->setToolTip(state.pauseTip);
+    m_resume->setEnabled(state.resume);
+    m_resume->setToolTip(state.resumeTip);
     m_copyStatus->setEnabled(!m_poller.lastRawStatus().isEmpty());
     m_copyError->setEnabled(!m_errorText->toPlainText().isEmpty());
 }
@@ -435,11 +524,85 @@ void MainWindow::confirmReset()
     }
 }
 
+void MainWindow::confirmPause(bool pause)
+{
+    const QString job = selectedJob();
+    if (job.isEmpty()) {
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, pause ? tr("Pause %1?").arg(job) : tr("Resume %1?").arg(job),
+                    pause ? JobActions::pauseQuestion(job) : JobActions::resumeQuestion(job),
+                    QMessageBox::Ok | QMessageBox::Cancel, this);
+    box.setObjectName(u"pauseConfirmDialog"_s);
+    box.button(QMessageBox::Ok)->setText(pause ? tr("Pause") : tr("Resume"));
+    box.setDefaultButton(QMessageBox::Ok);
+    if (box.exec() != QMessageBox::Ok) {
+        return;
+    }
+    if (pause) {
+        m_sender.pause(job);
+    } else {
+        m_sender.resume(job);
+    }
+}
+
+void MainWindow::handleFilesystemSelection()
+{
+    const QModelIndexList rows = m_filesystemsView->selectionModel()->selectedRows(FilesystemsModel::FilesystemColumn);
+    m_holdsPanel->setFilesystem(rows.isEmpty() ? QString() : rows.first().data().toString());
+}
+
+void MainWindow::handlePruningSelection()
+{
+    const QModelIndexList rows = m_pruningView->selectionModel()->selectedRows(PruningModel::FilesystemColumn);
+    const QString filesystem = rows.isEmpty() ? QString() : rows.first().data(FullTextRole).toString();
+    const QString job = filesystem.isEmpty() ? QString() : m_pruningModel->job();
+    if (job != m_pruningFetcher->job() || filesystem != m_pruningFetcher->filesystem()) {
+        m_pruningFetcher->fetch(job, filesystem);
+    }
+}
+
+void MainWindow::updatePruningExplanation()
+{
+    QString text;
+    if (m_pruningFetcher->support() == EndpointSupport::Unsupported) {
+        text = PruningExplanationFetcher::unsupportedMessage();
+    } else if (m_pruningFetcher->filesystem().isEmpty()) {
+        text = tr("Select a filesystem above to see why each of its snapshots is still there.");
+    } else if (!m_pruningFetcher->error().isEmpty()) {
+        text = m_pruningFetcher->error();
+    } else if (m_pruningFetcher->isLoading()) {
+        text = tr("Asking the daemon about %1…").arg(m_pruningFetcher->filesystem());
+    } else if (m_pruningExplanationModel->rowCount() == 0) {
+        text = tr("The last pruning round of %1 saw no snapshots of %2.")
+                   .arg(m_pruningFetcher->job(), m_pruningFetcher->filesystem());
+    } else {
+        const QModelIndexList rows = m_pruningExplanationView->selectionModel()->selectedRows();
+        text = rows.isEmpty() ? tr("Why the snapshots of %1 are still there: %2")
+                                    .arg(m_pruningFetcher->filesystem(), m_pruningExplanationModel->summary())
+                              : m_pruningExplanationModel->detailText(rows.first().row());
+    }
+    m_pruningExplanationLabel->setText(text);
+}
+
+void MainWindow::refreshOnDemandViews()
+{
+    // Holds and pruning explanations are asked for when shown, not polled: Refresh asks again for what is visible.
+    if (m_holdsPanel->isVisible()) {
+        m_holdsPanel->refresh();
+    }
+    if (m_pruningExplanationView->isVisible() && !m_pruningFetcher->filesystem().isEmpty()) {
+        m_pruningFetcher->fetch(m_pruningFetcher->job(), m_pruningFetcher->filesystem());
+    }
+}
+
 void MainWindow::handleAnswer(const QString &job, const QString &op, bool ok, const QString &message)
 {
     Q_UNUSED(job)
     Q_UNUSED(op)
-    statusBar()->showMessage(ok ? message : tr("The daemon refused: %1").arg(message), 8000);
+    Q_UNUSED(ok)
+    // SignalSender words it: "push woken up", "The daemon refused: …", "This daemon cannot pause jobs…".
+    statusBar()->showMessage(message, 8000);
     m_poller.pollNow();
 }
 
@@ -468,6 +631,9 @@ void MainWindow::showJobMenu(const QPoint &position)
     menu.setToolTipsVisible(true);
     menu.addAction(m_wakeup);
     menu.addAction(m_reset);
+    menu.addSeparator();
+    menu.addAction(m_pause);
+    menu.addAction(m_resume);
     menu.addSeparator();
     menu.addAction(m_copyError);
     menu.exec(m_jobsView->viewport()->mapToGlobal(position));

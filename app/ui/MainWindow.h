@@ -21,15 +21,19 @@ namespace Gui {
 
 class ErrorsOnlyFilter;
 class FilesystemsModel;
+class HoldsPanel;
 class JobsTableModel;
+class PruningExplanationFetcher;
+class PruningExplanationModel;
 class PruningModel;
 class ReplicationModel;
 class SignalSender;
 class SnapshottingModel;
 
 // The admin window: the jobs table above (leading with each job's last backup and next run), the selected job's
-// filesystems with their freshness, replication, snapshots, pruning and errors below, the connection in the status
-// bar. A one-second clock keeps the relative times ("12 min ago") current between updates. It shows what the poller delivers and sends what the user asks for; the
+// filesystems with their freshness (and, under them, the holds that keep the selected one replicating),
+// replication, snapshots, pruning (with why each snapshot is still there) and errors below, the connection in the
+// status bar. A one-second clock keeps the relative times ("12 min ago") current between updates. It shows what the poller delivers and sends what the user asks for; the
 // decisions live in the models and in core/, where tests reach them.
 class MainWindow final : public QMainWindow
 {
@@ -51,6 +55,9 @@ public:
     // For tests and the tray: the actions of the selected job.
     QAction *wakeupAction() const { return m_wakeup; }
     QAction *resetAction() const { return m_reset; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *resumeAction() const { return m_resume; }
+    HoldsPanel *holdsPanel() const { return m_holdsPanel; }
     QAction *copyStatusAction() const { return m_copyStatus; }
     // Shown while the daemon lets this user watch but not send signals.
     QLabel *readOnlyIndicator() const { return m_readOnlyLabel; }
@@ -79,6 +86,11 @@ private:
     void updateActions();
     void updateErrorText();
     void confirmReset();
+    void confirmPause(bool pause);
+    void handleFilesystemSelection();
+    void handlePruningSelection();
+    void updatePruningExplanation();
+    void refreshOnDemandViews();
     void copyStatus();
     void copyError();
     void showJobMenu(const QPoint &position);
@@ -102,6 +114,11 @@ private:
     QCheckBox *m_errorsOnlyBox = nullptr;
     QTableView *m_snapshotView = nullptr;
     QTableView *m_pruningView = nullptr;
+    PruningExplanationFetcher *m_pruningFetcher = nullptr;
+    PruningExplanationModel *m_pruningExplanationModel = nullptr;
+    QTableView *m_pruningExplanationView = nullptr;
+    QLabel *m_pruningExplanationLabel = nullptr;
+    HoldsPanel *m_holdsPanel = nullptr;
     QTableView *m_filesystemsView = nullptr;
     QCheckBox *m_allJobsBox = nullptr;
     QLabel *m_filesystemsNote = nullptr;
@@ -113,6 +130,8 @@ private:
 
     QAction *m_wakeup = nullptr;
     QAction *m_reset = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_resume = nullptr;
     QAction *m_copyStatus = nullptr;
     QAction *m_copyError = nullptr;
     QAction *m_refresh = nullptr;

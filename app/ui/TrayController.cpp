@@ -73,18 +73,24 @@ void TrayController::showMessage(const QString &title, const QString &body, QSys
 void TrayController::rebuildJobMenu(const QList<JobSummary> &jobs)
 {
     QStringList names;
+    QStringList paused;
     for (const JobSummary &job : jobs) {
         if (JobActions::takesSignals(job.type)) {
             names.append(job.name);
+            if (job.paused) {
+                paused.append(job.name);
+            }
         }
     }
-    if (names == m_jobNames && !m_jobsMenu->isEmpty()) {
+    if (names == m_jobNames && paused == m_pausedJobs && !m_jobsMenu->isEmpty()) {
         return;
     }
     m_jobNames = names;
+    m_pausedJobs = paused;
     m_jobsMenu->clear();
     for (const QString &name : std::as_const(m_jobNames)) {
-        QAction *action = m_jobsMenu->addAction(name);
+        // Waking up a paused job does not make it replicate: the entry says it is paused.
+        QAction *action = m_jobsMenu->addAction(m_pausedJobs.contains(name) ? tr("%1 (paused)").arg(name) : name);
         connect(action, &QAction::triggered, this, [this, name] { Q_EMIT wakeupRequested(name); });
     }
     if (m_jobNames.isEmpty()) {

@@ -40,6 +40,7 @@ private:
     QAction *m_wakeupAll = nullptr;
     TrayState m_state;
     QStringList m_jobNames;
+    QStringList m_pausedJobs;  // said in their wake-up entries
     bool m_readOnly = false;
 };
 

@@ -60,6 +60,17 @@ void FakeControlServer::serve(QLocalSocket *socket)
     });
 }
 
+QList<Http::Request> FakeControlServer::handledRequests(const QByteArray &path) const
+{
+    QList<Http::Request> out;
+    for (const Http::Request &request : m_handled) {
+        if (request.path == path) {
+            out.append(request);
+        }
+    }
+    return out;
+}
+
 QString FakeControlServer::defaultForbiddenMessage()
 {
     return u"permission denied: alice (uid 1000) may read the status, but signals and the profiler need root or "
@@ -79,6 +90,16 @@ Http::Response FakeControlServer::answer(const Http::Request &request)
             response.body = m_forbiddenMessage.toUtf8() + '\n';
             return response;
         }
+    }
+    if (const auto handler = m_handlers.constFind(request.path); handler != m_handlers.cend()) {
+        m_handled.append(request);
+        const Answer answer = (*handler)(request);
+        response.status = answer.status;
+        response.body = answer.body;
+        if (answer.status >= 200 && answer.status < 300) {
+            response.headers.set("Content-Type", "application/json");
+        }
+        return response;
     }
     if (request.path == "/status") {
         ++m_statusRequests;

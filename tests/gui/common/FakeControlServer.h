@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QLocalServer>
+
+#include <functional>
 #include <QObject>
 #include <QPair>
 #include <QStringList>
@@ -13,7 +15,8 @@
 // GET /status with a given document, POST /signal recorded and answered with 200 {} or 500 and a plain-text
 // reason. For widget tests, which then run against zrepl's own answers. setAccess() makes it answer like Holdfast's
 // daemon instead: every answer names the asker's level (Holdfast-Access), and what the level does not allow is
-// refused with 403 and the daemon's explanation.
+// refused with 403 and the daemon's explanation. Holdfast's other endpoints (holds, pruning explanations, holds
+// actions) answer 404, as zrepl's daemon does, until a test gives them an answer with answerWith().
 class FakeControlServer final : public QObject
 {
     Q_OBJECT
@@ -36,6 +39,25 @@ public:
     // What a refusal for want of access says.
     void setForbiddenMessage(const QString &message) { m_forbiddenMessage = message; }
     static QString defaultForbiddenMessage();
+    // How a test's stand-in endpoint answers: a status and a body (JSON for 2xx, the reason in plain text else).
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+    };
+    using Handler = std::function<Answer(const Http::Request &request)>;
+    // Answer requests for `path` (without the query) with `handler`, after the access check.
+    void answerWith(const QByteArray &path, Handler handler) { m_handlers.insert(path, std::move(handler)); }
+    // The same with one fixed answer.
+    void answerWith(const QByteArray &path, int status, const QByteArray &body)
+    {
+        answerWith(path, [status, body](const Http::Request &) { return Answer{status, body}; });
+    }
+    // Every request a handler answered, in order.
+    const QList<Http::Request> &handledRequests() const { return m_handled; }
+    // Of those, the ones for `path`.
+    QList<Http::Request> handledRequests(const QByteArray &path) const;
+
     // The next request is answered with bytes that are not HTTP, as a broken daemon might.
     void answerGarbageOnce() { m_garbage = true; }
     const QList<QPair<QString, QString>> &signalsReceived() const { return m_signals; }
@@ -61,4 +83,6 @@ private:
     QString m_forbiddenMessage = defaultForbiddenMessage();
     int m_forbiddenRequests = 0;
     bool m_garbage = false;
+    QHash<QByteArray, Handler> m_handlers;
+    QList<Http::Request> m_handled;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Which signals the window and the tray offer for the selected job: none without a connection or a job, none for
 // passive jobs, none in read-only mode (saying why), both otherwise; the reset's tooltip follows what the job does.
+// Pause and Resume: push and pull jobs only, one or the other by the paused state, none against zrepl's daemon,
+// and their confirmations say what they change.
 #include <QTest>
 
 #include "app/core/JobActions.h"
@@ -22,6 +24,9 @@ private Q_SLOTS:
     void noJobSelected();
     void passiveJobsTakeNoSignals_data();
     void passiveJobsTakeNoSignals();
+    void pauseAndResume_data();
+    void pauseAndResume();
+    void pauseConfirmationSaysWhatChanges();
 };
 
 void TestJobActions::compute_data()
@@ -105,6 +110,72 @@ void TestJobActions::passiveJobsTakeNoSignals()
     QVERIFY(!state.reset);
     QVERIFY2(state.wakeupTip.contains(u"take no signals"_s), qPrintable(state.wakeupTip));
     QVERIFY(!state.wakeupTip.contains(u"admin"_s));
+}
+
+void TestJobActions::pauseAndResume_data()
+{
+    QTest::addColumn<JobStatus::Type>("type");
+    QTest::addColumn<bool>("paused");
+    QTest::addColumn<bool>("connected");
+    QTest::addColumn<bool>("readOnly");
+    QTest::addColumn<bool>("supported");  // not zrepl's daemon
+    QTest::addColumn<bool>("pause");
+    QTest::addColumn<bool>("resume");
+    QTest::addColumn<QString>("pauseTip");  // a part of it
+    QTest::addColumn<QString>("resumeTip");
+
+    QTest::addRow("push, running") << JobStatus::Type::Push << false << true << false << true << true << false
+                                   << u"snapshots go on"_s << u"job is not paused"_s;
+    QTest::addRow("push, paused") << JobStatus::Type::Push << true << true << false << true << false << true
+                                  << u"job is paused already"_s << u"replicate again"_s;
+    QTest::addRow("pull, running") << JobStatus::Type::Pull << false << true << false << true << true << false
+                                   << u"snapshots go on"_s << u"not paused"_s;
+    QTest::addRow("snap") << JobStatus::Type::Snap << false << true << false << true << false << false
+                          << u"Only push and pull jobs can be paused"_s << u"Only push and pull jobs can be paused"_s;
+    QTest::addRow("sink") << JobStatus::Type::Sink << false << true << false << true << false << false
+                          << u"Only push and pull jobs can be paused"_s << u"Only push and pull jobs can be paused"_s;
+    QTest::addRow("push, read-only") << JobStatus::Type::Push << true << true << true << true << false << false
+                                     << u"(global.control.admin_group)"_s << u"(global.control.admin_group)"_s;
+    QTest::addRow("push, zrepl") << JobStatus::Type::Push << false << true << false << false << false << false
+                                 << u"This daemon (zrepl) cannot pause jobs"_s
+                                 << u"This daemon (zrepl) cannot pause jobs"_s;
+    QTest::addRow("push, disconnected") << JobStatus::Type::Push << true << false << false << true << false << false
+                                        << u"snapshots go on"_s << u"replicate again"_s;
+}
+
+void TestJobActions::pauseAndResume()
+{
+    QFETCH(JobStatus::Type, type);
+    QFETCH(bool, paused);
+    QFETCH(bool, connected);
+    QFETCH(bool, readOnly);
+    QFETCH(bool, supported);
+    QFETCH(bool, pause);
+    QFETCH(bool, resume);
+    QFETCH(QString, pauseTip);
+    QFETCH(QString, resumeTip);
+    Gui::JobSummary job;
+    job.name = u"job"_s;
+    job.type = type;
+    job.paused = paused;
+    QCOMPARE(Gui::JobActions::takesPause(type), type == JobStatus::Type::Push || type == JobStatus::Type::Pull);
+    const Gui::JobActionState state = Gui::JobActions::compute(&job, connected, readOnly, supported);
+    QCOMPARE(state.pause, pause);
+    QCOMPARE(state.resume, resume);
+    QVERIFY2(state.pauseTip.contains(pauseTip), qPrintable(state.pauseTip));
+    QVERIFY2(state.resumeTip.contains(resumeTip), qPrintable(state.resumeTip));
+    // Pausing does not take wake-up and reset away.
+    QCOMPARE(state.wakeup, connected && !readOnly && Gui::JobActions::takesSignals(type));
+}
+
+void TestJobActions::pauseConfirmationSaysWhatChanges()
+{
+    QCOMPARE(Gui::JobActions::pauseQuestion(u"push"_s),
+             u"Replication of job push stops until you resume it; snapshots continue to be taken and pruned. A "
+             "replication in progress is interrupted and resumes where it stopped."_s);
+    QVERIFY(Gui::JobActions::resumeQuestion(u"push"_s).startsWith(u"Job push replicates again"_s));
+    const Gui::JobActionState none = Gui::JobActions::compute(nullptr, true, false);
+    QVERIFY(!none.pause && !none.resume);
 }
 
 QTEST_GUILESS_MAIN(TestJobActions)

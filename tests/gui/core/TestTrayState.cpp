@@ -52,6 +52,7 @@ private Q_SLOTS:
     void staleIsAWarningEvenWhenNothingFailed_data();
     void staleIsAWarningEvenWhenNothingFailed();
     void tooltipNamesLastBackupAndReason();
+    void pausedJobIsSaidAndNoAlarm();
 };
 
 void TestTrayState::worstJobWins_data()
@@ -164,6 +165,25 @@ void TestTrayState::tooltipNamesLastBackupAndReason()
     QVERIFY2(tray.tooltip.contains(u"laptop: state of laptop, last backup 5 h ago\n    Warning: tank/a: newest"_s),
              qPrintable(tray.tooltip));
     QVERIFY2(tray.tooltip.contains(u"new: state of new, no backup yet"_s), qPrintable(tray.tooltip));
+}
+
+void TestTrayState::pausedJobIsSaidAndNoAlarm()
+{
+    const QDateTime now(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC);
+    Gui::JobSummary paused = job(u"laptop"_s, Api::JobStatus::Type::Push, Health::Idle);
+    paused.state = u"Paused"_s;
+    paused.paused = true;
+    paused.freshnessReported = true;
+    paused.lastBackup = now.addSecs(-2 * 86400);
+    paused.freshness = Api::Health::Critical;
+    paused.freshnessReason = u"tank/a: newest replicated snapshot is 48h0m0s old"_s;
+    const TrayState tray = Gui::TrayStates::compute({paused}, Gui::ConnectionState::Connected, {}, now);
+    // Amber, not red: the user paused it.
+    QVERIFY(tray.icon == TrayState::Icon::Warning);
+    QVERIFY2(tray.tooltip.contains(u"laptop: Paused, last backup 2 d ago\n    Replication paused: the backups age "
+                                   "until it is resumed"_s),
+             qPrintable(tray.tooltip));
+    QVERIFY(!tray.tooltip.contains(u"Critical"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTrayState)

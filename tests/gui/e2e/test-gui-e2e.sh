@@ -2,12 +2,15 @@
 # The GUI against a live daemon, on a real X server (Xvfb) inside a D-Bus session: the daemon (on the OpenZFS
 # emulator) runs a push/sink replication; the GUI shows it, Wake Up is pressed with the mouse, the daemon gets the
 # signal and replicates, and a screenshot is kept in the build directory (gui-e2e.png) as a CI artifact; a second
-# one shows the Filesystems view with the daemon's freshness report (tests/gui/filesystems-view.png).
-#   test-gui-e2e.sh HOLDFAST_BINARY EMULATOR_BIN_DIR GUI_TEST_BINARY SCREENSHOT_PATH FILESYSTEMS_SCREENSHOT_PATH
+# one shows the Filesystems view with the daemon's freshness report (tests/gui/filesystems-view.png), a third the
+# Holds pane under it (tests/gui/holds-view.png).
+#   test-gui-e2e.sh HOLDFAST_BINARY EMULATOR_BIN_DIR GUI_TEST_BINARY SCREENSHOT_PATH FILESYSTEMS_SCREENSHOT_PATH \
+#       HOLDS_SCREENSHOT_PATH
 set -uo pipefail
 GUI_TEST=$3
 SCREENSHOT=$4
 FILESYSTEMS_SCREENSHOT=$5
+HOLDS_SCREENSHOT=$6
 source "$(dirname "$0")/../../integration/emulator-env.sh" "$1" "$2" holdfast-gui-e2e
 
 command -v Xvfb >/dev/null || { echo "SKIP: Xvfb is not installed (package xvfb)"; exit 77; }
@@ -32,6 +35,7 @@ export QT_QPA_PLATFORM=xcb
 export HOLDFAST_E2E_SOCKET="$WORK/run/control"
 export HOLDFAST_E2E_SCREENSHOT="$SCREENSHOT"
 export HOLDFAST_E2E_FILESYSTEMS_SCREENSHOT="$FILESYSTEMS_SCREENSHOT"
+export HOLDFAST_E2E_HOLDS_SCREENSHOT="$HOLDS_SCREENSHOT"
 mkdir -p "$(dirname "$FILESYSTEMS_SCREENSHOT")"
 export HOLDFAST_E2E_DAEMON_LOG="$WORK/daemon.log"
 export XDG_CONFIG_HOME="$WORK/config"
@@ -43,4 +47,5 @@ dbus-run-session -- "$GUI_TEST" || fail "the GUI test failed"
 grep -q "woken up" "$WORK/daemon.log" || fail "the daemon did not log the wakeup"
 [ -s "$SCREENSHOT" ] || fail "no screenshot at $SCREENSHOT"
 [ -s "$FILESYSTEMS_SCREENSHOT" ] || fail "no screenshot at $FILESYSTEMS_SCREENSHOT"
-echo "PASS: GUI end to end (screenshots: $SCREENSHOT, $FILESYSTEMS_SCREENSHOT)"
+[ -s "$HOLDS_SCREENSHOT" ] || fail "no screenshot at $HOLDS_SCREENSHOT"
+echo "PASS: GUI end to end (screenshots: $SCREENSHOT, $FILESYSTEMS_SCREENSHOT, $HOLDS_SCREENSHOT)"

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void updatesInPlace();
     void clockSignalsDisplayOnly();
     void zreplFallback();
+    void pausedJobsFilesystemsSayPaused();
 };
 
 void TestFilesystemsModel::everyJobsFilesystems()
@@ -302,6 +303,31 @@ void TestFilesystemsModel::zreplFallback()
     // The captured document: planning failed before any filesystem, no snapshot was taken: zrepl names none.
     model.update(status, nullptr, true);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestFilesystemsModel::pausedJobsFilesystemsSayPaused()
+{
+    Api::FreshnessReport r = report();
+    r.jobs[0].paused = true;
+    FilesystemsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update(Status, &r, false);
+    model.setJob(u"home"_s);
+    QCOMPARE(model.rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(cell(model, row, FilesystemsModel::HealthColumn), u"Paused"_s);
+        QVERIFY2(cell(model, row, FilesystemsModel::HealthColumn, Qt::ToolTipRole)
+                     .startsWith(u"Replication of job home is paused: snapshots continue to be taken and pruned"_s),
+                 qPrintable(cell(model, row, FilesystemsModel::HealthColumn, Qt::ToolTipRole)));
+    }
+    // tank/b is critically old, but paused: amber, not an error.
+    const QModelIndex b = model.index(1, FilesystemsModel::HealthColumn);
+    QCOMPARE(b.data(Qt::ForegroundRole).value<QColor>(), Format::healthColor(Api::Health::Warning));
+    QVERIFY(!b.data(HasErrorRole).toBool());
+    QVERIFY(b.data(WarningRole).toBool());
+    // Other jobs' filesystems are not paused.
+    model.setJob(u"local"_s);
+    QCOMPARE(cell(model, 0, FilesystemsModel::HealthColumn), u"OK"_s);
 }
 
 QTEST_MAIN(TestFilesystemsModel)

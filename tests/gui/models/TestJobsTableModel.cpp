@@ -65,6 +65,7 @@ private Q_SLOTS:
     void sortsByLastBackup();
     void zreplFallback();
     void freshnessPendingIsNotZrepl();
+    void pausedJobReadsPausedNotFailed();
 };
 
 void TestJobsTableModel::fillsFromCapture()
@@ -544,6 +545,38 @@ void TestJobsTableModel::freshnessPendingIsNotZrepl()
     QVERIFY(jobs.at(0).freshnessPending);
     QVERIFY(!jobs.at(0).lastBackupNote.contains(u"zrepl"_s));
     QVERIFY(jobs.at(0).freshnessReason.contains(u"Waiting for the daemon's freshness report"_s));
+}
+
+void TestJobsTableModel::pausedJobReadsPausedNotFailed()
+{
+    // Paused two days ago: the daemon finds the backups critically old, which is what the user asked for.
+    Api::JobFreshness paused = jobFreshness(u"j"_s, u"push"_s, Api::Health::Critical, u"2d old"_s,
+                                            {fsFreshness(u"t/a"_s, Api::Health::Critical, u"2d old"_s, 3600 - 2 * 86400, 3000)});
+    paused.paused = true;
+    const Api::FreshnessReport report = freshness(3600, {paused});
+    JobsTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update(JobSummaries::summarize(daemon({{u"j"_s, replicatedPush(3000, {})}}), &report));
+    const JobSummary &job = model.summaries().at(0);
+    QVERIFY(job.paused);
+    QCOMPARE(model.index(0, JobsTableModel::StateColumn).data().toString(), u"Paused"_s);
+    QVERIFY2(model.index(0, JobsTableModel::StateColumn).data(Qt::ToolTipRole).toString().contains(
+                 u"replication paused; snapshots continue to be taken and pruned"_s),
+             qPrintable(model.index(0, JobsTableModel::StateColumn).data(Qt::ToolTipRole).toString()));
+    // Amber at most, never the red of a failure; the tray's overall health is a warning, not an error.
+    const QModelIndex last = model.index(0, JobsTableModel::LastBackupColumn);
+    QCOMPARE(last.data(Qt::ForegroundRole).value<QColor>(), Format::healthColor(Api::Health::Warning));
+    QVERIFY(last.data(Qt::ToolTipRole).toString().contains(u"Replication is paused"_s));
+    QCOMPARE(int(JobSummaries::overallHealth(job)), int(Health::Warning));
+    QVERIFY(!model.index(0, 0).data(HasErrorRole).toBool());
+    // Resumed: the daemon's verdict counts again.
+    Api::JobFreshness resumed = paused;
+    resumed.paused = false;
+    const Api::FreshnessReport after = freshness(3600, {resumed});
+    model.update(JobSummaries::summarize(daemon({{u"j"_s, replicatedPush(3000, {})}}), &after));
+    QCOMPARE(model.index(0, JobsTableModel::StateColumn).data().toString(), u"Replicated"_s);
+    QCOMPARE(last.data(Qt::ForegroundRole).value<QColor>(), Format::healthColor(Api::Health::Critical));
+    QCOMPARE(int(JobSummaries::overallHealth(model.summaries().at(0))), int(Health::Error));
 }
 
 QTEST_MAIN(TestJobsTableModel)

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void settingsSwitchKindsOff_data();
     void settingsSwitchKindsOff();
     void staleFollowsTheDaemonsHealth();
+    void pausedJobRaisesNoStaleAlarm();
     void daemonHealthReplacesTheGuisOwnAge();
     void pendingReportJudgesNothing();
 };
@@ -499,6 +500,18 @@ void TestNotificationRules::staleFollowsTheDaemonsHealth()
     settings.stale = true;
     off.setSettings(settings);
     QCOMPARE(kinds(off.statusChanged({judged(u"x"_s, Api::Health::Warning)}, at(1))), Kinds{});
+}
+
+void TestNotificationRules::pausedJobRaisesNoStaleAlarm()
+{
+    // Paused on purpose: its backups age, and that is no news.
+    NotificationRules rules;
+    JobSummary paused = judged(u"laptop"_s, Api::Health::Critical);
+    paused.paused = true;
+    QCOMPARE(kinds(rules.statusChanged({paused}, at(0))), Kinds{});
+    QCOMPARE(kinds(rules.statusChanged({paused}, at(1))), Kinds{});
+    // Another job that is not paused still tells.
+    QCOMPARE(kinds(rules.statusChanged({paused, judged(u"home"_s, Api::Health::Warning)}, at(2))), Kinds{Stale});
 }
 
 void TestNotificationRules::daemonHealthReplacesTheGuisOwnAge()

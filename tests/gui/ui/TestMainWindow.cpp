@@ -4,7 +4,10 @@
 // shown, the status is copied as JSON, and a daemon that goes away is reported and found again. Against Holdfast's
 // access header: a user who may only read sees Wake Up and Reset greyed out (in the window and the tray) with a
 // read-only indicator that says why, regains them when the daemon says so, and reads the daemon's reason when a
-// signal is refused nonetheless.
+// signal is refused nonetheless. Holdfast's own views: the holds under the Filesystems view follow its selection,
+// their actions ask first and greyed out for read-only users, Pause and Resume ask and reach the daemon (and say
+// plainly that zrepl cannot), a paused job reads "Paused" everywhere, and the Pruning view explains why a snapshot
+// is still there.
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -26,15 +29,19 @@
 #include <QTimer>
 
 #include "FakeControlServer.h"
+#include "GuiTestData.h"
+#include "StatusFixtures.h"
 #include "app/core/JobActions.h"
 #include "app/core/SignalSender.h"
 #include "app/core/StatusPoller.h"
 #include "app/models/FilesystemsModel.h"
+#include "app/models/HoldsModel.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/PruningModel.h"
 #include "app/models/SnapshottingModel.h"
 #include "app/models/ModelRole.h"
 #include "app/ui/DatasetPathDelegate.h"
+#include "app/ui/HoldsPanel.h"
 #include "app/ui/MainWindow.h"
 #include "app/ui/SettingsDialog.h"
 #include "app/ui/TrayController.h"
@@ -66,8 +73,25 @@ private Q_SLOTS:
     void filesystemsViewAgainstZrepl();
     void filesystemsViewFromTheFreshnessReport();
     void pathColumnsElideInTheMiddle();
+    void holdsAgainstZrepl();
+    void holdsFollowTheFilesystemsView();
+    void releaseStaleAsksFirstAndShowsTheResult();
+    void holdsActionsNeedAdmin();
+    void pauseAsksAndReachesTheDaemon();
+    void zreplCannotPause();
+    void pausedJobReadsPaused();
+    void pruningExplainsWhySnapshotsStay();
 
 private:
+    // The daemon at the same path becomes Holdfast's: it answers with `access`, the freshness report (pushjob
+    // paused or not) and the holds report; the window is pointed at it anew.
+    void useHoldfastDaemon(std::optional<Api::AccessLevel> access, bool paused = false);
+    Gui::HoldsPanel *holdsPanel() const { return m_window->holdsPanel(); }
+    QTableView *holdsView() const { return m_window->findChild<QTableView *>(u"holdsView"_s); }
+    QString holdsNote() const { return m_window->findChild<QLabel *>(u"holdsNoteLabel"_s)->text(); }
+    // Clicks `button` of the next message box named `name` once it is open.
+    static bool answerMessageBox(const QString &name, QMessageBox::StandardButton button, QString *text = nullptr);
+
     // As Application wires it: the tray follows the window's summaries and the poller's access.
     void createTray();
     QList<QAction *> trayWakeupEntries() const;
@@ -385,7 +409,7 @@ namespace {
 
 const QString LongPath = u"holdfastdemo-workstation/home/alice/projects/holdfast"_s;
 
-QByteArray freshnessOfPushjob()
+QByteArray freshnessOfPushjob(bool paused = false)
 {
     Api::FreshnessReport report;
     report.computedAt = Api::Timestamp::now();
@@ -405,7 +429,33 @@ QByteArray freshnessOfPushjob()
         fs.health = name == LongPath ? Api::Health::Warning : Api::Health::Ok;
         job.filesystems.append(fs);
     }
+    job.paused = paused;
     report.jobs = {job};
+    return report.toJson();
+}
+
+// The fixture's holds, moved onto pushjob's filesystems: four items (two stale) on holdfastdemo-workstation/home,
+// a step of pushjob running on the long path.
+QByteArray holdsOfPushjob()
+{
+    Api::HoldsReport report = GuiTestData::holdsReport();
+    for (Api::FilesystemHolds &fs : report.filesystems) {
+        if (fs.filesystem == u"src/home") {
+            fs.filesystem = u"holdfastdemo-workstation/home"_s;
+        } else if (fs.filesystem == u"src/busy") {
+            fs.filesystem = LongPath;
+            fs.runningStepJob = u"pushjob"_s;
+        } else {
+            continue;
+        }
+        fs.jobs = {u"pushjob"_s};
+        for (Api::AbstractionItem &item : fs.items) {
+            item.filesystem = fs.filesystem;
+            if (item.job == u"push") {
+                item.job = u"pushjob"_s;
+            }
+        }
+    }
     return report.toJson();
 }
 
@@ -483,6 +533,253 @@ void TestMainWindow::pathColumnsElideInTheMiddle()
     // The other columns fit their contents.
     const QString health = view->model()->index(0, Gui::FilesystemsModel::NewestSnapshotColumn).data().toString();
     QTRY_VERIFY(view->columnWidth(Gui::FilesystemsModel::NewestSnapshotColumn) > view->fontMetrics().horizontalAdvance(health));
+}
+
+void TestMainWindow::useHoldfastDaemon(std::optional<Api::AccessLevel> access, bool paused)
+{
+    m_server->setAccess(access);
+    m_server->setFreshness(freshnessOfPushjob(paused));
+    m_server->answerWith(Api::HoldfastEndpoint::Holds, 200, holdsOfPushjob());
+    // Another path to the same socket: the window asks the "new" daemon what it supports.
+    m_window->applySettings([&] {
+        Gui::AppSettings settings;
+        settings.socketPath = m_dir->path() + u"/./control"_s;
+        settings.pollInterval = std::chrono::milliseconds(200);
+        return settings;
+    }());
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
+}
+
+bool TestMainWindow::answerMessageBox(const QString &name, QMessageBox::StandardButton button, QString *text)
+{
+    QMessageBox *box = nullptr;
+    // QTRY_ in a helper: it returns from the function on failure.
+    for (int i = 0; i < 100 && !box; ++i) {
+        box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name) {
+            box = nullptr;
+            QTest::qWait(50);
+        }
+    }
+    if (!box) {
+        return false;
+    }
+    if (text) {
+        *text = box->text() + u'\n' + box->informativeText();
+    }
+    box->button(button)->click();
+    return true;
+}
+
+void TestMainWindow::holdsAgainstZrepl()
+{
+    // init() serves zrepl's answers: the Filesystems tab is shown, so the pane asked once, and was told 404.
+    QTRY_COMPARE(holdsNote(), u"This daemon does not report holds (zrepl)"_s);
+    QCOMPARE(holdsView()->model()->rowCount(), 0);
+    QVERIFY(!holdsPanel()->releaseStaleAction()->isEnabled());
+    QVERIFY(!holdsPanel()->refreshAction()->isEnabled());
+    // Not asked again on every status poll.
+    QTest::qWait(500);
+    QVERIFY(m_server->handledRequests().isEmpty());
+}
+
+void TestMainWindow::holdsFollowTheFilesystemsView()
+{
+    useHoldfastDaemon(Api::AccessLevel::Admin);
+    selectPushJob();
+    QTRY_COMPARE(holdsView()->model()->rowCount(), 5);
+    QTRY_VERIFY2(holdsNote().startsWith(u"5 items, 2 stale."_s), qPrintable(holdsNote()));
+    const int asked = int(m_server->handledRequests(Api::HoldfastEndpoint::Holds).size());
+    QVERIFY(asked >= 1);
+    // Selecting a filesystem above shows what is kept on it.
+    auto *filesystems = m_window->findChild<QTableView *>(u"filesystemsView"_s);
+    QTRY_COMPARE(filesystems->model()->rowCount(), 2);
+    int home = -1;
+    for (int row = 0; row < 2; ++row) {
+        if (filesystems->model()->index(row, Gui::FilesystemsModel::FilesystemColumn).data() == u"holdfastdemo-workstation/home"_s) {
+            home = row;
+        }
+    }
+    filesystems->selectRow(home);
+    QCOMPARE(holdsView()->model()->rowCount(), 4);
+    QCOMPARE(m_window->findChild<QLabel *>(u"holdsTitleLabel"_s)->text(),
+             u"Holds and bookmarks of holdfastdemo-workstation/home"_s);
+    QCOMPARE(holdsView()->model()->index(0, Gui::HoldsModel::WhatColumn).data().toString(), u"Step hold"_s);
+    // Only on demand: polls of the status do not ask for the holds; Refresh does.
+    QTest::qWait(500);
+    QCOMPARE(int(m_server->handledRequests(Api::HoldfastEndpoint::Holds).size()), asked);
+    holdsPanel()->refreshAction()->trigger();
+    QTRY_COMPARE(int(m_server->handledRequests(Api::HoldfastEndpoint::Holds).size()), asked + 1);
+    // The filesystem with a running step: its actions say why they wait.
+    filesystems->selectRow(1 - home);
+    QTRY_VERIFY2(holdsNote().contains(u"A replication step of job pushjob runs on "_s + LongPath + u" now."_s),
+                 qPrintable(holdsNote()));
+    QVERIFY(!holdsPanel()->stopReplicatingAction()->isEnabled());
+    QVERIFY(holdsPanel()->stopReplicatingAction()->toolTip().contains(u"runs on"_s));
+}
+
+void TestMainWindow::releaseStaleAsksFirstAndShowsTheResult()
+{
+    m_server->answerWith(Api::HoldfastEndpoint::ReleaseStale, [](const Http::Request &request) {
+        const bool dryRun = Api::HoldsActionRequest::fromJson(request.body, nullptr).value().dryRun;
+        return FakeControlServer::Answer{200, GuiTestData::read(dryRun ? u"release-stale-dry-run.json"_s
+                                                                       : u"release-stale-partly-failed.json"_s)};
+    });
+    useHoldfastDaemon(Api::AccessLevel::Admin);
+    selectPushJob();
+    QTRY_VERIFY(holdsPanel()->releaseStaleAction()->isEnabled());
+    const int asked = int(m_server->handledRequests(Api::HoldfastEndpoint::Holds).size());
+
+    // Cancelled: only the dry run reached the daemon.
+    holdsPanel()->releaseStaleAction()->trigger();
+    QString asks;
+    QVERIFY(answerMessageBox(u"holdsConfirmDialog"_s, QMessageBox::Cancel, &asks));
+    QVERIFY2(asks.contains(u"These 2 stale items of job pushjob will go."_s), qPrintable(asks));
+    QVERIFY2(asks.contains(u"Release hold zrepl_STEP_J_oldjob on src/home@zrepl_20261101_000000_000"_s), qPrintable(asks));
+    QTRY_VERIFY(holdsPanel()->releaseStaleAction()->isEnabled());
+    QCOMPARE(m_server->handledRequests(Api::HoldfastEndpoint::ReleaseStale).size(), 1);
+
+    // Confirmed: the real request, then the result and a fresh list.
+    holdsPanel()->releaseStaleAction()->trigger();
+    QVERIFY(answerMessageBox(u"holdsConfirmDialog"_s, QMessageBox::Ok));
+    QString result;
+    QVERIFY(answerMessageBox(u"holdsResultDialog"_s, QMessageBox::Ok, &result));
+    QVERIFY2(result.startsWith(u"1 of 2 changes made; 1 failed"_s), qPrintable(result));
+    QVERIFY2(result.contains(u"failed: cannot release hold: permission denied"_s), qPrintable(result));
+    const QList<Http::Request> sent = m_server->handledRequests(Api::HoldfastEndpoint::ReleaseStale);
+    QCOMPARE(sent.size(), 3);
+    QCOMPARE(sent.last().body.trimmed(), QByteArray(R"({"job":"pushjob","filesystem":"","dry_run":false})"));
+    QTRY_VERIFY(int(m_server->handledRequests(Api::HoldfastEndpoint::Holds).size()) > asked);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"1 of 2 changes made"_s));
+}
+
+void TestMainWindow::holdsActionsNeedAdmin()
+{
+    useHoldfastDaemon(Api::AccessLevel::Status);
+    selectPushJob();
+    QTRY_COMPARE(holdsView()->model()->rowCount(), 5);
+    QTRY_VERIFY(m_window->readOnlyIndicator()->isVisible());
+    for (QAction *action : {holdsPanel()->releaseStaleAction(), holdsPanel()->stopReplicatingAction(),
+                            holdsPanel()->abandonResumeAction()}) {
+        QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        QVERIFY2(action->toolTip().contains(u"global.control.admin_group"_s), qPrintable(action->toolTip()));
+    }
+    // Reading is allowed: Refresh stays.
+    QVERIFY(holdsPanel()->refreshAction()->isEnabled());
+    QVERIFY(!m_window->pauseAction()->isEnabled());
+    QVERIFY(m_window->pauseAction()->toolTip().contains(u"Read-only"_s));
+}
+
+void TestMainWindow::pauseAsksAndReachesTheDaemon()
+{
+    useHoldfastDaemon(Api::AccessLevel::Admin);
+    selectPushJob();
+    QTRY_VERIFY(m_window->pauseAction()->isEnabled());
+    QVERIFY(!m_window->resumeAction()->isEnabled());
+    // Cancelled: nothing sent.
+    QString asks;
+    QTimer::singleShot(0, this, [&] { answerMessageBox(u"pauseConfirmDialog"_s, QMessageBox::Cancel, &asks); });
+    m_window->pauseAction()->trigger();
+    QCOMPARE(asks.section(u'\n', 0, 0),
+             u"Replication of job pushjob stops until you resume it; snapshots continue to be taken and pruned. A "
+             "replication in progress is interrupted and resumes where it stopped."_s);
+    QTest::qWait(200);
+    QVERIFY(m_server->signalsReceived().isEmpty());
+    QTimer::singleShot(0, this, [&] { answerMessageBox(u"pauseConfirmDialog"_s, QMessageBox::Ok); });
+    m_window->pauseAction()->trigger();
+    QTRY_COMPARE(m_server->signalsReceived().size(), 1);
+    QCOMPARE(m_server->signalsReceived().last(), qMakePair(u"pushjob"_s, u"pause"_s));
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"Replication of pushjob paused"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::zreplCannotPause()
+{
+    // Known to be zrepl (no freshness report): Pause is greyed out, saying why.
+    selectPushJob();
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Unsupported);
+    QTRY_VERIFY(!m_window->pauseAction()->isEnabled());
+    QCOMPARE(m_window->pauseAction()->toolTip(), u"This daemon (zrepl) cannot pause jobs"_s);
+    // A daemon that offered it and answers as zrepl does (500, no access level): said plainly.
+    m_server->setFreshness(freshnessOfPushjob());
+    m_window->applySettings([&] {
+        Gui::AppSettings settings;
+        settings.socketPath = m_dir->path() + u"/./control"_s;
+        settings.pollInterval = std::chrono::milliseconds(200);
+        return settings;
+    }());
+    QTRY_VERIFY(m_window->pauseAction()->isEnabled());
+    m_server->refuseSignal(u"pushjob"_s, u"unknown signal op \"pause\""_s);
+    QTimer::singleShot(0, this, [&] { answerMessageBox(u"pauseConfirmDialog"_s, QMessageBox::Ok); });
+    m_window->pauseAction()->trigger();
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().startsWith(u"This daemon cannot pause jobs"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(!m_window->statusBar()->currentMessage().contains(u"unknown signal op"_s));
+}
+
+void TestMainWindow::pausedJobReadsPaused()
+{
+    useHoldfastDaemon(Api::AccessLevel::Admin, true);
+    selectPushJob();
+    QTRY_VERIFY(m_window->resumeAction()->isEnabled());
+    QVERIFY(!m_window->pauseAction()->isEnabled());
+    const int row = jobsView()->currentIndex().row();
+    QTRY_COMPARE(jobsView()->model()->index(row, Gui::JobsTableModel::StateColumn).data().toString(), u"Paused"_s);
+    auto *filesystems = m_window->findChild<QTableView *>(u"filesystemsView"_s);
+    QTRY_COMPARE(filesystems->model()->rowCount(), 2);
+    for (int r = 0; r < 2; ++r) {
+        QCOMPARE(filesystems->model()->index(r, Gui::FilesystemsModel::HealthColumn).data().toString(), u"Paused"_s);
+    }
+    // The tray says so in its tooltip and its menu.
+    QTRY_VERIFY2(m_tray->state().tooltip.contains(u"pushjob: Paused"_s), qPrintable(m_tray->state().tooltip));
+    QVERIFY(m_tray->state().tooltip.contains(u"Replication paused"_s));
+    QStringList entries;
+    for (QAction *action : trayWakeupEntries()) {
+        entries.append(action->text());
+    }
+    QVERIFY2(entries.contains(u"pushjob (paused)"_s), qPrintable(entries.join(u", "_s)));
+    // Resume asks and sends.
+    QTimer::singleShot(0, this, [&] { answerMessageBox(u"pauseConfirmDialog"_s, QMessageBox::Ok); });
+    m_window->resumeAction()->trigger();
+    QTRY_COMPARE(m_server->signalsReceived().size(), 1);
+    QCOMPARE(m_server->signalsReceived().last(), qMakePair(u"pushjob"_s, u"resume"_s));
+}
+
+void TestMainWindow::pruningExplainsWhySnapshotsStay()
+{
+    // pushjob pruned holdfastdemo-workstation/home on the sender.
+    Api::DaemonStatus status = Fixtures::load(u"status-multi-idle.json"_s);
+    auto *active = std::get_if<Api::ActiveSideStatus>(&status.jobs[u"pushjob"_s].specific);
+    QVERIFY(active);
+    Api::PrunerReport pruning;
+    pruning.state = Api::PrunerState::Done;
+    Api::PrunerFilesystemReport fs;
+    fs.filesystem = u"holdfastdemo-workstation/home"_s;
+    fs.snapshotList = QList<Api::PrunerSnapshot>{};
+    fs.destroyList = QList<Api::PrunerSnapshot>{};
+    pruning.completed = QList<Api::PrunerFilesystemReport>{fs};
+    active->pruningSender = pruning;
+    m_server->setStatus(status.toJson());
+    m_server->answerWith(Api::HoldfastEndpoint::Pruning, 200, GuiTestData::read(u"pruning-explanation.json"_s));
+    useHoldfastDaemon(Api::AccessLevel::Status);
+    selectPushJob();
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabs"_s);
+    auto *pruningView = m_window->findChild<QTableView *>(u"pruningView"_s);
+    auto *explanation = m_window->findChild<QTableView *>(u"pruningExplanationView"_s);
+    auto *label = m_window->findChild<QLabel *>(u"pruningExplanationLabel"_s);
+    tabs->setCurrentIndex(3);
+    QCOMPARE(tabs->tabText(3), u"Pruning"_s);
+    QTRY_COMPARE(pruningView->model()->rowCount(), 1);
+    QVERIFY2(label->text().startsWith(u"Select a filesystem above"_s), qPrintable(label->text()));
+    pruningView->selectRow(0);
+    QTRY_COMPARE(explanation->model()->rowCount(), 3);
+    const QList<Http::Request> asked = m_server->handledRequests(Api::HoldfastEndpoint::Pruning);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().query, QByteArray("job=pushjob&filesystem=holdfastdemo-workstation%2Fhome"));
+    QVERIFY2(label->text().contains(u"3 snapshots: 1 kept, 1 held, 1 destroyed"_s), qPrintable(label->text()));
+    explanation->selectRow(1);
+    QVERIFY2(label->text().contains(u"The keep rules would destroy it, but held by zrepl_STEP_J_push"_s),
+             qPrintable(label->text()));
 }
 
 QTEST_MAIN(TestMainWindow)
