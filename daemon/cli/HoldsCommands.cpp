@@ -123,7 +123,6 @@ int runAction(CliContext &context, const char *path, const Api::HoldsActionReque
 QString HoldsCommands::renderReport(const Api::HoldsReport &report, bool staleOnly, const QDateTime &now)
 {
     QString out;
-    int shown = 0;
     const int stale = report.staleCount();
     for (const Api::FilesystemHolds &fs : report.filesystems) {
         QList<const Api::AbstractionItem *> items;
@@ -151,7 +150,6 @@ QString HoldsCommands::renderReport(const Api::HoldsReport &report, bool staleOn
         }
         out += u'\n';
         for (const Api::AbstractionItem *item : std::as_const(items)) {
-            ++shown;
             const QString what = item->bookmark.isEmpty() ? u'@' + item->snapshot : u'#' + item->bookmark;
             out += u"  "_s + pad(kindWords(item->kind), 22) + pad(what, 44) + u' ' + pad(item->job.isEmpty() ? u"-"_s : item->job, 16)
                    + u' ' + pad(age(item->createdAt, now), 7);
@@ -180,7 +178,6 @@ QString HoldsCommands::renderReport(const Api::HoldsReport &report, bool staleOn
     } else if (staleOnly) {
         out += tr("Nothing is stale.\n");
     }
-    Q_UNUSED(shown);
     return out;
 }
 

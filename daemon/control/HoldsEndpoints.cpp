@@ -133,25 +133,19 @@ Async::Task<Http::Response> HoldsEndpoints::answer(Http::Request request)
                 }
             }
             QStringList stillReplicating;
-            QStringList remote;
+            QStringList remote;  // push jobs whose receiving side is another machine
+            const Zfs::DatasetPath path = Zfs::DatasetPath::fromString(fs);
             for (const Holds::JobScope &scope : scopes) {
-                if (scope.sending && scope.type != Config::JobType::Snap && scope.sending->matches(Zfs::DatasetPath::fromString(fs))) {
-                    stillReplicating.append(scope.name);
+                if (!scope.sending || scope.type == Config::JobType::Snap || !scope.sending->matches(path)) {
+                    continue;
+                }
+                stillReplicating.append(scope.name);
+                const Job *job = m_jobs.job(scope.name);
+                if (scope.type == Config::JobType::Push && job && job->config().connect.type != Config::Connect::Type::Local) {
+                    remote.append(scope.name);
                 }
             }
-            for (Job *job : m_jobs.jobs()) {
-                if (job->type() == Config::JobType::Push && job->sendingFilter() && job->sendingFilter()->matches(Zfs::DatasetPath::fromString(fs))
-                    && job->config().connect.type != Config::Connect::Type::Local) {
-                    remote.append(job->name());
-                }
-            }
-            for (const QString &target : std::as_const(targets)) {
-                const Api::HoldsActionReply part = Holds::Actions::planStopReplicating(report, target, {});
-                plan.changes += part.changes;
-                plan.skipped += part.skipped;
-            }
-            const Api::HoldsActionReply warnings = Holds::Actions::planStopReplicating(report, fs, stillReplicating);
-            plan.warnings = warnings.warnings;
+            plan = Holds::Actions::planStopReplicating(report, targets, stillReplicating);
             for (const QString &job : std::as_const(remote)) {
                 plan.warnings.append(u"Job %1 sends %2 to another machine: its last-received hold there stays. Run "
                                      "`holdfast holds stop-replicating <the copy's path>` on that machine as well."_s.arg(job, fs));

@@ -2,6 +2,7 @@
 #include "daemon/endpoint/HoldsListing.h"
 
 #include "daemon/endpoint/AbstractionNames.h"
+#include "daemon/holds/HoldsSurvey.h"
 #include "shared/control/JsonWriter.h"
 
 using namespace Qt::StringLiterals;
@@ -144,52 +145,27 @@ QByteArray HoldsListing::toJson() const
 Async::Task<Zfs::Result<HoldsListing>> listHoldsAndBookmarks(Zfs::ZfsClient &zfs, Zfs::DatasetFilter filter)
 {
     using Out = Zfs::Result<HoldsListing>;
-    const Zfs::Result<Zfs::Capabilities> caps = co_await zfs.capabilities();
-    if (!caps.ok()) {
-        co_return Out{{}, caps.error};
-    }
-    const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await zfs.listFilesystems();
-    if (!datasets.ok()) {
-        co_return Out{{}, datasets.error};
-    }
-    QList<Zfs::DatasetPath> filesystems;
-    for (const Zfs::Dataset &dataset : datasets.value) {
-        if (filter.matches(dataset.path)) {
-            filesystems.append(dataset.path);
-        }
-    }
-    const auto versions = co_await zfs.listVersions(filesystems, caps.value.modern);
-    if (!versions.ok()) {
-        co_return Out{{}, versions.error};
+    const Zfs::Result<Holds::SurveyFacts> facts = co_await Holds::surveyPools(zfs, filter);
+    if (!facts.ok()) {
+        co_return Out{{}, facts.error};
     }
     HoldsListing listing;
-    QStringList held;
     QHash<QString, Zfs::FilesystemVersion> snapshotsByName;
-    for (const Zfs::DatasetPath &path : filesystems) {
-        for (const Zfs::FilesystemVersion &v : versions.value.value(path.toString())) {
-            if (v.isBookmark()) {
-                if (v.name == QLatin1StringView(V1ReplicationCursorName)) {
-                    listing.v1ReplicationCursors.append({v.filesystem, v.name});
-                } else if (const auto step = parseStepBookmarkName(v.name)) {
-                    listing.stepBookmarks.append({v.filesystem, v.name, step->guid, step->jobId});
-                } else if (const auto cursor = parseReplicationCursorBookmarkName(v.name)) {
-                    listing.replicationCursorBookmarks.append({v.filesystem, v.name, cursor->guid, cursor->jobId});
-                }
-            } else if (v.userRefs.value_or(0) > 0) {
-                held.append(v.fullName());
+    for (const Zfs::Dataset &dataset : facts.value.filesystems) {
+        for (const Zfs::FilesystemVersion &v : facts.value.versions.value(dataset.path.toString())) {
+            if (v.isSnapshot()) {
                 snapshotsByName.insert(v.fullName(), v);
+            } else if (v.name == QLatin1StringView(V1ReplicationCursorName)) {
+                listing.v1ReplicationCursors.append({v.filesystem, v.name});
+            } else if (const auto step = parseStepBookmarkName(v.name)) {
+                listing.stepBookmarks.append({v.filesystem, v.name, step->guid, step->jobId});
+            } else if (const auto cursor = parseReplicationCursorBookmarkName(v.name)) {
+                listing.replicationCursorBookmarks.append({v.filesystem, v.name, cursor->guid, cursor->jobId});
             }
         }
     }
-    if (!caps.value.holdsListing()) {
-        listing.snapshotsWithUnlistedHolds = held;
-        co_return Out{listing, {}};
-    }
-    const Zfs::Result<QList<Zfs::Hold>> holds = co_await zfs.holds(held);
-    if (!holds.ok()) {
-        co_return Out{{}, holds.error};
-    }
-    for (const Zfs::Hold &hold : holds.value) {
+    listing.snapshotsWithUnlistedHolds = facts.value.unlistedHolds;
+    for (const Zfs::Hold &hold : facts.value.holds) {
         const Zfs::FilesystemVersion v = snapshotsByName.value(hold.snapshot);
         HoldsListing::Hold entry{v.filesystem, v.name, v.guid, v.createTxg, hold.tag, {}};
         if (const auto job = parseStepHoldTag(hold.tag)) {

@@ -28,15 +28,7 @@ Receiver::Receiver(Zfs::ZfsClient &zfs, Zfs::DatasetPath root, QString jobId)
 Async::Task<Zfs::Result<QHash<QString, ReceiverFilesystem>>> Receiver::listFilesystems(QList<Zfs::DatasetPath> senderPaths)
 {
     using Out = Zfs::Result<QHash<QString, ReceiverFilesystem>>;
-    const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
-    if (!caps.ok()) {
-        co_return Out{{}, caps.error};
-    }
-    QStringList properties;
-    if (caps.value.modern) {
-        properties << u"receive_resume_token"_s;
-    }
-    const Zfs::Result<QList<Zfs::Dataset>> all = co_await m_zfs.listFilesystems(properties);
+    const Zfs::Result<QList<Zfs::Dataset>> all = co_await m_zfs.listFilesystemsWithResumeTokens();
     if (!all.ok()) {
         co_return Out{{}, all.error};
     }
@@ -58,8 +50,7 @@ Async::Task<Zfs::Result<QHash<QString, ReceiverFilesystem>>> Receiver::listFiles
         if (it != local.constEnd()) {
             fs.exists = true;
             fs.placeholder = placeholders.value.contains(fs.localPath.toString());
-            const QString token = it->properties.value(u"receive_resume_token"_s);
-            fs.resumeToken = token == u"-" ? QString() : token;
+            fs.resumeToken = it->resumeToken();
         }
         out.value.insert(sender.toString(), fs);
     }

@@ -54,33 +54,34 @@ Api::HoldsActionReply planReleaseStale(const Api::HoldsReport &report, const QSt
     return plan;
 }
 
-Api::HoldsActionReply planStopReplicating(const Api::HoldsReport &report, const QString &filesystem,
+Api::HoldsActionReply planStopReplicating(const Api::HoldsReport &report, const QStringList &filesystems,
                                           const QStringList &stillReplicatedBy)
 {
     Api::HoldsActionReply plan;
     for (const Api::FilesystemHolds &fs : report.filesystems) {
-        if (fs.filesystem != filesystem) {
+        if (!filesystems.contains(fs.filesystem)) {
             continue;
         }
         if (!fs.runningStepJob.isEmpty()) {
             plan.skipped.append(busy(fs));
-            return plan;
+            continue;
         }
         for (const Api::AbstractionItem &item : fs.items) {
             if (item.kind == Kind::ReplicationCursorV1) {
                 continue;
             }
-            plan.changes.append(changeFor(item, u"stop replicating %1: %2"_s.arg(filesystem, item.purpose.toLower())));
+            plan.changes.append(changeFor(item, u"stop replicating %1: %2"_s.arg(fs.filesystem, item.purpose.toLower())));
         }
         if (fs.partialReceive) {
             Api::HoldsChange change;
             change.action = Action::AbandonPartialReceive;
-            change.target = filesystem;
+            change.target = fs.filesystem;
             change.reason = u"stop replicating %1: the interrupted receive of %2 (%3 bytes) will not be resumed"_s.arg(
-                filesystem, fs.partialReceive->toName).arg(fs.partialReceive->bytes);
+                fs.filesystem, fs.partialReceive->toName).arg(fs.partialReceive->bytes);
             plan.changes.append(change);
         }
     }
+    const QString filesystem = filesystems.value(0);
     if (!stillReplicatedBy.isEmpty()) {
         plan.warnings.append(u"%1 is still among the filesystems of job(s) %2: their next run holds it again. Remove it "
                              "from their `filesystems` first."_s.arg(filesystem, stillReplicatedBy.join(u", "_s)));

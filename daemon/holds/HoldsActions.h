@@ -20,10 +20,11 @@ namespace Actions {
 
 // Every stale hold and step bookmark (of `job` only when given), and stale cursors of jobs that are gone.
 Api::HoldsActionReply planReleaseStale(const Api::HoldsReport &report, const QString &job);
-// Everything Holdfast/zrepl keep on `filesystem` for replication: holds, step bookmarks, cursors, and a partial
-// receive. `stillReplicatedBy` names the jobs whose filesystems still include it: their next run places them
-// again, which the reply warns about.
-Api::HoldsActionReply planStopReplicating(const Api::HoldsReport &report, const QString &filesystem,
+// Everything Holdfast/zrepl keep for replication on `filesystems` (a filesystem first, then its copies on this
+// machine): holds, step bookmarks, cursors, and a partial receive; one whose step runs now is skipped.
+// `stillReplicatedBy` names the jobs whose filesystems still include the first: their next run places them again,
+// which the reply warns about.
+Api::HoldsActionReply planStopReplicating(const Api::HoldsReport &report, const QStringList &filesystems,
                                           const QStringList &stillReplicatedBy);
 // The partial receive on `filesystem` (none: an empty plan, which is done).
 Api::HoldsActionReply planAbandonResume(const Api::HoldsReport &report, const QString &filesystem);

@@ -70,24 +70,43 @@ Api::HoldsReport classify(const SurveyFacts &facts, const QList<JobScope> &jobs,
     report.listedAt = facts.listedAt;
     report.unlistedHolds = facts.unlistedHolds;
 
+    QHash<QString, Zfs::FilesystemVersion> snapshots;  // full name → snapshot
+    for (const QList<Zfs::FilesystemVersion> &list : facts.versions) {
+        for (const Zfs::FilesystemVersion &v : list) {
+            if (v.isSnapshot()) {
+                snapshots.insert(v.fullName(), v);
+            }
+        }
+    }
+    // When each snapshot's step hold was placed, by guid: OpenZFS does not say when a partial receive began (its
+    // `%recv` state is hidden), but where this machine is also the sender, the step hold on the snapshot being
+    // received says when its step began.
+    QHash<quint64, Api::Timestamp> stepHeldAt;
+    for (const Zfs::Hold &hold : facts.holds) {
+        const auto snapshot = snapshots.constFind(hold.snapshot);
+        if (snapshot != snapshots.constEnd() && Endpoint::parseStepHoldTag(hold.tag) && !hold.created.isZero()) {
+            stepHeldAt.insert(snapshot->guid, hold.created);
+        }
+    }
+
     // The interrupted receives of this machine, and the guids they resume towards: a step hold on such a snapshot
     // keeps a resume possible (a local push into a local sink, or two jobs of one daemon).
     QMap<QString, Api::PartialReceive> partial;
     QSet<quint64> resumingTo;
     for (const Zfs::Dataset &dataset : facts.filesystems) {
-        const QString token = dataset.properties.value(u"receive_resume_token"_s);
-        if (token.isEmpty() || token == u"-") {
+        const QString token = dataset.resumeToken();
+        if (token.isEmpty()) {
             continue;
         }
         const QString fs = dataset.path.toString();
         Api::PartialReceive p;
         p.token = token;
-        p.since = facts.partialSince.value(fs);
         QString error;
         if (const std::optional<Zfs::ResumeToken> decoded = Zfs::ResumeToken::decode(token, &error)) {
             p.toName = decoded->toName;
             p.toGuid = QString::number(decoded->toGuid);
             p.bytes = qint64(decoded->bytes);
+            p.since = stepHeldAt.value(decoded->toGuid);
             resumingTo.insert(decoded->toGuid);
             if (decoded->fromGuid) {
                 p.fromGuid = QString::number(*decoded->fromGuid);
@@ -104,36 +123,11 @@ Api::HoldsReport classify(const SurveyFacts &facts, const QList<JobScope> &jobs,
         partial.insert(fs, p);
     }
 
-    // Where zfs cannot say when a partial state was created (OpenZFS hides `%recv`), the step hold on the
-    // snapshot being received says when its step began, if this machine is also the sender.
-    for (Api::PartialReceive &p : partial) {
-        if (!p.since.isZero() || p.toGuid.isEmpty()) {
-            continue;
-        }
-        for (const Zfs::Hold &hold : facts.holds) {
-            const Zfs::FilesystemVersion held = [&] {
-                const QString fs = hold.snapshot.section(u'@', 0, 0);
-                for (const Zfs::FilesystemVersion &v : facts.versions.value(fs)) {
-                    if (v.isSnapshot() && v.fullName() == hold.snapshot) {
-                        return v;
-                    }
-                }
-                return Zfs::FilesystemVersion{};
-            }();
-            if (QString::number(held.guid) == p.toGuid && Endpoint::parseStepHoldTag(hold.tag) && !hold.created.isZero()) {
-                p.since = hold.created;
-                break;
-            }
-        }
-    }
-
     QMap<QString, QList<Api::AbstractionItem>> items;
-    QHash<QString, Zfs::FilesystemVersion> snapshots;  // full name → snapshot
     for (auto it = facts.versions.cbegin(); it != facts.versions.cend(); ++it) {
         QHash<quint64, QString> snapshotByGuid;
         for (const Zfs::FilesystemVersion &v : it.value()) {
             if (v.isSnapshot()) {
-                snapshots.insert(v.fullName(), v);
                 snapshotByGuid.insert(v.guid, v.name);
             }
         }

@@ -5,7 +5,7 @@ using namespace Qt::StringLiterals;
 
 namespace Holds {
 
-Async::Task<Zfs::Result<SurveyFacts>> surveyPools(Zfs::ZfsClient &zfs)
+Async::Task<Zfs::Result<SurveyFacts>> surveyPools(Zfs::ZfsClient &zfs, std::optional<Zfs::DatasetFilter> filter)
 {
     using Out = Zfs::Result<SurveyFacts>;
     const Zfs::Result<Zfs::Capabilities> caps = co_await zfs.capabilities();
@@ -14,27 +14,25 @@ Async::Task<Zfs::Result<SurveyFacts>> surveyPools(Zfs::ZfsClient &zfs)
     }
     SurveyFacts facts;
     facts.listedAt = Api::Timestamp::now();
-    QStringList properties;
-    if (caps.value.modern) {
-        properties << u"receive_resume_token"_s;
-    }
-    const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await zfs.listFilesystems(properties);
+    const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await zfs.listFilesystemsWithResumeTokens();
     if (!datasets.ok()) {
         co_return Out{{}, datasets.error};
     }
-    facts.filesystems = datasets.value;
     QList<Zfs::DatasetPath> paths;
-    for (const Zfs::Dataset &dataset : facts.filesystems) {
-        paths.append(dataset.path);
+    for (const Zfs::Dataset &dataset : datasets.value) {
+        if (!filter || filter->matches(dataset.path)) {
+            facts.filesystems.append(dataset);
+            paths.append(dataset.path);
+        }
     }
     const auto versions = co_await zfs.listVersions(paths, caps.value.modern);
     if (!versions.ok()) {
         co_return Out{{}, versions.error};
     }
     facts.versions = versions.value;
-    QStringList held;
-    for (const QList<Zfs::FilesystemVersion> &list : std::as_const(facts.versions)) {
-        for (const Zfs::FilesystemVersion &v : list) {
+    QStringList held;  // in the listing's order, so that the holds come in a stable order
+    for (const Zfs::DatasetPath &path : std::as_const(paths)) {
+        for (const Zfs::FilesystemVersion &v : facts.versions.value(path.toString())) {
             if (v.isSnapshot() && v.userRefs.value_or(0) > 0) {
                 held.append(v.fullName());
             }
@@ -48,13 +46,6 @@ Async::Task<Zfs::Result<SurveyFacts>> surveyPools(Zfs::ZfsClient &zfs)
         facts.holds = holds.value;
     } else {
         facts.unlistedHolds = held;
-    }
-    for (const Zfs::Dataset &dataset : std::as_const(facts.filesystems)) {
-        const QString token = dataset.properties.value(u"receive_resume_token"_s);
-        if (!token.isEmpty() && token != u"-") {
-            const QString fs = dataset.path.toString();
-            facts.partialSince.insert(fs, co_await zfs.partialReceiveSince(fs));
-        }
     }
     co_return Out{facts, {}};
 }

@@ -3,7 +3,7 @@
 
 #include "daemon/async/Awaitables.h"
 #include "daemon/driver/ReplicationDriver.h"
-#include "daemon/endpoint/HoldsListing.h"
+#include "daemon/endpoint/AbstractionNames.h"
 #include "daemon/endpoint/Receiver.h"
 #include "daemon/endpoint/Sender.h"
 #include "daemon/jobs/LocalListeners.h"
@@ -51,7 +51,6 @@ ReplicationJob::~ReplicationJob()
 {
     m_runner.cancel();
     m_scheduleRunner.cancel();
-    m_resumeRunner.cancel();
     m_pausedRunner.cancel();
 }
 
@@ -74,8 +73,9 @@ void ReplicationJob::start()
     m_probeRunner.start(logZfsCapabilities(m_zfs));
     if (m_sender) {
         m_surveyRunner.start(survey());
+    } else {
+        m_surveyRunner.start(findInterruptedReceive());
     }
-    m_resumeRunner.start(resumeInterruptedStep());
     if (m_snapper) {
         m_scheduleRunner.start(m_snapper->run());
     } else if (type() == Config::JobType::Pull && !config().intervalManual && config().interval.count() > 0) {
@@ -201,6 +201,38 @@ Async::Task<void> ReplicationJob::survey()
     if (runsFinished() == 0) {  // a run that ended meanwhile knows better
         freshnessTracker().replaceAll(facts);
         Q_EMIT statusChanged();
+    }
+
+    // The same listing says whether a step of this job was interrupted (a daemon killed, a reboot): a step that did
+    // not complete leaves its step bookmark, or its step holds, on the sender.
+    QStringList held;
+    for (const Zfs::DatasetPath &path : listing->paths) {
+        for (const Zfs::FilesystemVersion &v : listing->versions.value(path.toString())) {
+            const auto step = v.isBookmark() ? Endpoint::parseStepBookmarkName(v.name) : std::nullopt;
+            if (step && step->jobId == name()) {
+                resumeInterrupted(v.fullName());
+                co_return;
+            }
+            if (v.isSnapshot() && v.userRefs.value_or(0) > 0) {
+                held.append(v.fullName());
+            }
+        }
+    }
+    const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
+    if (held.isEmpty() || !caps.ok() || !caps.value.holdsListing()) {
+        co_return;  // zfs-fuse cannot list hold tags: its interrupted steps wait for the next run
+    }
+    const Zfs::Result<QList<Zfs::Hold>> holds = co_await m_zfs.holds(held);
+    if (!holds.ok()) {
+        log().warn(u"cannot look for interrupted steps"_s, {{u"err"_s, holds.error.toString()}});
+        co_return;
+    }
+    const QString stepTag = Endpoint::stepHoldTag(name());
+    for (const Zfs::Hold &hold : holds.value) {
+        if (hold.tag == stepTag) {
+            resumeInterrupted(hold.snapshot);
+            co_return;
+        }
     }
 }
 
@@ -390,35 +422,41 @@ Async::Task<void> ReplicationJob::runOnce()
         runLog.error(u"invalid keep rules; not pruning"_s, {{u"err"_s, rulesError}});
         co_return;
     }
-    Pruner senderPruner(*senderPrune, *senderRules, runLog.withSubsystem(u"pruning_sender"_s));
-    senderPruner.setExplanationContext(name(), u"sender"_s, Pruning::describeRules(config().keepSender));
-    senderPruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
-    senderPruner.setReplicatedUpTo(driver.replicatedUpTo());
-    bool atCursorReplicated = false;
-    for (const Config::KeepRule &rule : config().keepSender) {
-        atCursorReplicated = atCursorReplicated || (rule.type == Config::KeepRule::Type::NotReplicated && !rule.keepSnapshotAtCursor);
-    }
-    senderPruner.setSnapshotAtCursorReplicated(atCursorReplicated);
-    QObject::connect(&senderPruner, &Pruner::reportChanged, this, [this, &senderPruner] {
-        m_pruningSender = senderPruner.report();
-        Q_EMIT statusChanged();
-    });
-    co_await senderPruner.run();
-    noteSenderPruned(senderPruner.report());
-    freshnessTracker().setPruningErrors(u"sender"_s, Pruner::failedFilesystems(senderPruner.report()));
-
-    Pruner receiverPruner(*receiverPrune, *receiverRules, runLog.withSubsystem(u"pruning_receiver"_s));
-    receiverPruner.setExplanationContext(name(), u"receiver"_s, Pruning::describeRules(config().keepReceiver));
-    receiverPruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
-    QObject::connect(&receiverPruner, &Pruner::reportChanged, this, [this, &receiverPruner] {
-        m_pruningReceiver = receiverPruner.report();
-        Q_EMIT statusChanged();
-    });
-    co_await receiverPruner.run();
-    freshnessTracker().setPruningErrors(u"receiver"_s, Pruner::failedFilesystems(receiverPruner.report()));
-    m_explanations = senderPruner.explanations() + receiverPruner.explanations();
+    const auto senderVerdicts = co_await prune(*senderPrune, *senderRules, true, driver.replicatedUpTo(), runLog);
+    const auto receiverVerdicts = co_await prune(*receiverPrune, *receiverRules, false, std::nullopt, runLog);
+    m_explanations = senderVerdicts + receiverVerdicts;
     Q_EMIT statusChanged();
     runLog.info(u"finished replication and pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
+}
+
+Async::Task<QList<Api::PruningFilesystemExplanation>>
+ReplicationJob::prune(Endpoint::PruneTarget &target, Pruning::KeepRuleList rules, bool senderSide,
+                      std::optional<QHash<QString, quint64>> replicatedUpTo, Log::Context runLog)
+{
+    const QString side = senderSide ? u"sender"_s : u"receiver"_s;
+    const QList<Config::KeepRule> &keep = senderSide ? config().keepSender : config().keepReceiver;
+    Pruner pruner(target, std::move(rules), runLog.withSubsystem(u"pruning_"_s + side));
+    pruner.setExplanationContext(name(), side, Pruning::describeRules(keep));
+    pruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));  // the watchdog
+    if (senderSide) {
+        pruner.setReplicatedUpTo(std::move(replicatedUpTo));
+        bool atCursorReplicated = false;
+        for (const Config::KeepRule &rule : keep) {
+            atCursorReplicated = atCursorReplicated || (rule.type == Config::KeepRule::Type::NotReplicated && !rule.keepSnapshotAtCursor);
+        }
+        pruner.setSnapshotAtCursorReplicated(atCursorReplicated);
+    }
+    std::optional<Api::PrunerReport> &report = senderSide ? m_pruningSender : m_pruningReceiver;
+    QObject::connect(&pruner, &Pruner::reportChanged, this, [this, &pruner, &report] {
+        report = pruner.report();
+        Q_EMIT statusChanged();
+    });
+    co_await pruner.run();
+    if (senderSide) {
+        noteSenderPruned(pruner.report());
+    }
+    freshnessTracker().setPruningErrors(side, Pruner::failedFilesystems(pruner.report()));
+    co_return pruner.explanations();
 }
 
 std::unique_ptr<Endpoint::PruneTarget> ReplicationJob::localReceiverPruneTarget(Zfs::ZfsClient &zfs,
@@ -430,56 +468,28 @@ std::unique_ptr<Endpoint::PruneTarget> ReplicationJob::localReceiverPruneTarget(
     return std::make_unique<LocalPruneTarget>(zfs, Zfs::DatasetFilter::fromConfig(patterns, &error).value_or(Zfs::DatasetFilter()));
 }
 
-Async::Task<void> ReplicationJob::resumeInterruptedStep()
+Async::Task<void> ReplicationJob::findInterruptedReceive()
 {
-    bool interrupted = false;
-    QString where;
-    if (m_sender) {
-        // A step that did not complete leaves its step holds (or step bookmark) on the sender.
-        const Zfs::Result<Endpoint::HoldsListing> listing = co_await Endpoint::listHoldsAndBookmarks(m_zfs, m_filter);
-        if (!listing.ok()) {
-            log().warn(u"cannot look for interrupted steps"_s, {{u"err"_s, listing.error.toString()}});
-            co_return;
-        }
-        for (const Endpoint::HoldsListing::Hold &hold : listing.value.stepHolds) {
-            if (hold.jobId == name()) {
-                interrupted = true;
-                where = hold.fs + u'@' + hold.snap;
-            }
-        }
-        for (const Endpoint::HoldsListing::Bookmark &bookmark : listing.value.stepBookmarks) {
-            if (bookmark.jobId == name()) {
-                interrupted = true;
-                where = bookmark.fs + u'#' + bookmark.name;
-            }
-        }
-    } else {
-        // A pull job receives here: an interrupted receive left a resume token below root_fs.
-        const Zfs::Result<Zfs::Capabilities> caps = co_await m_zfs.capabilities();
-        if (!caps.ok() || !caps.value.modern) {
-            co_return;
-        }
-        const QStringList properties(u"receive_resume_token"_s);
-        const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await m_zfs.listFilesystems(properties);
-        if (!datasets.ok()) {
-            log().warn(u"cannot look for interrupted receives"_s, {{u"err"_s, datasets.error.toString()}});
-            co_return;
-        }
-        const Zfs::DatasetPath root = Zfs::DatasetPath::fromString(config().rootFs);
-        for (const Zfs::Dataset &dataset : datasets.value) {
-            const QString token = dataset.properties.value(u"receive_resume_token"_s);
-            if (dataset.path.hasPrefix(root) && !token.isEmpty() && token != u"-") {
-                interrupted = true;
-                where = dataset.path.toString();
-            }
-        }
-    }
-    if (!interrupted) {
+    // A pull job receives here: an interrupted receive left a resume token below root_fs.
+    const Zfs::Result<QList<Zfs::Dataset>> datasets = co_await m_zfs.listFilesystemsWithResumeTokens();
+    if (!datasets.ok()) {
+        log().warn(u"cannot look for interrupted receives"_s, {{u"err"_s, datasets.error.toString()}});
         co_return;
     }
+    const Zfs::DatasetPath root = Zfs::DatasetPath::fromString(config().rootFs);
+    for (const Zfs::Dataset &dataset : datasets.value) {
+        if (dataset.path.hasPrefix(root) && !dataset.resumeToken().isEmpty()) {
+            resumeInterrupted(dataset.path.toString());
+            co_return;
+        }
+    }
+}
+
+void ReplicationJob::resumeInterrupted(const QString &where)
+{
     if (isPaused()) {
         log().info(u"an interrupted step waits for the job to be resumed"_s, {{u"at"_s, where}});
-        co_return;
+        return;
     }
     log().info(u"resuming an interrupted replication step now"_s, {{u"at"_s, where}});
     if (!m_runner.isRunning()) {
@@ -517,27 +527,8 @@ Async::Task<void> ReplicationJob::pausedRun()
     } else {
         target = localReceiverPruneTarget(m_zfs, Zfs::DatasetPath::fromString(config().rootFs));
     }
-    const QString side = push ? u"sender"_s : u"receiver"_s;
-    log().info(u"replication paused: pruning this side only"_s, {{u"side"_s, side}});
-    Pruner pruner(*target, *rules, log().withSubsystem(push ? u"pruning_sender"_s : u"pruning_receiver"_s));
-    pruner.setExplanationContext(name(), side, Pruning::describeRules(push ? config().keepSender : config().keepReceiver));
-    pruner.setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config().pruningTimeout));
-    pruner.setReplicatedUpTo(replicatedUpTo);
-    bool atCursorReplicated = false;
-    for (const Config::KeepRule &rule : config().keepSender) {
-        atCursorReplicated = atCursorReplicated || (rule.type == Config::KeepRule::Type::NotReplicated && !rule.keepSnapshotAtCursor);
-    }
-    pruner.setSnapshotAtCursorReplicated(push && atCursorReplicated);
-    QObject::connect(&pruner, &Pruner::reportChanged, this, [this, &pruner, push] {
-        (push ? m_pruningSender : m_pruningReceiver) = pruner.report();
-        Q_EMIT statusChanged();
-    });
-    co_await pruner.run();
-    if (push) {
-        noteSenderPruned(pruner.report());
-    }
-    freshnessTracker().setPruningErrors(side, Pruner::failedFilesystems(pruner.report()));
-    m_explanations = pruner.explanations();
+    log().info(u"replication paused: pruning this side only"_s, {{u"side"_s, push ? u"sender"_s : u"receiver"_s}});
+    m_explanations = co_await prune(*target, *rules, push, replicatedUpTo, log());
     Q_EMIT statusChanged();
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "daemon/async/TaskRunner.h"
+#include "daemon/pruning/Pruning.h"
 #include "daemon/jobs/Job.h"
 #include "daemon/zfs/DatasetFilter.h"
 #include "daemon/zfs/ZfsClient.h"
@@ -62,13 +63,22 @@ private:
         QHash<QString, QList<Zfs::FilesystemVersion>> versions;
     };
     Async::Task<std::optional<SenderListing>> listSender(QString purpose);
+    // At start, for a push job: the freshness from the sender's pool, and whether a step was interrupted.
     Async::Task<void> survey();
-    // After a start: an interrupted step of this job (its step holds on our sender, or a resume token in our
-    // receiver) is resumed right away instead of at the next interval (zrepl waits).
-    Async::Task<void> resumeInterruptedStep();
+    // At start, for a pull job: whether our receiver holds a resume token below root_fs.
+    Async::Task<void> findInterruptedReceive();
+    // An interrupted step of this job (its step holds or bookmark on our sender, or a resume token in our receiver)
+    // is resumed right away instead of at the next interval (zrepl waits); a paused job waits for resume.
+    void resumeInterrupted(const QString &where);
     // While paused: the pruning that needs no peer (push: the sender, judged by our own replication cursors;
     // pull: our receiver).
     Async::Task<void> pausedRun();
+    // One side's pruning round (the sender's judged by `replicatedUpTo`), reported in the job's status; answers the
+    // round's verdicts.
+    Async::Task<QList<Api::PruningFilesystemExplanation>> prune(Endpoint::PruneTarget &target, Pruning::KeepRuleList rules,
+                                                                bool senderSide,
+                                                                std::optional<QHash<QString, quint64>> replicatedUpTo,
+                                                                Log::Context runLog);
     std::unique_ptr<Endpoint::PruneTarget> localReceiverPruneTarget(Zfs::ZfsClient &zfs, const Zfs::DatasetPath &root) const;
     void connectFailed(const QString &message);
     // Whether the run that just ended replicated and pruned everything, and if not, why, in one line.
@@ -85,7 +95,6 @@ private:
     Async::TaskRunner m_runner;
     Async::TaskRunner m_probeRunner;
     Async::TaskRunner m_surveyRunner;
-    Async::TaskRunner m_resumeRunner;
     Async::TaskRunner m_pausedRunner;
     bool m_replicatingNow = false;
     QList<Api::PruningFilesystemExplanation> m_explanations;

@@ -399,6 +399,19 @@ Async::Task<ZfsError> ZfsClient::destroyBookmarks(QStringList bookmarks)
     co_return ZfsError{};
 }
 
+Async::Task<Result<QList<Dataset>>> ZfsClient::listFilesystemsWithResumeTokens()
+{
+    const Result<Capabilities> caps = co_await capabilities();
+    if (!caps.ok()) {
+        co_return Result<QList<Dataset>>{{}, caps.error};
+    }
+    QStringList properties;
+    if (caps.value.modern) {
+        properties << u"receive_resume_token"_s;
+    }
+    co_return co_await listFilesystems(properties);
+}
+
 Async::Task<ZfsError> ZfsClient::abortPartialReceive(QString filesystem)
 {
     const CommandResult result = co_await m_command.zfs(argv(u"receive"_s, u"-A"_s, filesystem));
@@ -406,15 +419,6 @@ Async::Task<ZfsError> ZfsClient::abortPartialReceive(QString filesystem)
         co_return ZfsError{};  // nothing (left) to abandon
     }
     co_return result.error;
-}
-
-Async::Task<Api::Timestamp> ZfsClient::partialReceiveSince(QString filesystem)
-{
-    const CommandResult result =
-        co_await m_command.zfs(argv(u"get"_s, u"-H"_s, u"-p"_s, u"-o"_s, u"value"_s, u"creation"_s, filesystem + u"/%recv"_s));
-    bool ok = false;
-    const qint64 seconds = result.standardOutput.trimmed().toLongLong(&ok);
-    co_return result.ok() && ok && seconds > 0 ? Api::Timestamp::fromUnix(seconds) : Api::Timestamp{};
 }
 
 Async::Task<ZfsError> ZfsClient::createFilesystem(QString path, QMap<QString, QString> properties)

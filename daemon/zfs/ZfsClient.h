@@ -88,11 +88,11 @@ public:
     // The user holds on these snapshots (full names), in batches of one process per few hundred snapshots.
     Async::Task<Result<QList<Hold>>> holds(QStringList snapshots);
 
+    // listFilesystems() with each one's receive_resume_token (Dataset::resumeToken) where the zfs has resumable
+    // receives; without them (zfs-fuse) every token is "".
+    Async::Task<Result<QList<Dataset>>> listFilesystemsWithResumeTokens();
     // `zfs recv -A FS`: discards an interrupted resumable receive. Done when there is none (any more).
     Async::Task<ZfsError> abortPartialReceive(QString filesystem);
-    // When the partial state of an interrupted receive into `filesystem` was created (its hidden `%recv` child);
-    // zero where zfs cannot say.
-    Async::Task<Api::Timestamp> partialReceiveSince(QString filesystem);
 
     ZfsCommand &command() { return m_command; }
 

@@ -47,4 +47,10 @@ DatasetPath DatasetPath::withoutPrefix(const DatasetPath &prefix) const
     return DatasetPath(m_components.mid(prefix.length()));
 }
 
+QString Dataset::resumeToken() const
+{
+    const QString token = properties.value(QStringLiteral("receive_resume_token"));
+    return token == QLatin1StringView("-") ? QString() : token;
+}
+
 }  // namespace Zfs

@@ -84,6 +84,10 @@ struct Dataset
     DatasetPath path;
     QString type;  // "filesystem" or "volume"
     QMap<QString, QString> properties;
+
+    // The receive_resume_token of an interrupted receive, "" when there is none (zfs prints "-") or it was not
+    // listed (see ZfsClient::listFilesystemsWithResumeTokens).
+    QString resumeToken() const;
 };
 
 }  // namespace Zfs

@@ -57,16 +57,6 @@ Health worse(Health a, Health b)
 
 namespace {
 
-void writeTime(JsonWriter &w, const char *key, const Timestamp &t)
-{
-    w.key(key);
-    if (t.isZero()) {
-        w.null();
-    } else {
-        w.value(t);
-    }
-}
-
 void writeSnapshot(JsonWriter &w, const char *key, const std::optional<SnapshotRef> &snapshot)
 {
     w.key(key);
@@ -77,7 +67,7 @@ void writeSnapshot(JsonWriter &w, const char *key, const std::optional<SnapshotR
     w.beginObject();
     w.key("name");
     w.value(snapshot->name);
-    writeTime(w, "creation", snapshot->creation);
+    w.timeOrNullField("creation", snapshot->creation);
     w.endObject();
 }
 
@@ -115,7 +105,7 @@ QByteArray FreshnessReport::toJson(const Timestamp &computedAt, const QByteArray
 {
     JsonWriter w;
     w.beginObject();
-    writeTime(w, "computed_at", computedAt);
+    w.timeOrNullField("computed_at", computedAt);
     w.key("jobs");
     w.raw(jobsJson);
     w.endObject();
@@ -136,12 +126,12 @@ QByteArray FreshnessReport::jobsJson(const QList<JobFreshness> &jobs)
         w.value(toString(job.health));
         w.key("health_reason");
         w.value(job.healthReason);
-        writeTime(w, "last_run_at", job.lastRunAt);
-        writeTime(w, "last_success_at", job.lastSuccessAt);
+        w.timeOrNullField("last_run_at", job.lastRunAt);
+        w.timeOrNullField("last_success_at", job.lastSuccessAt);
         w.key("last_run_error");
         w.value(job.lastRunError);
-        writeTime(w, "next_snapshot_at", job.nextSnapshotAt);
-        writeTime(w, "next_replication_at", job.nextReplicationAt);
+        w.timeOrNullField("next_snapshot_at", job.nextSnapshotAt);
+        w.timeOrNullField("next_replication_at", job.nextReplicationAt);
         w.key("warning_after_seconds");
         w.value(job.warningAfterSeconds);
         w.key("critical_after_seconds");
@@ -164,7 +154,7 @@ QByteArray FreshnessReport::jobsJson(const QList<JobFreshness> &jobs)
             w.value(fs.snapshots);
             writeSnapshot(w, "newest_snapshot", fs.newestSnapshot);
             writeSnapshot(w, "replicated_snapshot", fs.replicatedSnapshot);
-            writeTime(w, "last_success_at", fs.lastSuccessAt);
+            w.timeOrNullField("last_success_at", fs.lastSuccessAt);
             w.key("unreplicated_snapshots");
             w.value(fs.unreplicatedSnapshots);
             w.key("unreplicated_bytes");
@@ -193,14 +183,7 @@ std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json,
     JsonReader r;
     FreshnessReport report;
     report.computedAt = r.time(*root, "computed_at"_L1, {});
-    QJsonArray jobs;
-    r.array(*root, "jobs"_L1, {}, &jobs);
-    for (qsizetype i = 0; i < jobs.size() && r.ok(); ++i) {
-        const QString path = JsonReader::join(u"jobs"_s, i);
-        QJsonObject o;
-        if (!r.element(jobs[i], path, &o)) {
-            break;
-        }
+    r.forEachObject(*root, "jobs"_L1, {}, [&](const QJsonObject &o, const QString &path) {
         JobFreshness job;
         job.job = r.string(o, "job"_L1, path);
         job.type = r.string(o, "type"_L1, path);
@@ -215,14 +198,7 @@ std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json,
         job.criticalAfterSeconds = r.integer(o, "critical_after_seconds"_L1, path);
         job.snapshotIntervalSeconds = r.integer(o, "snapshot_interval_seconds"_L1, path);
         job.paused = r.boolean(o, "paused"_L1, path);
-        QJsonArray filesystems;
-        r.array(o, "filesystems"_L1, path, &filesystems);
-        for (qsizetype j = 0; j < filesystems.size() && r.ok(); ++j) {
-            const QString fsPath = JsonReader::join(JsonReader::join(path, "filesystems"_L1), j);
-            QJsonObject f;
-            if (!r.element(filesystems[j], fsPath, &f)) {
-                break;
-            }
+        r.forEachObject(o, "filesystems"_L1, path, [&](const QJsonObject &f, const QString &fsPath) {
             FilesystemFreshness fs;
             fs.filesystem = r.string(f, "filesystem"_L1, fsPath);
             fs.health = readHealth(f, fsPath, r);
@@ -237,9 +213,9 @@ std::optional<FreshnessReport> FreshnessReport::fromJson(const QByteArray &json,
             }
             fs.error = r.string(f, "error"_L1, fsPath);
             job.filesystems.append(fs);
-        }
+        });
         report.jobs.append(job);
-    }
+    });
     if (!r.ok()) {
         *error = r.error();
         return std::nullopt;
@@ -269,7 +245,7 @@ QByteArray RunsReport::toJson() const
         w.value(run.lastSucceeded);
         w.key("last_error");
         w.value(run.lastError);
-        writeTime(w, "last_finished_at", run.lastFinishedAt);
+        w.timeOrNullField("last_finished_at", run.lastFinishedAt);
         w.endObject();
     }
     w.endArray();
@@ -285,14 +261,7 @@ std::optional<RunsReport> RunsReport::fromJson(const QByteArray &json, QString *
     }
     JsonReader r;
     RunsReport report;
-    QJsonArray jobs;
-    r.array(*root, "jobs"_L1, {}, &jobs);
-    for (qsizetype i = 0; i < jobs.size() && r.ok(); ++i) {
-        const QString path = JsonReader::join(u"jobs"_s, i);
-        QJsonObject o;
-        if (!r.element(jobs[i], path, &o)) {
-            break;
-        }
+    r.forEachObject(*root, "jobs"_L1, {}, [&](const QJsonObject &o, const QString &path) {
         RunInfo run;
         run.job = r.string(o, "job"_L1, path);
         run.started = quint64(std::max<qint64>(0, r.integer(o, "started"_L1, path)));
@@ -303,7 +272,7 @@ std::optional<RunsReport> RunsReport::fromJson(const QByteArray &json, QString *
         run.lastError = r.string(o, "last_error"_L1, path);
         run.lastFinishedAt = r.time(o, "last_finished_at"_L1, path);
         report.jobs.append(run);
-    }
+    });
     if (!r.ok()) {
         *error = r.error();
         return std::nullopt;

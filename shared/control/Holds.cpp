@@ -10,66 +10,6 @@ namespace Api {
 
 namespace {
 
-void writeTime(JsonWriter &w, const char *key, const Timestamp &t)
-{
-    w.key(key);
-    if (t.isZero()) {
-        w.null();
-    } else {
-        w.value(t);
-    }
-}
-
-void writeString(JsonWriter &w, const char *key, const QString &value)
-{
-    w.key(key);
-    w.value(value);
-}
-
-void writeStrings(JsonWriter &w, const char *key, const QStringList &values)
-{
-    w.key(key);
-    w.beginArray();
-    for (const QString &value : values) {
-        w.value(value);
-    }
-    w.endArray();
-}
-
-QStringList readStrings(JsonReader &r, const QJsonObject &o, QLatin1StringView key, const QString &path)
-{
-    QJsonArray array;
-    QStringList out;
-    if (!r.array(o, key, path, &array)) {
-        return out;
-    }
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array[i].isString()) {
-            r.fail(JsonReader::join(JsonReader::join(path, key), i), u"expected a string"_s);
-            return out;
-        }
-        out.append(array[i].toString());
-    }
-    return out;
-}
-
-// Iterates an array of objects under `key`, stopping at the first error.
-template<typename F>
-void forEachObject(JsonReader &r, const QJsonObject &o, QLatin1StringView key, const QString &path, F &&f)
-{
-    QJsonArray array;
-    r.array(o, key, path, &array);
-    const QString arrayPath = JsonReader::join(path, key);
-    for (qsizetype i = 0; i < array.size() && r.ok(); ++i) {
-        const QString elementPath = JsonReader::join(arrayPath, i);
-        QJsonObject element;
-        if (!r.element(array[i], elementPath, &element)) {
-            return;
-        }
-        f(element, elementPath);
-    }
-}
-
 template<typename Enum, size_t N>
 std::optional<Enum> enumFromString(const QString &text, const Enum (&values)[N])
 {
@@ -79,6 +19,20 @@ std::optional<Enum> enumFromString(const QString &text, const Enum (&values)[N])
         }
     }
     return std::nullopt;
+}
+
+// A field that must name one of `values`; an unknown name is an error naming the field.
+template<typename Enum, size_t N>
+Enum readEnum(JsonReader &r, const QJsonObject &o, QLatin1StringView key, const QString &path, const Enum (&values)[N])
+{
+    const QString text = r.string(o, key, path);
+    if (const std::optional<Enum> value = enumFromString(text, values)) {
+        return *value;
+    }
+    if (r.ok()) {
+        r.fail(JsonReader::join(path, key), u"unknown %1 \"%2\""_s.arg(key, text));
+    }
+    return values[0];
 }
 
 constexpr AbstractionItem::Kind AllKinds[] = {AbstractionItem::Kind::StepHold, AbstractionItem::Kind::StepBookmark,
@@ -145,31 +99,31 @@ QByteArray HoldsReport::toJson() const
 {
     JsonWriter w;
     w.beginObject();
-    writeTime(w, "listed_at", listedAt);
+    w.timeOrNullField("listed_at", listedAt);
     w.key("filesystems");
     w.beginArray();
     for (const FilesystemHolds &fs : filesystems) {
         w.beginObject();
-        writeString(w, "filesystem", fs.filesystem);
-        writeStrings(w, "jobs", fs.jobs);
-        writeString(w, "running_step_job", fs.runningStepJob);
+        w.field("filesystem", fs.filesystem);
+        w.field("jobs", fs.jobs);
+        w.field("running_step_job", fs.runningStepJob);
         w.key("paused");
         w.value(fs.paused);
         w.key("items");
         w.beginArray();
         for (const AbstractionItem &item : fs.items) {
             w.beginObject();
-            writeString(w, "kind", toString(item.kind));
-            writeString(w, "snapshot", item.snapshot);
-            writeString(w, "bookmark", item.bookmark);
-            writeString(w, "tag", item.tag);
-            writeString(w, "job", item.job);
-            writeString(w, "guid", item.guid);
-            writeTime(w, "created_at", item.createdAt);
-            writeString(w, "purpose", item.purpose);
+            w.field("kind", toString(item.kind));
+            w.field("snapshot", item.snapshot);
+            w.field("bookmark", item.bookmark);
+            w.field("tag", item.tag);
+            w.field("job", item.job);
+            w.field("guid", item.guid);
+            w.timeOrNullField("created_at", item.createdAt);
+            w.field("purpose", item.purpose);
             w.key("stale");
             w.value(item.stale);
-            writeString(w, "stale_reason", item.staleReason);
+            w.field("stale_reason", item.staleReason);
             w.endObject();
         }
         w.endArray();
@@ -179,21 +133,21 @@ QByteArray HoldsReport::toJson() const
         } else {
             const PartialReceive &p = *fs.partialReceive;
             w.beginObject();
-            writeString(w, "to_name", p.toName);
-            writeString(w, "to_guid", p.toGuid);
-            writeString(w, "from_guid", p.fromGuid);
-            writeString(w, "from_name", p.fromName);
+            w.field("to_name", p.toName);
+            w.field("to_guid", p.toGuid);
+            w.field("from_guid", p.fromGuid);
+            w.field("from_name", p.fromName);
             w.key("bytes");
             w.value(p.bytes);
-            writeTime(w, "since", p.since);
-            writeString(w, "token", p.token);
-            writeString(w, "error", p.error);
+            w.timeOrNullField("since", p.since);
+            w.field("token", p.token);
+            w.field("error", p.error);
             w.endObject();
         }
         w.endObject();
     }
     w.endArray();
-    writeStrings(w, "unlisted_holds", unlistedHolds);
+    w.field("unlisted_holds", unlistedHolds);
     w.endObject();
     return w.take();
 }
@@ -207,21 +161,16 @@ std::optional<HoldsReport> HoldsReport::fromJson(const QByteArray &json, QString
     JsonReader r;
     HoldsReport report;
     report.listedAt = r.time(*root, "listed_at"_L1, {});
-    forEachObject(r, *root, "filesystems"_L1, {}, [&](const QJsonObject &o, const QString &path) {
+    r.forEachObject(*root, "filesystems"_L1, {}, [&](const QJsonObject &o, const QString &path) {
         FilesystemHolds fs;
         fs.filesystem = r.string(o, "filesystem"_L1, path);
-        fs.jobs = readStrings(r, o, "jobs"_L1, path);
+        fs.jobs = r.strings(o, "jobs"_L1, path);
         fs.runningStepJob = r.string(o, "running_step_job"_L1, path);
         fs.paused = r.boolean(o, "paused"_L1, path);
-        forEachObject(r, o, "items"_L1, path, [&](const QJsonObject &io, const QString &itemPath) {
+        r.forEachObject(o, "items"_L1, path, [&](const QJsonObject &io, const QString &itemPath) {
             AbstractionItem item;
             item.filesystem = fs.filesystem;
-            const QString kind = r.string(io, "kind"_L1, itemPath);
-            if (const auto k = abstractionKindFromString(kind)) {
-                item.kind = *k;
-            } else if (r.ok()) {
-                r.fail(JsonReader::join(itemPath, "kind"_L1), u"unknown kind \"%1\""_s.arg(kind));
-            }
+            item.kind = readEnum(r, io, "kind"_L1, itemPath, AllKinds);
             item.snapshot = r.string(io, "snapshot"_L1, itemPath);
             item.bookmark = r.string(io, "bookmark"_L1, itemPath);
             item.tag = r.string(io, "tag"_L1, itemPath);
@@ -249,7 +198,7 @@ std::optional<HoldsReport> HoldsReport::fromJson(const QByteArray &json, QString
         }
         report.filesystems.append(fs);
     });
-    report.unlistedHolds = readStrings(r, *root, "unlisted_holds"_L1, {});
+    report.unlistedHolds = r.strings(*root, "unlisted_holds"_L1, {});
     if (!r.ok()) {
         *error = r.error();
         return std::nullopt;
@@ -261,8 +210,8 @@ QByteArray HoldsActionRequest::toJson() const
 {
     JsonWriter w;
     w.beginObject();
-    writeString(w, "job", job);
-    writeString(w, "filesystem", filesystem);
+    w.field("job", job);
+    w.field("filesystem", filesystem);
     w.key("dry_run");
     w.value(dryRun);
     w.endObject();
@@ -307,18 +256,18 @@ QByteArray HoldsActionReply::toJson() const
     w.beginArray();
     for (const HoldsChange &change : changes) {
         w.beginObject();
-        writeString(w, "action", toString(change.action));
-        writeString(w, "target", change.target);
-        writeString(w, "tag", change.tag);
-        writeString(w, "reason", change.reason);
+        w.field("action", toString(change.action));
+        w.field("target", change.target);
+        w.field("tag", change.tag);
+        w.field("reason", change.reason);
         w.key("done");
         w.value(change.done);
-        writeString(w, "error", change.error);
+        w.field("error", change.error);
         w.endObject();
     }
     w.endArray();
-    writeStrings(w, "skipped", skipped);
-    writeStrings(w, "warnings", warnings);
+    w.field("skipped", skipped);
+    w.field("warnings", warnings);
     w.endObject();
     return w.take();
 }
@@ -332,14 +281,9 @@ std::optional<HoldsActionReply> HoldsActionReply::fromJson(const QByteArray &jso
     JsonReader r;
     HoldsActionReply reply;
     reply.dryRun = r.boolean(*root, "dry_run"_L1, {});
-    forEachObject(r, *root, "changes"_L1, {}, [&](const QJsonObject &o, const QString &path) {
+    r.forEachObject(*root, "changes"_L1, {}, [&](const QJsonObject &o, const QString &path) {
         HoldsChange change;
-        const QString action = r.string(o, "action"_L1, path);
-        if (const auto a = enumFromString(action, AllActions)) {
-            change.action = *a;
-        } else if (r.ok()) {
-            r.fail(JsonReader::join(path, "action"_L1), u"unknown action \"%1\""_s.arg(action));
-        }
+        change.action = readEnum(r, o, "action"_L1, path, AllActions);
         change.target = r.string(o, "target"_L1, path);
         change.tag = r.string(o, "tag"_L1, path);
         change.reason = r.string(o, "reason"_L1, path);
@@ -347,8 +291,8 @@ std::optional<HoldsActionReply> HoldsActionReply::fromJson(const QByteArray &jso
         change.error = r.string(o, "error"_L1, path);
         reply.changes.append(change);
     });
-    reply.skipped = readStrings(r, *root, "skipped"_L1, {});
-    reply.warnings = readStrings(r, *root, "warnings"_L1, {});
+    reply.skipped = r.strings(*root, "skipped"_L1, {});
+    reply.warnings = r.strings(*root, "warnings"_L1, {});
     if (!r.ok()) {
         *error = r.error();
         return std::nullopt;
@@ -364,23 +308,23 @@ QByteArray PruningExplanation::toJson() const
     w.beginArray();
     for (const PruningFilesystemExplanation &fs : filesystems) {
         w.beginObject();
-        writeString(w, "job", fs.job);
-        writeString(w, "side", fs.side);
-        writeString(w, "filesystem", fs.filesystem);
-        writeTime(w, "decided_at", fs.decidedAt);
+        w.field("job", fs.job);
+        w.field("side", fs.side);
+        w.field("filesystem", fs.filesystem);
+        w.timeOrNullField("decided_at", fs.decidedAt);
         w.key("snapshots");
         w.beginArray();
         for (const SnapshotVerdict &v : fs.snapshots) {
             w.beginObject();
-            writeString(w, "snapshot", v.snapshot);
-            writeTime(w, "creation", v.creation);
+            w.field("snapshot", v.snapshot);
+            w.timeOrNullField("creation", v.creation);
             w.key("replicated");
             w.value(v.replicated);
             w.key("destroyed");
             w.value(v.destroyed);
-            writeStrings(w, "kept_by", v.keptBy);
-            writeString(w, "blocked_by", v.blockedBy);
-            writeString(w, "explanation", v.explanation);
+            w.field("kept_by", v.keptBy);
+            w.field("blocked_by", v.blockedBy);
+            w.field("explanation", v.explanation);
             w.endObject();
         }
         w.endArray();
@@ -399,19 +343,19 @@ std::optional<PruningExplanation> PruningExplanation::fromJson(const QByteArray 
     }
     JsonReader r;
     PruningExplanation out;
-    forEachObject(r, *root, "filesystems"_L1, {}, [&](const QJsonObject &o, const QString &path) {
+    r.forEachObject(*root, "filesystems"_L1, {}, [&](const QJsonObject &o, const QString &path) {
         PruningFilesystemExplanation fs;
         fs.job = r.string(o, "job"_L1, path);
         fs.side = r.string(o, "side"_L1, path);
         fs.filesystem = r.string(o, "filesystem"_L1, path);
         fs.decidedAt = r.time(o, "decided_at"_L1, path);
-        forEachObject(r, o, "snapshots"_L1, path, [&](const QJsonObject &so, const QString &spath) {
+        r.forEachObject(o, "snapshots"_L1, path, [&](const QJsonObject &so, const QString &spath) {
             SnapshotVerdict v;
             v.snapshot = r.string(so, "snapshot"_L1, spath);
             v.creation = r.time(so, "creation"_L1, spath);
             v.replicated = r.boolean(so, "replicated"_L1, spath);
             v.destroyed = r.boolean(so, "destroyed"_L1, spath);
-            v.keptBy = readStrings(r, so, "kept_by"_L1, spath);
+            v.keptBy = r.strings(so, "kept_by"_L1, spath);
             v.blockedBy = r.string(so, "blocked_by"_L1, spath);
             v.explanation = r.string(so, "explanation"_L1, spath);
             fs.snapshots.append(v);

@@ -63,8 +63,8 @@ struct PartialReceive
     QString fromGuid;  // "" for a full stream
     QString fromName;  // the local snapshot with fromGuid, if any
     qint64 bytes = 0;  // received so far
-    // When the interrupted step began: the partial state's creation where zfs says, else the time of the step hold
-    // on the snapshot being received (a sender on this machine); zero where neither is known.
+    // When the interrupted step began, from the step hold on the snapshot being received where this machine is
+    // also the sender; zero otherwise (OpenZFS does not say when a partial receive began).
     Timestamp since;
     QString token;
     QString error;  // the token could not be decoded

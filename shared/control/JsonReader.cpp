@@ -27,6 +27,23 @@ std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &json, const
     return doc.object();
 }
 
+QStringList JsonReader::strings(const QJsonObject &object, QLatin1StringView key, const QString &path)
+{
+    QJsonArray list;
+    QStringList out;
+    if (!array(object, key, path, &list)) {
+        return out;
+    }
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list[i].isString()) {
+            fail(join(join(path, key), i), QStringLiteral("expected a string, got %1").arg(typeName(list[i])));
+            return out;
+        }
+        out.append(list[i].toString());
+    }
+    return out;
+}
+
 QString JsonReader::join(const QString &path, QLatin1StringView key)
 {
     return path.isEmpty() ? QString(key) : path + QLatin1Char('.') + key;

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 #include "shared/control/Timestamp.h"
 
@@ -31,6 +32,25 @@ public:
     bool array(const QJsonObject &object, QLatin1StringView key, const QString &path, QJsonArray *out);
     // An array element that must be an object.
     bool element(const QJsonValue &value, const QString &path, QJsonObject *out);
+    // Calls f(element, elementPath) for each object of the array field `key` (missing or null: none), until the
+    // first error.
+    template<typename F>
+    void forEachObject(const QJsonObject &object, QLatin1StringView key, const QString &path, F &&f)
+    {
+        QJsonArray list;
+        this->array(object, key, path, &list);
+        const QString listPath = join(path, key);
+        for (qsizetype i = 0; i < list.size() && ok(); ++i) {
+            const QString elementPath = join(listPath, i);
+            QJsonObject element;
+            if (!this->element(list[i], elementPath, &element)) {
+                return;
+            }
+            f(element, elementPath);
+        }
+    }
+    // An array field of strings (missing or null: empty).
+    QStringList strings(const QJsonObject &object, QLatin1StringView key, const QString &path);
 
     // A document that must be one JSON object: nullopt with "<what> is not valid JSON: <why> at offset <n>" or
     // "<what> is not a JSON object" in *error.

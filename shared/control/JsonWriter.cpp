@@ -192,4 +192,22 @@ void JsonWriter::appendEscaped(const QString &string)
     m_out.append('"');
 }
 
+void JsonWriter::timeOrNull(const Timestamp &timestamp)
+{
+    if (timestamp.isZero()) {
+        null();
+    } else {
+        value(timestamp);
+    }
+}
+
+void JsonWriter::value(const QStringList &strings)
+{
+    beginArray();
+    for (const QString &string : strings) {
+        value(string);
+    }
+    endArray();
+}
+
 }  // namespace Api

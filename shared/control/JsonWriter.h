@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include "shared/control/Timestamp.h"
 
@@ -31,7 +32,22 @@ public:
     void value(int number) { value(qint64(number)); }
     void value(quint64 number);
     void value(const Timestamp &timestamp);
+    // Holdfast's own JSON writes an unknown time as null (zrepl's shapes write Go's zero time instead).
+    void timeOrNull(const Timestamp &timestamp);
+    void value(const QStringList &strings);  // an array of strings
     void null();
+    // A field of an object: key(k), then the value.
+    template<typename T>
+    void field(const char *latin1Key, const T &v)
+    {
+        key(latin1Key);
+        value(v);
+    }
+    void timeOrNullField(const char *latin1Key, const Timestamp &timestamp)
+    {
+        key(latin1Key);
+        timeOrNull(timestamp);
+    }
     // Already encoded JSON, inserted as one value.
     void raw(const QByteArray &json);
 
