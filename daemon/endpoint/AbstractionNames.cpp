@@ -87,4 +87,31 @@ std::optional<GuidAndJob> parseReplicationCursorBookmarkName(const QString &name
     return parseJobAndGuid(name, u"zrepl_CURSOR");
 }
 
+std::optional<Abstraction> parseBookmarkAbstraction(const QString &name)
+{
+    using Kind = Api::AbstractionItem::Kind;
+    if (name == QLatin1StringView(V1ReplicationCursorName)) {
+        return Abstraction{Kind::ReplicationCursorV1, {}, 0};
+    }
+    if (const auto step = parseStepBookmarkName(name)) {
+        return Abstraction{Kind::StepBookmark, step->jobId, step->guid};
+    }
+    if (const auto cursor = parseReplicationCursorBookmarkName(name)) {
+        return Abstraction{Kind::ReplicationCursor, cursor->jobId, cursor->guid};
+    }
+    return std::nullopt;
+}
+
+std::optional<Abstraction> parseHoldAbstraction(const QString &tag)
+{
+    using Kind = Api::AbstractionItem::Kind;
+    if (const auto job = parseStepHoldTag(tag)) {
+        return Abstraction{Kind::StepHold, *job, 0};
+    }
+    if (const auto job = parseLastReceivedHoldTag(tag)) {
+        return Abstraction{Kind::LastReceivedHold, *job, 0};
+    }
+    return std::nullopt;
+}
+
 }  // namespace Endpoint

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+#include "shared/control/Holds.h"
+
 // zrepl's on-pool names (endpoint/endpoint_zfs.go), which Holdfast uses unchanged so that pools move between the
 // two: step holds and step bookmarks protect a replication step, the replication cursor marks what the receiver
 // has, the last-received hold keeps the receiver's newest snapshot.
@@ -27,5 +29,16 @@ std::optional<QString> parseStepHoldTag(const QString &tag);
 std::optional<QString> parseLastReceivedHoldTag(const QString &tag);
 std::optional<GuidAndJob> parseStepBookmarkName(const QString &name);
 std::optional<GuidAndJob> parseReplicationCursorBookmarkName(const QString &name);
+
+// Which of replication's items a bookmark name or a hold tag is, and whose: one place for the holds listing and
+// the holds view to tell them apart.
+struct Abstraction
+{
+    Api::AbstractionItem::Kind kind = Api::AbstractionItem::Kind::StepHold;
+    QString jobId;  // "" for the v1 cursor
+    quint64 guid = 0;  // bookmarks that name one
+};
+std::optional<Abstraction> parseBookmarkAbstraction(const QString &name);  // step bookmark, cursor v2 or v1
+std::optional<Abstraction> parseHoldAbstraction(const QString &tag);  // step hold, last-received hold
 
 }  // namespace Endpoint

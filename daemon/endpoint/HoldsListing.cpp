@@ -155,26 +155,29 @@ Async::Task<Zfs::Result<HoldsListing>> listHoldsAndBookmarks(Zfs::ZfsClient &zfs
         for (const Zfs::FilesystemVersion &v : facts.value.versions.value(dataset.path.toString())) {
             if (v.isSnapshot()) {
                 snapshotsByName.insert(v.fullName(), v);
-            } else if (v.name == QLatin1StringView(V1ReplicationCursorName)) {
+                continue;
+            }
+            const std::optional<Abstraction> ours = parseBookmarkAbstraction(v.name);
+            if (!ours) {
+                continue;
+            }
+            if (ours->kind == Api::AbstractionItem::Kind::ReplicationCursorV1) {
                 listing.v1ReplicationCursors.append({v.filesystem, v.name});
-            } else if (const auto step = parseStepBookmarkName(v.name)) {
-                listing.stepBookmarks.append({v.filesystem, v.name, step->guid, step->jobId});
-            } else if (const auto cursor = parseReplicationCursorBookmarkName(v.name)) {
-                listing.replicationCursorBookmarks.append({v.filesystem, v.name, cursor->guid, cursor->jobId});
+            } else {
+                (ours->kind == Api::AbstractionItem::Kind::StepBookmark ? listing.stepBookmarks : listing.replicationCursorBookmarks)
+                    .append({v.filesystem, v.name, ours->guid, ours->jobId});
             }
         }
     }
     listing.snapshotsWithUnlistedHolds = facts.value.unlistedHolds;
     for (const Zfs::Hold &hold : facts.value.holds) {
-        const Zfs::FilesystemVersion v = snapshotsByName.value(hold.snapshot);
-        HoldsListing::Hold entry{v.filesystem, v.name, v.guid, v.createTxg, hold.tag, {}};
-        if (const auto job = parseStepHoldTag(hold.tag)) {
-            entry.jobId = *job;
-            listing.stepHolds.append(entry);
-        } else if (const auto received = parseLastReceivedHoldTag(hold.tag)) {
-            entry.jobId = *received;
-            listing.lastReceivedHolds.append(entry);
+        const std::optional<Abstraction> ours = parseHoldAbstraction(hold.tag);
+        if (!ours) {
+            continue;
         }
+        const Zfs::FilesystemVersion v = snapshotsByName.value(hold.snapshot);
+        (ours->kind == Api::AbstractionItem::Kind::StepHold ? listing.stepHolds : listing.lastReceivedHolds)
+            .append({v.filesystem, v.name, v.guid, v.createTxg, hold.tag, ours->jobId});
     }
     co_return Out{listing, {}};
 }

@@ -132,49 +132,35 @@ Api::HoldsReport classify(const SurveyFacts &facts, const QList<JobScope> &jobs,
             }
         }
         for (const Zfs::FilesystemVersion &v : it.value()) {
-            if (!v.isBookmark()) {
+            const std::optional<Endpoint::Abstraction> ours = v.isBookmark() ? Endpoint::parseBookmarkAbstraction(v.name) : std::nullopt;
+            if (!ours) {
                 continue;
             }
             Api::AbstractionItem item;
+            item.kind = ours->kind;
+            item.job = ours->jobId;
             item.filesystem = it.key();
             item.bookmark = v.name;
             item.guid = QString::number(v.guid);
             item.createdAt = v.creation;
             item.snapshot = snapshotByGuid.value(v.guid);
-            if (v.name == QLatin1StringView(Endpoint::V1ReplicationCursorName)) {
-                item.kind = Kind::ReplicationCursorV1;
-            } else if (const auto step = Endpoint::parseStepBookmarkName(v.name)) {
-                item.kind = Kind::StepBookmark;
-                item.job = step->jobId;
-            } else if (const auto cursor = Endpoint::parseReplicationCursorBookmarkName(v.name)) {
-                item.kind = Kind::ReplicationCursor;
-                item.job = cursor->jobId;
-            } else {
-                continue;
-            }
             items[it.key()].append(item);
         }
     }
     for (const Zfs::Hold &hold : facts.holds) {
         const auto snapshot = snapshots.constFind(hold.snapshot);
-        if (snapshot == snapshots.constEnd()) {
+        const std::optional<Endpoint::Abstraction> ours = Endpoint::parseHoldAbstraction(hold.tag);
+        if (snapshot == snapshots.constEnd() || !ours) {
             continue;
         }
         Api::AbstractionItem item;
+        item.kind = ours->kind;
+        item.job = ours->jobId;
         item.filesystem = snapshot->filesystem;
         item.snapshot = snapshot->name;
         item.tag = hold.tag;
         item.guid = QString::number(snapshot->guid);
         item.createdAt = hold.created;
-        if (const auto job = Endpoint::parseStepHoldTag(hold.tag)) {
-            item.kind = Kind::StepHold;
-            item.job = *job;
-        } else if (const auto received = Endpoint::parseLastReceivedHoldTag(hold.tag)) {
-            item.kind = Kind::LastReceivedHold;
-            item.job = *received;
-        } else {
-            continue;
-        }
         items[item.filesystem].append(item);
     }
 

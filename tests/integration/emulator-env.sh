@@ -99,6 +99,28 @@ YAML
 # The jobs of the tests that replicate one way over the local transport and watch it.
 local_push_sink_jobs_yaml() { push_sink_jobs_yaml "$1"; }
 
+# The most bytes a step of the daemon's replication has moved so far, from its status ("" before any).
+replicated_bytes() {
+    hf status --raw | grep -o '"BytesReplicated":[0-9]*' | cut -d: -f2 | sort -n | tail -n 1
+}
+
+# kill_daemon_mid_step BYTES: waits (8 s at most) until a step moved more than BYTES, then kills the daemon with
+# SIGKILL, as a crash would (the zfs processes lose their pipes); KILLED_AT is what had moved.
+kill_daemon_mid_step() {
+    local bytes=
+    for _ in $(seq 400); do
+        bytes=$(replicated_bytes)
+        [ -n "$bytes" ] && [ "$bytes" -gt "$1" ] && break
+        sleep 0.02
+    done
+    [ -n "$bytes" ] && [ "$bytes" -gt 0 ] || fail "no progress before the kill"
+    kill -9 "$DAEMON_PID"
+    wait "$DAEMON_PID" 2>/dev/null
+    DAEMON_PID=
+    KILLED_AT=$bytes
+    echo "killed after $bytes bytes"
+}
+
 start_daemon() {
     "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &
     DAEMON_PID=$!

@@ -54,10 +54,6 @@ jobs:
 YAML
 }
 { global_yaml; jobs_yaml; } >"$WORK/holdfast.yml"
-replicated_bytes() {
-    hf status --raw | jq '[.Jobs.push.push.Replication.Attempts[-1].Filesystems[]?.StepQueue // empty] | length' >/dev/null 2>&1
-    hf status --raw | grep -o '"BytesReplicated":[0-9]*' | sort -t: -k2 -n | tail -n 1 | cut -d: -f2
-}
 restart_daemon() {
     kill -TERM "$DAEMON_PID"
     wait "$DAEMON_PID" 2>/dev/null
@@ -83,16 +79,7 @@ mkdir -p "$HOLDFAST_STATE_DIR"
 jq -n '{paused: ["laptop"]}' >"$HOLDFAST_STATE_DIR/paused-jobs.json" || fail "writing the pause state"
 start_daemon
 hf signal wakeup push || fail "wakeup"
-for _ in $(seq 400); do
-    bytes=$(replicated_bytes)
-    [ -n "$bytes" ] && [ "$bytes" -gt "$kill_after" ] && break
-    sleep 0.02
-done
-[ -n "${bytes:-}" ] && [ "$bytes" -gt 0 ] || fail "no progress before the kill"
-kill -9 "$DAEMON_PID"
-wait "$DAEMON_PID" 2>/dev/null
-DAEMON_PID=
-echo "killed after $bytes bytes"
+kill_daemon_mid_step "$kill_after"
 
 # Restarted with push paused (as if paused before the crash): nothing resumes, the holds view explains.
 jq -n '{paused: ["push", "laptop"]}' >"$HOLDFAST_STATE_DIR/paused-jobs.json" || fail "writing the pause state"
@@ -109,6 +96,9 @@ jq -e '.filesystems[] | select(.filesystem == "src/big") | .items[] | select(.ki
     fail "the step hold that the partial receive resumes from is not listed as needed: $report"
 jq -e '.filesystems[] | select(.filesystem == "dst/sink/ws/src/big") | .partial_receive | select(.to_name == "src/big@one" and .bytes > 0)' <<<"$report" >/dev/null ||
     fail "the partial receive is not listed: $report"
+zrepl=$(hf holds list --zrepl) || fail "holds list --zrepl"
+jq -e '.StepHolds[] | select(.FS == "src/big" and .Snap == "one" and .Tag == "zrepl_STEP_J_push" and .JobID == "push")' <<<"$zrepl" >/dev/null ||
+    fail "holds list --zrepl misses the step hold: $zrepl"
 table=$(hf holds list) || fail "holds list"
 grep -q "interrupted receive" <<<"$table" || fail "the table does not show the interrupted receive: $table"
 echo "$table"
@@ -140,6 +130,16 @@ wait_run push 1
 [ "$(zfs get -H -p -o value guid dst/sink/ws/src/big@one)" = "$(zfs get -H -p -o value guid src/big@one)" ] ||
     fail "src/big@one was not received"
 [ "$(zfs get -H -p -o value userrefs src/big@one)" = 0 ] || fail "a step hold remained after the clean run"
+# zrepl's listing of the same pools: the cursor on the sender, the last-received hold on the receiver, a filter.
+zrepl=$(hf holds list --zrepl) || fail "holds list --zrepl"
+jq -e '.ReplicationCursorBookmarks[] | select(.FS == "src/big" and .JobID == "push" and (.Name | startswith("zrepl_CURSOR_G_")))' <<<"$zrepl" >/dev/null ||
+    fail "holds list --zrepl misses the cursor: $zrepl"
+jq -e '.LastReceivedHolds[] | select(.FS == "dst/sink/ws/src/big" and .Snap == "one" and .Tag == "zrepl_last_received_J_sink" and .JobID == "sink")' <<<"$zrepl" >/dev/null ||
+    fail "holds list --zrepl misses the last-received hold: $zrepl"
+jq -e '.StepHolds == [] and .StepBookmarks == []' <<<"$zrepl" >/dev/null || fail "holds list --zrepl shows step items after a clean run: $zrepl"
+zrepl=$(hf holds list --zrepl "src<:ok") || fail "holds list --zrepl with a filter"
+jq -e '.LastReceivedHolds == [] and (.ReplicationCursorBookmarks | length) == 1' <<<"$zrepl" >/dev/null ||
+    fail "the filter of holds list --zrepl is not applied: $zrepl"
 
 # 4. Pause: laptop keeps snapshotting, replicates nothing, says so everywhere, and stays paused after a restart.
 before=$(zfs list -H -t snapshot -o name -r src/small | grep -c @hf_)

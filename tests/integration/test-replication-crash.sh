@@ -24,24 +24,11 @@ fi
 zfs snapshot src/big@one || fail "zfs snapshot"
 
 { global_yaml; local_push_sink_jobs_yaml "src<"; } >"$WORK/holdfast.yml"
-replicated_bytes() {
-    hf status --raw | grep -o '"BytesReplicated":[0-9]*' | tail -n 1 | cut -d: -f2
-}
-
 start_daemon
 hf signal wakeup push || fail "wakeup"
-# Wait until part of the stream has arrived, then kill the daemon (and with it the zfs processes' pipes).
-for _ in $(seq 400); do
-    bytes=$(replicated_bytes)
-    [ -n "$bytes" ] && [ "$bytes" -gt "$kill_after" ] && break
-    sleep 0.02
-done
-[ -n "${bytes:-}" ] && [ "$bytes" -gt 0 ] || fail "no progress before the kill"
-kill -9 "$DAEMON_PID"
-wait "$DAEMON_PID" 2>/dev/null
-DAEMON_PID=
+# Part of the stream arrived, then the daemon dies.
+kill_daemon_mid_step "$kill_after"
 sleep 0.5
-echo "killed after $bytes bytes"
 [ "$(zfs get -H -p -o value userrefs src/big@one)" = 1 ] || fail "the step hold on src/big@one is not there after the crash"
 token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big 2>/dev/null)
 [ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token on the receiver after the crash"
@@ -73,4 +60,4 @@ resumed_bytes=$(replicated_bytes)
 kill -TERM "$DAEMON_PID"
 wait "$DAEMON_PID"
 DAEMON_PID=
-echo "PASS: killed mid-step, resumed after $bytes bytes ($resumed_bytes sent on resume), holds released"
+echo "PASS: killed mid-step, resumed after $KILLED_AT bytes ($resumed_bytes sent on resume), holds released"
