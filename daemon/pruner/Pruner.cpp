@@ -50,16 +50,16 @@ void Pruner::setExplanationContext(QString job, QString side, QStringList ruleDe
     m_ruleDescriptions = std::move(ruleDescriptions);
 }
 
-QString Pruner::sparedBecause(const QString &filesystem, const QString &snapshot, const QHash<QString, QString> &inUse,
-                              const QHash<QString, QStringList> &holdTags, quint64 userRefs) const
+namespace {
+
+QString inUseBy(const QString &job)
 {
-    if (const auto it = inUse.constFind(snapshot); it != inUse.constEnd()) {
-        return u"a replication step of job %1 is using it now"_s.arg(*it);
-    }
-    if (userRefs == 0) {
-        return {};
-    }
-    const QStringList tags = holdTags.value(filesystem + u'@' + snapshot);
+    return u"a replication step of job %1 is using it now"_s.arg(job);
+}
+
+// The hold tags in words where they are known, else how many holds there are.
+QString heldBy(const QStringList &tags, quint64 userRefs)
+{
     if (tags.isEmpty()) {
         return u"held (%1 hold(s))"_s.arg(userRefs);
     }
@@ -69,6 +69,26 @@ QString Pruner::sparedBecause(const QString &filesystem, const QString &snapshot
     }
     return words.join(u"; "_s);
 }
+
+// The rules gave the snapshot up, but `because` keeps it.
+void spare(Api::SnapshotVerdict &verdict, const QString &because)
+{
+    verdict.destroyed = false;
+    verdict.blockedBy = because;
+    verdict.explanation = u"no keep rule keeps it, but "_s + because;
+}
+
+Api::SnapshotVerdict *findVerdict(Api::PruningFilesystemExplanation &explanation, const QString &snapshot)
+{
+    for (Api::SnapshotVerdict &verdict : explanation.snapshots) {
+        if (verdict.snapshot == snapshot) {
+            return &verdict;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
 
 Async::Task<void> Pruner::round()
 {
@@ -139,15 +159,13 @@ Async::Task<void> Pruner::round()
             if (!decision.destroy) {
                 verdict.explanation = m_rules.isEmpty() ? u"kept: this side has no keep rules, nothing is destroyed"_s
                                                         : u"kept by %1"_s.arg(verdict.keptBy.join(u"; "_s));
-            } else if (const QString spared = sparedBecause(fs, candidate.name, inUse, {}, holds.value(candidate.name));
-                       !spared.isEmpty()) {
-                verdict.blockedBy = spared;
-                verdict.explanation = u"no keep rule keeps it, but %1"_s.arg(spared);
-                if (!inUse.contains(candidate.name)) {
-                    held.append(u"%1 (%2 hold(s))"_s.arg(candidate.name).arg(holds.value(candidate.name)));
-                    heldVerdicts[explanations.size()].append(explanation.snapshots.size());
-                    heldNames.append(fs + u'@' + candidate.name);
-                }
+            } else if (const auto user = inUse.constFind(candidate.name); user != inUse.constEnd()) {
+                spare(verdict, inUseBy(*user));
+            } else if (holds.contains(candidate.name)) {
+                spare(verdict, heldBy({}, holds.value(candidate.name)));
+                held.append(u"%1 (%2 hold(s))"_s.arg(candidate.name).arg(holds.value(candidate.name)));
+                heldVerdicts[explanations.size()].append(explanation.snapshots.size());
+                heldNames.append(fs + u'@' + candidate.name);
             } else {
                 verdict.destroyed = true;
                 verdict.explanation = u"destroyed: no keep rule keeps it"_s;
@@ -175,10 +193,9 @@ Async::Task<void> Pruner::round()
             Api::PruningFilesystemExplanation &explanation = explanations[it.key()];
             for (qsizetype v : it.value()) {
                 Api::SnapshotVerdict &verdict = explanation.snapshots[v];
-                const QString spared = sparedBecause(explanation.filesystem, verdict.snapshot, {}, tags, 1);
-                if (tags.contains(explanation.filesystem + u'@' + verdict.snapshot)) {
-                    verdict.blockedBy = spared;
-                    verdict.explanation = u"no keep rule keeps it, but %1"_s.arg(spared);
+                const QStringList named = tags.value(explanation.filesystem + u'@' + verdict.snapshot);
+                if (!named.isEmpty()) {
+                    spare(verdict, heldBy(named, quint64(named.size())));
                 }
             }
         }
@@ -201,12 +218,8 @@ Async::Task<void> Pruner::round()
                 }
                 m_log.info(u"sparing a snapshot a replication step started to use"_s,
                            {{u"fs"_s, item.filesystem}, {u"snapshot"_s, it.key()}, {u"job"_s, it.value()}});
-                for (Api::SnapshotVerdict &verdict : m_explanations[item.explanation].snapshots) {
-                    if (verdict.snapshot == it.key()) {
-                        verdict.destroyed = false;
-                        verdict.blockedBy = u"a replication step of job %1 is using it now"_s.arg(it.value());
-                        verdict.explanation = u"no keep rule keeps it, but %1"_s.arg(verdict.blockedBy);
-                    }
+                if (Api::SnapshotVerdict *verdict = findVerdict(m_explanations[item.explanation], it.key())) {
+                    spare(*verdict, inUseBy(it.value()));
                 }
                 if (m_report.pending && !m_report.pending->isEmpty() && m_report.pending->first().destroyList) {
                     QList<Api::PrunerSnapshot> &list = *m_report.pending->first().destroyList;
@@ -225,11 +238,9 @@ Async::Task<void> Pruner::round()
                     ? u"%1: dataset is busy (held or in use), not destroyed"_s.arg(it.key())
                     : u"%1: %2"_s.arg(it.key(), it.value().toString().trimmed());
                 problems.append(reason);
-                for (Api::SnapshotVerdict &verdict : m_explanations[item.explanation].snapshots) {
-                    if (verdict.snapshot == it.key()) {
-                        verdict.destroyed = false;
-                        verdict.explanation = u"no keep rule keeps it, but destroying it failed: %1"_s.arg(reason);
-                    }
+                if (Api::SnapshotVerdict *verdict = findVerdict(m_explanations[item.explanation], it.key())) {
+                    verdict->destroyed = false;
+                    verdict->explanation = u"no keep rule keeps it, but destroying it failed: %1"_s.arg(reason);
                 }
             }
             error = problems.join(u'\n');

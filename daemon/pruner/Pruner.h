@@ -62,10 +62,6 @@ private:
         qsizetype explanation = -1;  // index into m_explanations
     };
 
-    // Why a snapshot the rules give up is not destroyed: a running step of this daemon uses it, or a hold.
-    QString sparedBecause(const QString &filesystem, const QString &snapshot, const QHash<QString, QString> &inUse,
-                          const QHash<QString, QStringList> &holdTags, quint64 userRefs) const;
-
     void fail(Api::PrunerState state, const QString &error);
     Async::Task<void> round();
 

@@ -6,6 +6,8 @@
 #include "daemon/holds/HoldsClassifier.h"
 #include "daemon/holds/PauseStore.h"
 #include "daemon/holds/RunningSteps.h"
+#include "daemon/async/TaskRunner.h"
+#include "daemon/pruner/Pruner.h"
 #include "daemon/pruning/Pruning.h"
 #include "shared/control/Holds.h"
 #include "tests/zfs-emulator/ResumeToken.h"
@@ -99,6 +101,35 @@ const Api::AbstractionItem *find(const Api::HoldsReport &report, const QString &
     }
     return nullptr;
 }
+
+// A pool in memory for the pruner: one filesystem, its holds' tags, and what was destroyed. Listing the tags is
+// where a step "starts" in the test, between the pruner's plan and its destroying.
+class MemoryPruneTarget final : public Endpoint::PruneTarget
+{
+public:
+    QList<Zfs::FilesystemVersion> snapshots;
+    QList<Zfs::Hold> tags;
+    QStringList destroyed;
+    std::function<void()> betweenPlanAndDestroy;
+
+    Async::Task<Zfs::Result<QList<Endpoint::PruneFilesystem>>> listForPruning() override
+    {
+        co_return Zfs::Result<QList<Endpoint::PruneFilesystem>>{{Endpoint::PruneFilesystem{u"src/a"_s, false, snapshots}}, {}};
+    }
+    Async::Task<Zfs::DestroyOutcome> destroySnapshots(QString, QStringList names) override
+    {
+        destroyed += names;
+        co_return Zfs::DestroyOutcome{};
+    }
+    bool isLocal() const override { return true; }
+    Async::Task<QList<Zfs::Hold>> holdsOf(QStringList) override
+    {
+        if (betweenPlanAndDestroy) {
+            betweenPlanAndDestroy();
+        }
+        co_return tags;
+    }
+};
 
 Holds::StepLookup noSteps()
 {
@@ -360,6 +391,56 @@ private Q_SLOTS:
         }
         QVERIFY(steps.jobOn(u"src/a"_s).isEmpty());
         QVERIFY(!steps.jobBusy(u"push"_s));
+    }
+
+    void prunerSaysWhySnapshotsStay()
+    {
+        MemoryPruneTarget target;
+        // s1 held by a step, s2 used by a running step, s3 used by a step that starts after the plan, s4 the newest.
+        target.snapshots = {snapshot(u"src/a"_s, u"s1"_s, 1, 1, 1), snapshot(u"src/a"_s, u"s2"_s, 2, 2, 0),
+                            snapshot(u"src/a"_s, u"s3"_s, 3, 3, 0), snapshot(u"src/a"_s, u"s4"_s, 4, 4, 0),
+                            snapshot(u"src/a"_s, u"s5"_s, 5, 5, 0)};
+        target.tags = {{u"src/a@s1"_s, u"zrepl_STEP_J_push"_s, {}}};
+        Holds::RunningSteps::Lease late;
+        target.betweenPlanAndDestroy = [&late] {
+            late = Holds::RunningSteps::instance().enter({u"pull"_s, u"src/a"_s, {u"s3"_s}});
+        };
+        const Holds::RunningSteps::Lease running = Holds::RunningSteps::instance().enter({u"push"_s, u"src/a"_s, {u"s2"_s}});
+        Config::KeepRule lastOne;
+        lastOne.type = Config::KeepRule::Type::LastN;
+        lastOne.count = 1;
+        Daemon::Pruner pruner(target, *Pruning::rulesFromConfig({lastOne}), Log::Context(u"snap"_s, u"pruning"_s));
+        pruner.setExplanationContext(u"snap"_s, u"local"_s, Pruning::describeRules({lastOne}));
+        Async::runBlocking(pruner.run());
+
+        QCOMPARE(target.destroyed, QStringList{u"s4"_s});
+        QCOMPARE(pruner.explanations().size(), 1);
+        const Api::PruningFilesystemExplanation &fs = pruner.explanations()[0];
+        QCOMPARE(fs.job, u"snap"_s);
+        QCOMPARE(fs.side, u"local"_s);
+        QCOMPARE(fs.snapshots.size(), 5);
+        auto verdict = [&fs](const QString &name) {
+            for (const Api::SnapshotVerdict &v : fs.snapshots) {
+                if (v.snapshot == name) {
+                    return v;
+                }
+            }
+            return Api::SnapshotVerdict{};
+        };
+        QVERIFY(!verdict(u"s1"_s).destroyed);
+        QCOMPARE(verdict(u"s1"_s).blockedBy, u"held by zrepl_STEP_J_push (a replication step of job push, running or interrupted)"_s);
+        QCOMPARE(verdict(u"s2"_s).blockedBy, u"a replication step of job push is using it now"_s);
+        QCOMPARE(verdict(u"s3"_s).blockedBy, u"a replication step of job pull is using it now"_s);
+        QVERIFY(!verdict(u"s3"_s).destroyed);
+        QVERIFY(verdict(u"s4"_s).destroyed);
+        QCOMPARE(verdict(u"s4"_s).explanation, u"destroyed: no keep rule keeps it"_s);
+        QCOMPARE(verdict(u"s5"_s).keptBy, QStringList{u"last_n: the newest 1"_s});
+        QCOMPARE(verdict(u"s5"_s).explanation, u"kept by last_n: the newest 1"_s);
+        // The zrepl report's destroy list says what really went.
+        const Api::PrunerReport report = pruner.report();
+        QCOMPARE(report.completed->size(), 1);
+        QCOMPARE(report.completed->at(0).destroyList->size(), 1);
+        QCOMPARE(report.completed->at(0).destroyList->at(0).name, u"s4"_s);
     }
 
     void keepRulesInWords()
