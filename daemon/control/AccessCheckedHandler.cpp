@@ -14,11 +14,7 @@ AccessCheckedHandler::AccessCheckedHandler(HttpHandler &endpoints, Api::AccessLe
 
 Http::Response AccessCheckedHandler::handle(const Http::Request &request)
 {
-    const Api::AccessLevel needed = Api::requiredAccess(request.path);
-    Http::Response response = m_level >= needed ? m_endpoints.handle(request)
-                                                 : textResponse(403, m_refusal(needed).toUtf8());
-    response.headers.set(Api::AccessHeader.toByteArray(), Api::accessLevelToken(m_level));
-    return response;
+    return answerAtOnce(*this, request);
 }
 
 void AccessCheckedHandler::handleAsync(const Http::Request &request, Reply reply)

@@ -77,26 +77,6 @@ ControlService::~ControlService() = default;
 
 void ControlService::handleAsync(const Http::Request &request, Reply reply)
 {
-    if (!HoldsEndpoints::handles(request.path)) {
-        reply(handle(request));
-        return;
-    }
-    const QString endpoint = QString::fromLatin1(request.path);
-    if (m_log.isEnabled(Log::Level::Debug)) {
-        m_log.debug(u"start"_s, {{u"method"_s, QString::fromLatin1(request.method)}, {u"url"_s, QString::fromLatin1(request.target)}});
-    }
-    m_metrics.controlRequestBegin(endpoint);
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    // The metrics outlive every request: the control server is torn down before them.
-    m_holds->handle(request, [this, endpoint, timer, reply = std::move(reply)](Http::Response response) {
-        m_metrics.controlRequestFinished(endpoint, double(timer->nsecsElapsed()) / 1e9);
-        reply(std::move(response));
-    });
-}
-
-Http::Response ControlService::handle(const Http::Request &request)
-{
     const QByteArray &path = request.path;
     const bool known = path == Api::Endpoint::Version || path == Api::Endpoint::Status
                        || path == Api::Endpoint::Signal || path == Api::Endpoint::Pprof
@@ -108,7 +88,8 @@ Http::Response ControlService::handle(const Http::Request &request)
             m_log.debug(u"unknown endpoint"_s,
                         {{u"method"_s, QString::fromLatin1(request.method)}, {u"url"_s, QString::fromLatin1(request.target)}});
         }
-        return notFoundResponse();
+        reply(notFoundResponse());
+        return;
     }
     const QString endpoint = QString::fromLatin1(path);
     const bool debug = m_log.isEnabled(Log::Level::Debug);
@@ -120,13 +101,25 @@ Http::Response ControlService::handle(const Http::Request &request)
     m_metrics.controlRequestBegin(endpoint);
     QElapsedTimer timer;
     timer.start();
-    Http::Response response = dispatch(request);
-    m_metrics.controlRequestFinished(endpoint, double(timer.nsecsElapsed()) / 1e9);
-    if (debug) {
-        fields.append({u"status"_s, QString::number(response.status)});
-        m_log.debug(u"finish"_s, fields);
+    // The metrics and the log outlive every request: the control server is torn down before them.
+    auto finish = [this, endpoint, timer, debug, fields, reply = std::move(reply)](Http::Response response) mutable {
+        m_metrics.controlRequestFinished(endpoint, double(timer.nsecsElapsed()) / 1e9);
+        if (debug) {
+            fields.append({u"status"_s, QString::number(response.status)});
+            m_log.debug(u"finish"_s, fields);
+        }
+        reply(std::move(response));
+    };
+    if (HoldsEndpoints::handles(path)) {
+        m_holds->handle(request, std::move(finish));  // they wait for zfs
+    } else {
+        finish(dispatch(request));
     }
-    return response;
+}
+
+Http::Response ControlService::handle(const Http::Request &request)
+{
+    return answerAtOnce(*this, request);
 }
 
 Http::Response ControlService::dispatch(const Http::Request &request)
@@ -166,10 +159,6 @@ Http::Response ControlService::dispatch(const Http::Request &request)
             return methodNotAllowedResponse("GET, HEAD");
         }
         return pruningExplanation(request);
-    }
-    if (HoldsEndpoints::handles(path)) {
-        // Reached only through handle(), which cannot wait for zfs.
-        return textResponse(500, "this endpoint answers asynchronously only\n");
     }
     if (path == Api::HoldfastEndpoint::Runs) {
         if (!isReadMethod(method)) {

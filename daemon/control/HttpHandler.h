@@ -21,4 +21,8 @@ public:
     virtual void handleAsync(const Http::Request &request, Reply reply) { reply(handle(request)); }
 };
 
+// handle() for a handler whose work is in handleAsync(): its answer when it comes at once, else a 500 saying that
+// the endpoint answers only asynchronously (the holds endpoints, which wait for zfs).
+Http::Response answerAtOnce(HttpHandler &handler, const Http::Request &request);
+
 }  // namespace Daemon
