@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/Job.h"
 
+#include "daemon/holds/RunningSteps.h"
+
 #include "daemon/zfs/ZfsClient.h"
 
 namespace Daemon {
@@ -44,6 +46,11 @@ std::optional<Zfs::DatasetPath> Job::receivingRoot() const
         return Zfs::DatasetPath::fromString(m_config.rootFs);
     }
     return std::nullopt;
+}
+
+bool Job::isReplicating() const
+{
+    return Holds::RunningSteps::instance().jobBusy(name());
 }
 
 void Job::setPaused(bool paused)

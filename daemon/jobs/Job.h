@@ -54,9 +54,9 @@ public:
     virtual bool canPause() const { return false; }
     bool isPaused() const { return m_freshness.paused(); }
     virtual void setPaused(bool paused);
-    // For the holds view: whether the job replicates now (a run in progress, or a step served), so that its step
-    // holds protect something.
-    virtual bool isReplicating() const { return false; }
+    // For the holds view: whether the job replicates now, so that its step holds protect something. Here: a step of
+    // this job runs (a sink or source serving one); push and pull jobs: a run is in progress.
+    virtual bool isReplicating() const;
     // The filesystems the job sends (push, source, snap) or the root it receives into (sink, pull).
     std::optional<Zfs::DatasetFilter> sendingFilter() const;
     std::optional<Zfs::DatasetPath> receivingRoot() const;

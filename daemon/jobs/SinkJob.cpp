@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/SinkJob.h"
 
-#include "daemon/holds/RunningSteps.h"
-
 #include <QPointer>
 
 #include "daemon/endpoint/AbstractionNames.h"
@@ -132,11 +130,6 @@ Async::Task<void> SinkJob::survey()
         tracker.update(it.key(), Health::receivedFacts(it.value(), hold.snapshot.section(u'@', 1), hold.created));
     }
     Q_EMIT statusChanged();
-}
-
-bool SinkJob::isReplicating() const
-{
-    return Holds::RunningSteps::instance().jobBusy(name());
 }
 
 }  // namespace Daemon

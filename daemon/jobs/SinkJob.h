@@ -26,7 +26,6 @@ public:
 
     Api::JobStatus status() const override;
     void start() override;
-    bool isReplicating() const override;
 
     // The receiving endpoint for one client; nullopt-like nullptr with `error` for an identity that is not a
     // valid dataset name component.

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/jobs/SourceJob.h"
 
-#include "daemon/holds/RunningSteps.h"
-
 #include <QPointer>
 
 #include "daemon/jobs/LocalListeners.h"
@@ -110,11 +108,6 @@ std::unique_ptr<Endpoint::Sender> SourceJob::senderFor(const QString &)
         },
     });
     return sender;
-}
-
-bool SourceJob::isReplicating() const
-{
-    return Holds::RunningSteps::instance().jobBusy(name());
 }
 
 }  // namespace Daemon

@@ -30,7 +30,6 @@ public:
     Api::JobStatus status() const override;
     Health::FreshnessTracker freshnessSnapshot() const override;
     void start() override;
-    bool isReplicating() const override;
 
     std::unique_ptr<Endpoint::Sender> senderFor(const QString &clientIdentity);
     Zfs::ZfsClient &zfs() { return m_zfs; }
