@@ -31,8 +31,8 @@ public:
         NameColumn,        // the snapshot (holds) or bookmark; for an interrupted receive the snapshot being received
         JobColumn,
         AgeColumn,      // "3 d ago"; the exact time in the tooltip
+        StaleColumn,    // "Stale: <reason>" for stale items; before the long purpose, so that it is in view
         PurposeColumn,  // what it protects; for an interrupted receive how far it got
-        StaleColumn,    // "Stale: <reason>" for stale items
         ColumnCount
     };
     Q_ENUM(Column)

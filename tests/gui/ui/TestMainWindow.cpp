@@ -25,6 +25,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 #include <QTimer>
 
@@ -87,6 +88,8 @@ private:
     // paused or not) and the holds report; the window is pointed at it anew.
     void useHoldfastDaemon(std::optional<Api::AccessLevel> access, bool paused = false);
     Gui::HoldsPanel *holdsPanel() const { return m_window->holdsPanel(); }
+    // With HOLDFAST_GUI_STATE_SCREENSHOTS=DIR, the window as the state under test shows it, to look at (DIR/NAME.png).
+    void keepScreenshot(const QString &name) const;
     QTableView *holdsView() const { return m_window->findChild<QTableView *>(u"holdsView"_s); }
     QString holdsNote() const { return m_window->findChild<QLabel *>(u"holdsNoteLabel"_s)->text(); }
     // Clicks `button` of the next message box named `name` once it is open.
@@ -571,6 +574,16 @@ bool TestMainWindow::answerMessageBox(const QString &name, QMessageBox::Standard
     return true;
 }
 
+void TestMainWindow::keepScreenshot(const QString &name) const
+{
+    const QString dir = qEnvironmentVariable("HOLDFAST_GUI_STATE_SCREENSHOTS");
+    if (!dir.isEmpty()) {
+        QTest::qWait(50);  // what a user sees: the columns are fitted on the next turn of the event loop
+        QDir().mkpath(dir);
+        QVERIFY(m_window->grab().save(dir + u'/' + name + u".png"_s, "PNG"));
+    }
+}
+
 void TestMainWindow::holdsAgainstZrepl()
 {
     // init() serves zrepl's answers: the Filesystems tab is shown, so the pane asked once, and was told 404.
@@ -581,6 +594,7 @@ void TestMainWindow::holdsAgainstZrepl()
     // Not asked again on every status poll.
     QTest::qWait(500);
     QVERIFY(m_server->handledRequests().isEmpty());
+    keepScreenshot(u"holds-zrepl"_s);
 }
 
 void TestMainWindow::holdsFollowTheFilesystemsView()
@@ -605,6 +619,7 @@ void TestMainWindow::holdsFollowTheFilesystemsView()
     QCOMPARE(m_window->findChild<QLabel *>(u"holdsTitleLabel"_s)->text(),
              u"Holds and bookmarks of holdfastdemo-workstation/home"_s);
     QCOMPARE(holdsView()->model()->index(0, Gui::HoldsModel::WhatColumn).data().toString(), u"Step hold"_s);
+    keepScreenshot(u"holds-stale"_s);
     // Only on demand: polls of the status do not ask for the holds; Refresh does.
     QTest::qWait(500);
     QCOMPARE(int(m_server->handledRequests(Api::HoldfastEndpoint::Holds).size()), asked);
@@ -616,6 +631,7 @@ void TestMainWindow::holdsFollowTheFilesystemsView()
                  qPrintable(holdsNote()));
     QVERIFY(!holdsPanel()->stopReplicatingAction()->isEnabled());
     QVERIFY(holdsPanel()->stopReplicatingAction()->toolTip().contains(u"runs on"_s));
+    keepScreenshot(u"holds-running-step"_s);
 }
 
 void TestMainWindow::releaseStaleAsksFirstAndShowsTheResult()
@@ -668,6 +684,7 @@ void TestMainWindow::holdsActionsNeedAdmin()
     QVERIFY(holdsPanel()->refreshAction()->isEnabled());
     QVERIFY(!m_window->pauseAction()->isEnabled());
     QVERIFY(m_window->pauseAction()->toolTip().contains(u"Read-only"_s));
+    keepScreenshot(u"holds-read-only"_s);
 }
 
 void TestMainWindow::pauseAsksAndReachesTheDaemon()
@@ -738,6 +755,7 @@ void TestMainWindow::pausedJobReadsPaused()
         entries.append(action->text());
     }
     QVERIFY2(entries.contains(u"pushjob (paused)"_s), qPrintable(entries.join(u", "_s)));
+    keepScreenshot(u"paused"_s);
     // Resume asks and sends.
     QTimer::singleShot(0, this, [&] { answerMessageBox(u"pauseConfirmDialog"_s, QMessageBox::Ok); });
     m_window->resumeAction()->trigger();
@@ -780,6 +798,7 @@ void TestMainWindow::pruningExplainsWhySnapshotsStay()
     explanation->selectRow(1);
     QVERIFY2(label->text().contains(u"The keep rules would destroy it, but held by zrepl_STEP_J_push"_s),
              qPrintable(label->text()));
+    keepScreenshot(u"pruning-explained"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
