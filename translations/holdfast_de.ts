@@ -307,10 +307,6 @@
 <context>
     <name>Gui::HoldsActionRunner</name>
     <message>
-        <source>%1 has no interrupted receive</source>
-        <translation>%1 hat keinen unterbrochenen Empfang</translation>
-    </message>
-    <message>
         <source>Nothing was changed</source>
         <translation>Es wurde nichts geändert</translation>
     </message>

@@ -12,10 +12,7 @@ HoldsActionRunner::HoldsActionRunner(Api::ControlClient &client, QObject *parent
     connect(&m_client, &Api::ControlClient::finished, this, &HoldsActionRunner::handleReply);
 }
 
-bool HoldsActionRunner::start(HoldsAction action,
-                              const QString &job,
-                              const QString &filesystem,
-                              const Api::HoldsReport *report)
+bool HoldsActionRunner::start(HoldsAction action, const QString &job, const QString &filesystem)
 {
     if (isBusy()) {
         return false;
@@ -23,35 +20,8 @@ bool HoldsActionRunner::start(HoldsAction action,
     m_action = action;
     m_job = job;
     m_filesystem = filesystem;
-    if (HoldsActions::hasDryRun(action)) {
-        m_phase = Phase::DryRun;
-        send(true);
-        return true;
-    }
-    // abandon-resume: the report names the one interrupted receive it gives up.
-    m_phase = Phase::Confirming;
-    const Api::FilesystemHolds *fs = nullptr;
-    if (report) {
-        for (const Api::FilesystemHolds &candidate : report->filesystems) {
-            if (candidate.filesystem == filesystem) {
-                fs = &candidate;
-            }
-        }
-    }
-    if (!fs || !fs->partialReceive) {
-        finish({HoldsActionOutcome::Result::NothingToDo, tr("%1 has no interrupted receive").arg(filesystem), {}});
-        return true;
-    }
-    // Queued: the caller sees start() return before it is asked, as with the dry runs.
-    const Api::HoldsActionReply preview = HoldsActions::abandonPreview(*fs);
-    QMetaObject::invokeMethod(
-        this,
-        [this, preview] {
-            if (m_phase == Phase::Confirming) {
-                askToConfirm(preview);
-            }
-        },
-        Qt::QueuedConnection);
+    m_phase = Phase::DryRun;
+    send(true);
     return true;
 }
 

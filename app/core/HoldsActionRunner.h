@@ -41,9 +41,9 @@ struct HoldsActionOutcome
     std::optional<Api::HoldsActionReply> reply;
 };
 
-// Runs one holds action as the user sees it: a dry run first (abandon-resume has none: its preview comes from the
-// report), then confirmationNeeded(); only confirm() sends the real request; finished() says how it ended. Every
-// start() ends in exactly one finished(), unless the runner is destroyed. One action at a time.
+// Runs one holds action as the user sees it: the daemon's dry run first, then confirmationNeeded(); only confirm()
+// sends the real request; finished() says how it ended. Every start() ends in exactly one finished(), unless the
+// runner is destroyed. One action at a time.
 class HoldsActionRunner final : public QObject
 {
     Q_OBJECT
@@ -51,8 +51,8 @@ class HoldsActionRunner final : public QObject
 public:
     explicit HoldsActionRunner(Api::ControlClient &client, QObject *parent = nullptr);
 
-    // `report`: the last holds report, for abandon-resume's preview. false when another action is under way.
-    bool start(HoldsAction action, const QString &job, const QString &filesystem, const Api::HoldsReport *report);
+    // false when another action is under way.
+    bool start(HoldsAction action, const QString &job, const QString &filesystem);
     // After confirmationNeeded(): go ahead, or leave everything as it is.
     void confirm();
     void cancel();

@@ -33,11 +33,6 @@ QByteArray HoldsActions::endpoint(HoldsAction action)
     return {};
 }
 
-bool HoldsActions::hasDryRun(HoldsAction action)
-{
-    return action != HoldsAction::AbandonResume;
-}
-
 Api::HoldsActionRequest
 HoldsActions::request(HoldsAction action, const QString &job, const QString &filesystem, bool dryRun)
 {
@@ -47,7 +42,7 @@ HoldsActions::request(HoldsAction action, const QString &job, const QString &fil
     } else {
         request.filesystem = filesystem;
     }
-    request.dryRun = dryRun && hasDryRun(action);
+    request.dryRun = dryRun;
     return request;
 }
 
@@ -132,24 +127,6 @@ QString HoldsActions::title(HoldsAction action, const QString &job, const QStrin
         return tr("Stop replicating %1?").arg(filesystem);
     }
     return {};
-}
-
-Api::HoldsActionReply HoldsActions::abandonPreview(const Api::FilesystemHolds &fs)
-{
-    Api::HoldsActionReply preview;
-    preview.dryRun = true;
-    if (fs.partialReceive) {
-        Api::HoldsChange change;
-        change.action = Api::HoldsChange::Action::AbandonPartialReceive;
-        change.target = fs.filesystem;
-        change.reason = HoldsModel::partialReceiveText(*fs.partialReceive);
-        preview.changes.append(change);
-    }
-    if (!fs.runningStepJob.isEmpty()) {
-        preview.warnings.append(
-            tr("A replication step of job %1 runs on %2 now").arg(fs.runningStepJob, fs.filesystem));
-    }
-    return preview;
 }
 
 QString HoldsActions::changeText(const Api::HoldsChange &change)

@@ -38,8 +38,6 @@ class HoldsActions
 
 public:
     static QByteArray endpoint(HoldsAction action);
-    // abandon-resume has no dry run: its confirmation lists the interrupted receive the report shows.
-    static bool hasDryRun(HoldsAction action);
     // release-stale names the job (empty: every job); the others name the filesystem.
     static Api::HoldsActionRequest
     request(HoldsAction action, const QString &job, const QString &filesystem, bool dryRun);
@@ -52,8 +50,6 @@ public:
     // The menu and button texts ("Release Stale Items…") and the confirmation's title.
     static QString actionText(HoldsAction action);
     static QString title(HoldsAction action, const QString &job, const QString &filesystem);
-    // The dry run of abandon-resume, made from the report: the one change it will make.
-    static Api::HoldsActionReply abandonPreview(const Api::FilesystemHolds &fs);
 
     // One change in words: "Release hold zrepl_STEP_J_push on tank/a@s1: <reason>".
     static QString changeText(const Api::HoldsChange &change);

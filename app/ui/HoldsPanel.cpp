@@ -262,8 +262,7 @@ void HoldsPanel::updateActions()
 
 void HoldsPanel::start(HoldsAction action)
 {
-    const std::optional<Api::HoldsReport> &report = m_fetcher.report();
-    if (m_runner.start(action, m_job, targetFilesystem(), report ? &*report : nullptr)) {
+    if (m_runner.start(action, m_job, targetFilesystem())) {
         updateActions();
     }
 }

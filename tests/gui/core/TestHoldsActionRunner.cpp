@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The holds actions against a stand-in control socket: a dry run first, the confirmation lists what it found,
-// only confirming sends the real request, cancelling sends nothing more; abandon-resume asks without a dry run;
+// only confirming sends the real request, cancelling sends nothing more (for abandon-resume as well);
 // a status-group user gets the daemon's 403 reason, a running step its 409, zrepl's daemon (404) "cannot";
 // a partly failed reply says so. And the fetchers: the holds report and the pruning explanation are read from
 // Holdfast's daemon and known to be missing from zrepl's.
@@ -39,7 +39,7 @@ private Q_SLOTS:
     void dryRunThenConfirmSendsTheRealRequest();
     void cancelSendsNothingMore();
     void nothingToDoAsksNothing();
-    void abandonResumeHasNoDryRun();
+    void abandonResumeAsksTheDaemonFirst();
     void readOnlyUserIsRefused();
     void runningStepIsBusy();
     void zreplCannot();
@@ -98,7 +98,7 @@ void TestHoldsActionRunner::cleanup()
 
 void TestHoldsActionRunner::startAndWait(HoldsAction action, const QString &job, const QString &filesystem)
 {
-    QVERIFY(m_runner->start(action, job, filesystem, &m_report));
+    QVERIFY(m_runner->start(action, job, filesystem));
     QVERIFY(m_runner->isBusy() || !m_outcomes.isEmpty());
     QTRY_VERIFY(!m_confirmations.isEmpty() || !m_outcomes.isEmpty());
 }
@@ -165,36 +165,49 @@ void TestHoldsActionRunner::nothingToDoAsksNothing()
     QCOMPARE(m_server->handledRequests(Api::HoldfastEndpoint::StopReplicating).size(), 1);
 }
 
-void TestHoldsActionRunner::abandonResumeHasNoDryRun()
+void TestHoldsActionRunner::abandonResumeAsksTheDaemonFirst()
 {
-    Api::HoldsActionReply done;
+    // The daemon's dry run names the interrupted receive and what giving it up means; the real run answers done.
     Api::HoldsChange change;
     change.action = Api::HoldsChange::Action::AbandonPartialReceive;
     change.target = u"dst/sink/ws/src/home"_s;
-    change.done = true;
-    done.changes = {change};
-    m_server->answerWith(Api::HoldfastEndpoint::AbandonResume, 200, done.toJson());
+    change.reason = u"discard the interrupted receive of src/home@zrepl_20261124_110000_000 (125829120 bytes received)"_s;
+    m_server->answerWith(Api::HoldfastEndpoint::AbandonResume, [change](const Http::Request &request) {
+        Api::HoldsActionReply reply;
+        reply.dryRun = Api::HoldsActionRequest::fromJson(request.body, nullptr).value().dryRun;
+        Api::HoldsChange answered = change;
+        answered.done = !reply.dryRun;
+        reply.changes = {answered};
+        return FakeControlServer::Answer{200, reply.toJson()};
+    });
     startAndWait(HoldsAction::AbandonResume, {}, u"dst/sink/ws/src/home"_s);
     QCOMPARE(m_confirmations.size(), 1);
-    // Asked from the report alone: nothing was sent yet.
-    QVERIFY(m_server->handledRequests().isEmpty());
     QVERIFY2(m_confirmations.first().details.contains(
-                 u"Interrupted receive of src/home@zrepl_20261124_110000_000: 120.0 MiB received"_s),
+                 u"discard the interrupted receive of src/home@zrepl_20261124_110000_000 (125829120 bytes received)"_s),
              qPrintable(m_confirmations.first().details));
     m_runner->confirm();
     QTRY_COMPARE(m_outcomes.size(), 1);
     QCOMPARE(m_outcomes.first().result, Result::Done);
     QCOMPARE(m_outcomes.first().message, u"1 of 1 changes made"_s);
     const QList<Http::Request> sent = m_server->handledRequests(Api::HoldfastEndpoint::AbandonResume);
-    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.size(), 2);
     QCOMPARE(sent.first().body.trimmed(),
+             QByteArray(R"({"job":"","filesystem":"dst/sink/ws/src/home","dry_run":true})"));
+    QCOMPARE(sent.last().body.trimmed(),
              QByteArray(R"({"job":"","filesystem":"dst/sink/ws/src/home","dry_run":false})"));
 
-    // A filesystem without one: nothing to abandon, nothing asked.
+    // A filesystem without one: the dry run changes nothing, so nothing is asked.
+    Api::HoldsActionReply nothing;
+    nothing.dryRun = true;
+    nothing.warnings = {u"src/home has no interrupted receive: nothing to abandon"_s};
+    m_server->answerWith(Api::HoldfastEndpoint::AbandonResume, 200, nothing.toJson());
     m_outcomes.clear();
-    QVERIFY(m_runner->start(HoldsAction::AbandonResume, {}, u"src/home"_s, &m_report));
-    QCOMPARE(m_outcomes.size(), 1);
+    m_confirmations.clear();
+    startAndWait(HoldsAction::AbandonResume, {}, u"src/home"_s);
+    QTRY_COMPARE(m_outcomes.size(), 1);
+    QVERIFY(m_confirmations.isEmpty());
     QCOMPARE(m_outcomes.first().result, Result::NothingToDo);
+    QCOMPARE(m_outcomes.first().reply->warnings, nothing.warnings);
 }
 
 void TestHoldsActionRunner::readOnlyUserIsRefused()
@@ -250,7 +263,7 @@ void TestHoldsActionRunner::oneActionAtATime()
 {
     startAndWait(HoldsAction::ReleaseStale, u"push"_s, {});
     QVERIFY(m_runner->isBusy());
-    QVERIFY(!m_runner->start(HoldsAction::StopReplicating, {}, u"src/home"_s, &m_report));
+    QVERIFY(!m_runner->start(HoldsAction::StopReplicating, {}, u"src/home"_s));
     m_runner->cancel();
     QVERIFY(!m_runner->isBusy());
 }

@@ -24,7 +24,6 @@ private Q_SLOTS:
     void compute();
     void changesInWords();
     void listingAndResult();
-    void abandonPreviewComesFromTheReport();
 };
 
 void TestHoldsActions::requests_data()
@@ -40,10 +39,9 @@ void TestHoldsActions::requests_data()
     QTest::addRow("release stale, for real")
         << HoldsAction::ReleaseStale << false << QByteArray("/holdfast/v1/holds/release-stale")
         << QByteArray(R"({"job":"push","filesystem":"","dry_run":false})");
-    // No dry run: the confirmation lists what the report shows.
-    QTest::addRow("abandon resume") << HoldsAction::AbandonResume << true
-                                    << QByteArray("/holdfast/v1/holds/abandon-resume")
-                                    << QByteArray(R"({"job":"","filesystem":"src/home","dry_run":false})");
+    QTest::addRow("abandon resume, dry run") << HoldsAction::AbandonResume << true
+                                             << QByteArray("/holdfast/v1/holds/abandon-resume")
+                                             << QByteArray(R"({"job":"","filesystem":"src/home","dry_run":true})");
     QTest::addRow("stop replicating, dry run")
         << HoldsAction::StopReplicating << true << QByteArray("/holdfast/v1/holds/stop-replicating")
         << QByteArray(R"({"job":"","filesystem":"src/home","dry_run":true})");
@@ -57,7 +55,6 @@ void TestHoldsActions::requests()
     QFETCH(QByteArray, body);
     QCOMPARE(HoldsActions::endpoint(action), endpoint);
     QCOMPARE(HoldsActions::request(action, u"push"_s, u"src/home"_s, dryRun).toJson(), body);
-    QCOMPARE(HoldsActions::hasDryRun(action), action != HoldsAction::AbandonResume);
     // Every job's stale items: no job named.
     QCOMPARE(HoldsActions::request(HoldsAction::ReleaseStale, {}, {}, true).toJson(),
              QByteArray(R"({"job":"","filesystem":"","dry_run":true})"));
@@ -164,19 +161,6 @@ void TestHoldsActions::listingAndResult()
     done.changes[1].done = true;
     QCOMPARE(HoldsActions::resultText(done), u"2 of 2 changes made"_s);
     QCOMPARE(HoldsActions::resultText(Api::HoldsActionReply{}), u"Nothing to change"_s);
-}
-
-void TestHoldsActions::abandonPreviewComesFromTheReport()
-{
-    const Api::HoldsReport report = GuiTestData::holdsReport();
-    const Api::HoldsActionReply preview = HoldsActions::abandonPreview(report.filesystems.at(1));
-    QCOMPARE(preview.changes.size(), 1);
-    QVERIFY(preview.changes.first().action == Api::HoldsChange::Action::AbandonPartialReceive);
-    QCOMPARE(preview.changes.first().target, u"dst/sink/ws/src/home"_s);
-    QVERIFY2(HoldsActions::listing(preview).startsWith(
-                 u"• Abandon the interrupted receive on dst/sink/ws/src/home: Interrupted receive of "
-                 "src/home@zrepl_20261124_110000_000: 120.0 MiB received"_s),
-             qPrintable(HoldsActions::listing(preview)));
     QCOMPARE(HoldsActions::title(HoldsAction::AbandonResume, {}, u"dst/sink/ws/src/home"_s),
              u"Abandon the interrupted receive on dst/sink/ws/src/home?"_s);
 }
