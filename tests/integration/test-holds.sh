@@ -16,8 +16,9 @@ if [ "$ZFS_BACKEND" = kernel ]; then
     make_pool src "$WORK/mnt/src" 1G
     make_pool dst none 1G
     zfs create src/big || fail "zfs create"
-    head -c 40000000 /dev/urandom >"$WORK/mnt/src/big/data" || fail "writing src/big"
-    kill_after=4000000
+    # Small under the VM's emulated CPU (about 1 MB/s through zfs send | zfs recv), long enough to be cut.
+    head -c 16000000 /dev/urandom >"$WORK/mnt/src/big/data" || fail "writing src/big"
+    kill_after=2000000
 else
     make_pool src
     make_pool dst
@@ -178,7 +179,7 @@ restart_daemon
 # 6. A snap job that keeps only the newest snapshot prunes while a long step sends an older one.
 if [ "$ZFS_BACKEND" = kernel ]; then
     zfs create src/long || fail "zfs create src/long"
-    head -c 40000000 /dev/urandom >"$WORK/mnt/src/long/data" || fail "writing src/long"
+    head -c 16000000 /dev/urandom >"$WORK/mnt/src/long/data" || fail "writing src/long"
 else
     zfs create -o holdfast:emulator:size=400000000 src/long || fail "zfs create src/long"
 fi
