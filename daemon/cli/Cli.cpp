@@ -10,6 +10,7 @@
 
 #include "daemon/cli/CliCommands.h"
 #include "daemon/cli/HoldsCommands.h"
+#include "daemon/cli/RestoreCommands.h"
 #include "daemon/cli/StdinServer.h"
 #include "daemon/config/ConfigParser.h"
 
@@ -53,6 +54,12 @@ const Command Commands[] = {
     {"abandon-resume",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "abandon the interrupted receive on a filesystem (zfs recv -A)"),
      HoldsCommands::abandonResume},
+    {"versions",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "the versions of a file or folder in its filesystem's snapshots"),
+     RestoreCommands::versions},
+    {"restore",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "restore a file or folder from a snapshot, without overwriting anything"),
+     RestoreCommands::restore},
     {"migrate",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "migrate on-pool state (replication-cursor:v1-v2 [--dry-run])"),
      CliCommands::migrate},
