@@ -278,11 +278,12 @@ private:
     QString writeError(const QString &path, int error) const
     {
         if (error == ENOSPC || error == EDQUOT) {
-            return tr("The disk is full: %1 could not be written (%2 of %3 bytes restored). Free some space and "
-                      "restore again.")
-                .arg(path)
-                .arg(m_progress.bytesDone)
-                .arg(m_progress.bytesTotal);
+            // Named by the folder the user chose, not by the hidden temporary path being written.
+            const QLocale locale;
+            return tr("The disk is full: %1 has no room left (%2 of %3 restored). Free some space and restore "
+                      "again.")
+                .arg(parentOf(m_plan.target), locale.formattedDataSize(m_progress.bytesDone),
+                     locale.formattedDataSize(m_progress.bytesTotal));
         }
         if (error == EACCES || error == EPERM || error == EROFS) {
             return tr("You may not write %1: %2").arg(path, errnoText(error));
