@@ -577,6 +577,14 @@ RestorePlan RestoreEngine::plan(const RestoreRequest &request)
     if (!plan.error.isEmpty()) {
         plan.target.clear();
         plan.keptAs.clear();
+        return plan;
+    }
+    const QString leftoverPrefix = u'.' + QFileInfo(plan.target).fileName().left(100) + u".holdfast-restore-"_s;
+    const QString originalPrefix = u'.' + name.left(100) + u".holdfast-restore-"_s;
+    for (const QString &entry : QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
+        if (entry.startsWith(leftoverPrefix) || entry.startsWith(originalPrefix)) {
+            plan.leftovers.append(folder + u'/' + entry);
+        }
     }
     return plan;
 }
@@ -588,11 +596,18 @@ QString RestorePlan::describe() const
     }
     const QString what = isDirectory ? RestoreEngine::tr("The folder %1 and everything in it").arg(request.source)
                                      : RestoreEngine::tr("The file %1").arg(request.source);
-    if (!keptAs.isEmpty()) {
-        return RestoreEngine::tr("%1 will be restored as %2. What is there now is not deleted: it is renamed to %3.")
-            .arg(what, target, keptAs);
+    QString text = keptAs.isEmpty()
+                       ? RestoreEngine::tr("%1 will be restored as %2. Nothing existing is changed.").arg(what, target)
+                       : RestoreEngine::tr("%1 will be restored as %2. What is there now is not deleted: it is renamed "
+                                           "to %3.")
+                             .arg(what, target, keptAs);
+    if (!leftovers.isEmpty()) {
+        text += u' '
+                + RestoreEngine::tr("An earlier restore that did not finish left %1; delete it once no restore is "
+                                    "running.", nullptr, int(leftovers.size()))
+                      .arg(leftovers.join(u", "_s));
     }
-    return RestoreEngine::tr("%1 will be restored as %2. Nothing existing is changed.").arg(what, target);
+    return text;
 }
 
 QString RestoreResult::summary() const

@@ -36,6 +36,10 @@ struct RestorePlan
     QString keptAs;  // Replace with an existing original: the name the current one moves to; else ""
     bool isDirectory = false;
     QString error;  // why it cannot be done (source unreadable, folder missing...); nothing else is then set
+    // Hidden temporary copies of this name that an earlier restore left when it was killed or its disk was full
+    // (".NAME.holdfast-restore-XXXXXX" in the target folder): named in describe(), never removed by itself, since
+    // another restore may be writing one right now.
+    QStringList leftovers;
 
     bool ok() const
     {

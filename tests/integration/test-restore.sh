@@ -135,6 +135,8 @@ kill -KILL $pid
 wait $pid 2>/dev/null
 [ ! -e "$MP/alice/cancel/huge.bin" ] || fail "a killed restore left a file under the real name"
 echo "   left: $(ls -A "$MP/alice/cancel") (hidden, never taken for the file)"
+as $ALICE "$HF" restore "$MP/alice/huge.bin" --from $S1 --into "$MP/alice/cancel" --dry-run >"$WORK/leftover.txt" 2>&1
+grep -q "did not finish left .*huge.bin.holdfast-restore-" "$WORK/leftover.txt" || fail "the next plan does not name the leftover: $(cat "$WORK/leftover.txt")"
 
 step "a full filesystem: a clear message, the partial folder kept apart, the original untouched"
 zfs create -o quota=24M rpool/home/full || fail "zfs create rpool/home/full"

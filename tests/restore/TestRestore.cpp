@@ -595,8 +595,16 @@ void TestRestore::aNameTakenDuringTheCopyIsNotOverwritten()
     RestoreResult result = RestoreEngine::run(plan, nullptr, takeWhenFinishing(plan.target, "saved meanwhile"));
     QCOMPARE(result.outcome, RestoreResult::Outcome::Restored);
     QCOMPARE(read(plan.target), QByteArray("saved meanwhile"));
+    QVERIFY(plan.leftovers.isEmpty());
     QCOMPARE(result.target, tree.fs() + u"/a (from 2026-12-01 10.00 2).txt"_s);
     QCOMPARE(read(result.target), QByteArray("snapshot"));
+
+    // A restore killed earlier left its hidden copy: the plan names it, and leaves it alone.
+    write(tree.fs() + u"/.a.txt.holdfast-restore-1a2b3c"_s, "half");
+    const RestorePlan withLeftover = RestoreEngine::plan(request);
+    QCOMPARE(withLeftover.leftovers, QStringList{tree.fs() + u"/.a.txt.holdfast-restore-1a2b3c"_s});
+    QVERIFY2(withLeftover.describe().contains(u"did not finish"_s), qPrintable(withLeftover.describe()));
+    QFile::remove(tree.fs() + u"/.a.txt.holdfast-restore-1a2b3c"_s);
 
     // Replace planned with nothing there, and a file appears meanwhile: it is kept aside like any current one.
     request.mode = RestoreMode::Replace;
