@@ -230,6 +230,10 @@ public:
             m_result.warnings.append(tr("%n restored item(s) belonged to another user; the restored copies belong to you",
                                         nullptr, m_foreignOwners));
         }
+        if (m_ownershipFailures > 0) {
+            m_result.warnings.append(tr("the owner of %n restored item(s) could not be kept: they belong to you",
+                                        nullptr, m_ownershipFailures));
+        }
         for (const QString &space : std::as_const(m_xattrFailures)) {
             m_result.warnings.append(tr("extended attributes in the \"%1\" namespace could not be kept "
                                         "(not allowed here, or not supported by the target filesystem)")
@@ -324,6 +328,14 @@ private:
         }
     }
 
+    // Root keeps the owners; a filesystem that refuses one (NFS with root squash) is said once at the end.
+    void noteOwnership(int chownResult)
+    {
+        if (chownResult != 0) {
+            ++m_ownershipFailures;
+        }
+    }
+
     void applyTimes(const QString &target, const struct stat &st, bool symlink)
     {
         const timespec times[2] = {st.st_atim, st.st_mtim};
@@ -387,7 +399,7 @@ private:
         if (ok && !cancelled()) {
             copyXattrs(in, out, relative);
             if (m_root) {
-                ::fchown(out, st.st_uid, st.st_gid);
+                noteOwnership(::fchown(out, st.st_uid, st.st_gid));
             }
             ::fchmod(out, st.st_mode & 07777);
             const timespec times[2] = {st.st_atim, st.st_mtim};
@@ -421,7 +433,7 @@ private:
             return;
         }
         if (m_root) {
-            ::lchown(encoded(target).constData(), st.st_uid, st.st_gid);
+            noteOwnership(::lchown(encoded(target).constData(), st.st_uid, st.st_gid));
         }
         applyTimes(target, st, true);
         ++m_result.symlinks;
@@ -472,7 +484,7 @@ private:
         }
         if (to >= 0) {
             if (m_root) {
-                ::fchown(to, st.st_uid, st.st_gid);
+                noteOwnership(::fchown(to, st.st_uid, st.st_gid));
             }
             ::fchmod(to, st.st_mode & 07777);
             const timespec times[2] = {st.st_atim, st.st_mtim};
@@ -490,6 +502,7 @@ private:
     qint64 m_lastReported = -1;
     QString m_error;
     int m_foreignOwners = 0;
+    int m_ownershipFailures = 0;
     QSet<QString> m_xattrFailures;
 };
 
@@ -544,7 +557,12 @@ RestorePlan RestoreEngine::plan(const RestoreRequest &request)
         return plan;
     }
     plan.isDirectory = source.type == FileState::Type::Directory;
-    const QString name = QFileInfo(request.original).fileName();
+    // A backup's file has no place of its own here: it goes into a folder under its name in the snapshot.
+    const QString name = QFileInfo(request.original.isEmpty() ? request.source : request.original).fileName();
+    if (request.original.isEmpty() && request.mode != RestoreMode::IntoFolder) {
+        plan.error = tr("%1 has no place to go back to: restore it into a folder.").arg(request.source);
+        return plan;
+    }
     const QString from = tr("from %1").arg(stamp(request.snapshotTime.isValid() ? request.snapshotTime : now));
     QString folder;
     switch (request.mode) {
@@ -665,7 +683,8 @@ RestoreResult RestoreEngine::run(const RestorePlan &plan, const std::atomic<bool
 
     const QString folder = parentOf(plan.target);
     const QString name = QFileInfo(plan.target).fileName();
-    const QString originalName = QFileInfo(plan.request.original).fileName();
+    const QString originalName =
+        QFileInfo(plan.request.original.isEmpty() ? plan.request.source : plan.request.original).fileName();
     // Hidden and in the target's folder: the final rename stays on one filesystem, so it is atomic.
     QString temporary;
     do {

@@ -21,7 +21,7 @@ enum class RestoreMode
 struct RestoreRequest
 {
     QString source;  // the file or folder inside a snapshot
-    QString original;  // where it lives now (need not exist any more)
+    QString original;  // where it lives now (need not exist any more); "" for a backup's file: IntoFolder only
     RestoreMode mode = RestoreMode::Copy;
     QString folder;  // IntoFolder only
     QDateTime snapshotTime;  // names the copy: "report (from 2026-12-05 14.00).odt"

@@ -460,6 +460,12 @@ void TestRestore::intoFolderTakesAFreeName()
     request.snapshotTime = QDateTime(QDate(2026, 12, 1), QTime(10, 0));
     RestoreResult result = RestoreEngine::run(RestoreEngine::plan(request));
     QCOMPARE(result.target, folder + u"/a.txt"_s);
+    // A backup's file (no original): named as in the snapshot; only into a folder.
+    RestoreRequest backup = request;
+    backup.original.clear();
+    QCOMPARE(RestoreEngine::plan(backup).target, folder + u"/a (from 2026-12-01 10.00).txt"_s);
+    backup.mode = RestoreMode::Copy;
+    QVERIFY(RestoreEngine::plan(backup).error.contains(u"restore it into a folder"_s));
     result = RestoreEngine::run(RestoreEngine::plan(request));
     QCOMPARE(result.target, folder + u"/a (from 2026-12-01 10.00).txt"_s);
     QCOMPARE(read(result.target), QByteArray("snapshot"));
