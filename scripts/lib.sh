@@ -17,8 +17,10 @@ RUN_PACKAGES=(curl libqt6svg6)
 # the daemon's status in the OpenZFS replication suite.
 # prometheus: promtool and the prometheus server for the alerting rules' tests (tests/monitoring/); its own service
 # is stopped and disabled after install_packages installs it (see quiet_prometheus_service).
+# python3-nautilus: Nautilus' API, which the file manager actions' test runs holdfast-gui's Nautilus extension on.
 TEST_PACKAGES=(clang-14 libclang-rt-14-dev curl zfs-fuse openssh-server openssh-client openssl libqt6svg6 xvfb xauth
-    dbus lintian desktop-file-utils appstream qemu-system-x86 busybox-static cpio kmod build-essential jq prometheus)
+    dbus lintian desktop-file-utils appstream qemu-system-x86 busybox-static cpio kmod build-essential jq prometheus
+    python3-nautilus)
 
 RELEASE_BUILD_DIR=${HOLDFAST_BUILD_DIR:-build-release}
 TEST_BUILD_DIR=${HOLDFAST_TEST_BUILD_DIR:-build-test}

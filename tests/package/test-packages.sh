@@ -2,7 +2,7 @@
 # The Debian packages as a user gets them: cpack builds holdfast and holdfast-gui from a built tree, lintian finds
 # no error, the contents and control fields are what installer/CMakeLists.txt promises, and an install works
 # (group, conffile, CLI, man pages, desktop file, metainfo, GUI help without a display, the monitoring rules and
-# dashboard) and a purge leaves nothing.
+# dashboard, the file managers' actions) and a purge leaves nothing.
 #   test-packages.sh BUILD_DIR SOURCE_DIR
 # Needs root and must not meet an installed holdfast package (it would replace it): skips (77) otherwise.
 set -euo pipefail
@@ -108,7 +108,10 @@ done
 expect_files "$GUI_DEB" -rwxr-xr-x usr/bin/holdfast-gui
 expect_files "$GUI_DEB" -rw-r--r-- usr/share/applications/org.holdfast.Holdfast.desktop \
     usr/share/metainfo/org.holdfast.Holdfast.metainfo.xml usr/share/icons/hicolor/scalable/apps/holdfast.svg \
-    usr/share/man/man1/holdfast-gui.1.gz usr/share/doc/holdfast-gui/copyright usr/share/doc/holdfast-gui/changelog.gz
+    usr/share/man/man1/holdfast-gui.1.gz usr/share/doc/holdfast-gui/copyright usr/share/doc/holdfast-gui/changelog.gz \
+    usr/share/kio/servicemenus/holdfast-versions.desktop usr/share/file-manager/actions/holdfast-versions.desktop \
+    usr/share/nemo/actions/holdfast-versions.nemo_action usr/share/nemo/actions/holdfast-versions-folder.nemo_action \
+    usr/share/nautilus-python/extensions/holdfast_versions.py
 ok "every file is there with its mode"
 [ "$(dpkg-deb -I "$DAEMON_DEB" conffiles)" = "/etc/holdfast/holdfast.yml" ] ||
     fail "conffiles is not /etc/holdfast/holdfast.yml"
@@ -126,6 +129,8 @@ expect_field "$DAEMON_DEB" Priority '^optional$'
 expect_field "$GUI_DEB" Depends '(^|, )libqt6svg6(,|$)'
 expect_field "$GUI_DEB" Depends 'libqt6widgets6 '
 expect_field "$GUI_DEB" Recommends "^holdfast \(= $VERSION\)$"
+expect_field "$GUI_DEB" Suggests '(^|, )python3-nautilus(,|$)'
+expect_field "$GUI_DEB" Suggests '(^|, )caja-actions(,|$)'
 
 step "install both packages"
 # The test installs nothing but its packages: their dependencies are on a machine that built the tree (the
@@ -211,6 +216,14 @@ else
     note "appstream is not installed: the metainfo was not validated"
 fi
 
+step "the file managers' Show Previous Versions actions, as installed"
+# Debian's python3: the one Nautilus runs the extension with, with PyGObject.
+python3=/usr/bin/python3
+[ -x "$python3" ] || python3=python3
+"$python3" "$SOURCE_DIR/tests/filemanager/check-filemanager-actions.py" --installed / ||
+    fail "the installed file manager actions"
+ok "the installed file manager actions"
+
 if [ -f "$SOURCE_DIR/tests/access/check-socket-access.sh" ]; then
     step "control socket access with the package's holdfast group"
     rc=0
@@ -267,7 +280,9 @@ step "purge"
 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -q holdfast-gui holdfast >/dev/null
 INSTALLED=
 for path in /usr/bin/holdfast /usr/bin/holdfast-gui /etc/holdfast /usr/share/holdfast /lib/systemd/system/holdfast.service \
-    /etc/systemd/system/multi-user.target.wants/holdfast.service; do
+    /etc/systemd/system/multi-user.target.wants/holdfast.service \
+    /usr/share/nautilus-python/extensions/holdfast_versions.py \
+    /usr/share/nautilus-python/extensions/__pycache__/holdfast_versions.cpython-*.pyc; do
     if [ -e "$path" ] || [ -L "$path" ]; then
         fail "$path is left after the purge"
     fi
