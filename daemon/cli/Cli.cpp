@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "daemon/cli/BrowseCommands.h"
 #include "daemon/cli/CliCommands.h"
 #include "daemon/cli/HoldsCommands.h"
 #include "daemon/cli/RestoreCommands.h"
@@ -60,6 +61,13 @@ const Command Commands[] = {
     {"restore",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "restore a file or folder from a snapshot, without overwriting anything"),
      RestoreCommands::restore},
+    {"snapshots",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "list the snapshots of a filesystem and where to browse them"),
+     BrowseCommands::snapshots},
+    {"browse",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine",
+                       "mount a backup's snapshot read-only for browsing (--release ID, --list)"),
+     BrowseCommands::browse},
     {"migrate",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "migrate on-pool state (replication-cursor:v1-v2 [--dry-run])"),
      CliCommands::migrate},

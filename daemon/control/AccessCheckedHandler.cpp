@@ -19,7 +19,7 @@ Http::Response AccessCheckedHandler::handle(const Http::Request &request)
 
 void AccessCheckedHandler::handleAsync(const Http::Request &request, Reply reply)
 {
-    const Api::AccessLevel needed = Api::requiredAccess(request.path);
+    const Api::AccessLevel needed = Api::requiredAccess(request.method, request.path);
     const QByteArray level = Api::accessLevelToken(m_level);
     auto named = [reply = std::move(reply), level](Http::Response response) {
         response.headers.set(Api::AccessHeader.toByteArray(), level);

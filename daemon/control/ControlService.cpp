@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "daemon/control/BrowseEndpoints.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/control/HoldsEndpoints.h"
 #include "daemon/jobs/JobRegistry.h"
@@ -69,6 +70,7 @@ ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer 
     , m_metrics(metrics)
     , m_debugServer(debugServer)
     , m_holds(std::make_unique<HoldsEndpoints>(jobs))
+    , m_browse(std::make_unique<BrowseEndpoints>(jobs))
     , m_log(u"_control"_s, {})
 {
 }
@@ -82,7 +84,8 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
                        || path == Api::Endpoint::Signal || path == Api::Endpoint::Pprof
                        || path == Api::Endpoint::Metrics || path == Api::HoldfastEndpoint::Freshness
                        || path == Api::HoldfastEndpoint::Runs || path == Api::HoldfastEndpoint::Wakeup
-                       || path == Api::HoldfastEndpoint::Pruning || HoldsEndpoints::handles(path);
+                       || path == Api::HoldfastEndpoint::Pruning || HoldsEndpoints::handles(path)
+                       || BrowseEndpoints::handles(path);
     if (!known) {
         if (m_log.isEnabled(Log::Level::Debug)) {
             m_log.debug(u"unknown endpoint"_s,
@@ -112,6 +115,8 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
     };
     if (HoldsEndpoints::handles(path)) {
         m_holds->handle(request, std::move(finish));  // they wait for zfs
+    } else if (BrowseEndpoints::handles(path)) {
+        m_browse->handle(request, std::move(finish));  // they wait for zfs and mount
     } else {
         finish(dispatch(request));
     }

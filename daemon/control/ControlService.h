@@ -8,6 +8,7 @@
 
 namespace Daemon {
 
+class BrowseEndpoints;
 class DebugServer;
 class HoldsEndpoints;
 class JobRegistry;
@@ -37,6 +38,7 @@ private:
     Metrics &m_metrics;
     DebugServer &m_debugServer;
     std::unique_ptr<HoldsEndpoints> m_holds;
+    std::unique_ptr<BrowseEndpoints> m_browse;
     Log::Context m_log;
 };
 

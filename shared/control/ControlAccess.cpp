@@ -3,6 +3,7 @@
 
 #include "shared/control/Freshness.h"
 
+#include "shared/control/Browse.h"
 #include "shared/control/ControlRequests.h"
 #include "shared/control/Holds.h"
 
@@ -42,10 +43,22 @@ AccessLevel requiredAccess(QByteArrayView path)
     const qsizetype query = path.indexOf('?');
     const QByteArrayView target = query < 0 ? path : path.first(query);
     if (target == Endpoint::Signal || target == Endpoint::Pprof || target.startsWith("/debug/")
-        || target == HoldfastEndpoint::Wakeup || target.startsWith("/holdfast/v1/holds/")) {
+        || target == HoldfastEndpoint::Wakeup || target.startsWith("/holdfast/v1/holds/")
+        || target == HoldfastEndpoint::Browse || target.startsWith("/holdfast/v1/browse/")) {
         return AccessLevel::Admin;
     }
     return AccessLevel::Status;
+}
+
+AccessLevel requiredAccess(QByteArrayView method, QByteArrayView path)
+{
+    const qsizetype query = path.indexOf('?');
+    const QByteArrayView target = query < 0 ? path : path.first(query);
+    // Listing the leases reads; mounting (POST) changes what the machine has mounted.
+    if (target == HoldfastEndpoint::Browse && (method == "GET" || method == "HEAD")) {
+        return AccessLevel::Status;
+    }
+    return requiredAccess(path);
 }
 
 }  // namespace Api

@@ -27,5 +27,8 @@ std::optional<AccessLevel> accessLevelFromToken(QByteArrayView token);
 
 // The level a request for `path` needs. Unknown paths need only Status: they end in 404 either way.
 AccessLevel requiredAccess(QByteArrayView path);
+// The same for paths whose level depends on the method: GET /holdfast/v1/browse lists the leases (Status), POST
+// mounts a snapshot (Admin). requiredAccess(path) alone answers as for a POST.
+AccessLevel requiredAccess(QByteArrayView method, QByteArrayView path);
 
 }  // namespace Api

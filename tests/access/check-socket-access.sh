@@ -154,6 +154,28 @@ out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" abandon-resume pool/fs 2>&1) &
 out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" signal pause access_snap 2>&1) && fail "member: pause accepted: $out" ||
     pass "member: pause refused"
 
+# Mounting a snapshot for browsing and releasing it are admin only; the leases and snapshot listings are readable.
+expect_probe "$MEMBER" POST /holdfast/v1/browse "403 status"
+expect_probe "$MEMBER" POST /holdfast/v1/browse/release "403 status"
+expect_probe "$MEMBER" GET /holdfast/v1/browse "200 status"
+# Past the access check the listing asks zfs: 404 for the missing filesystem, or 500 where no zfs runs here.
+got=$(probe "$MEMBER" GET "/holdfast/v1/snapshots?filesystem=holdfast-access-test-nonexistent")
+case $got in
+"404 status" | "500 status") pass "member GET /holdfast/v1/snapshots -> $got" ;;
+*) fail "member GET /holdfast/v1/snapshots: expected 404 or 500 with level status, got '$got'" ;;
+esac
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" browse pool/fs@snap 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && grep -q "need root or membership of group '$ADMIN_GROUP'" <<<"$out"; then
+    pass "member: browse refused: $out"
+else
+    fail "member browse: rc=$rc: $out"
+fi
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" browse --release 0123456789abcdef 2>&1) &&
+    fail "member: browse --release accepted: $out" || pass "member: browse --release refused"
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" browse --list 2>&1) && grep -q "No snapshot is mounted" <<<"$out" &&
+    pass "member: browse --list" || fail "member browse --list: $out"
+
 # The admin group's member and root may signal.
 expect_probe "$ADMIN" GET /status "200 admin"
 out=$(as "$ADMIN" "$HOLDFAST" --socket "$SOCKET" signal wakeup access_snap 2>&1) && pass "admin: signal accepted" ||
@@ -167,6 +189,8 @@ else
     fail "root signal: rc=$rc: $out"
 fi
 expect_probe root GET /status "200 admin"
+# Admins get past the access check: the daemon answers the empty request itself.
+expect_probe "$ADMIN" POST /holdfast/v1/browse "400 admin"
 
 # The check is on the peer's credentials, not on the file: with the permissions opened to everyone, the outsider
 # connects but is answered 403 for everything, and the daemon keeps serving.

@@ -84,7 +84,7 @@ Http::Response FakeControlServer::answer(const Http::Request &request)
     if (m_access) {
         response.headers.add(Api::AccessHeader.toByteArray(), Api::accessLevelToken(*m_access));
         // The levels are ordered: None < Status < Admin.
-        if (int(*m_access) < int(Api::requiredAccess(request.path))) {
+        if (int(*m_access) < int(Api::requiredAccess(request.method, request.path))) {
             ++m_forbiddenRequests;
             response.status = 403;
             response.body = m_forbiddenMessage.toUtf8() + '\n';
