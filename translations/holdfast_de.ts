@@ -34,6 +34,41 @@
         <source>path</source>
         <translation>Pfad</translation>
     </message>
+    <message>
+        <source>Show the versions of a file or folder in its snapshots, in a window of its own.</source>
+        <translation>Die Versionen einer Datei oder eines Ordners in ihren Snapshots in einem eigenen Fenster zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::BackupBrowser</name>
+    <message>
+        <source>This daemon (zrepl) cannot mount backups for browsing</source>
+        <translation>Dieser Daemon (zrepl) kann Sicherungen nicht zum Durchsuchen einhängen</translation>
+    </message>
+    <message>
+        <source>Read-only: browsing a backup needs root or the daemon&apos;s admin group (global.control.admin_group)</source>
+        <translation>Nur Lesezugriff: Eine Sicherung durchsuchen erfordert root oder die Admin-Gruppe des Daemons (global.control.admin_group)</translation>
+    </message>
+    <message>
+        <source>The daemon could not list the snapshots of %1: %2</source>
+        <translation>Der Daemon konnte die Snapshots von %1 nicht auflisten: %2</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s list of snapshots could not be read: %1</source>
+        <translation>Die Snapshot-Liste des Daemons konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the daemon named no folder where it is mounted</source>
+        <translation>der Daemon nannte keinen Ordner, in dem er eingehängt ist</translation>
+    </message>
+    <message>
+        <source>%1 is no longer mounted for browsing: %2</source>
+        <translation>%1 ist nicht mehr zum Durchsuchen eingehängt: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be mounted for browsing: %2</source>
+        <translation>%1 konnte nicht zum Durchsuchen eingehängt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::BackupFreshness</name>
@@ -128,6 +163,266 @@
     <message>
         <source>zrepl does not report when a pull job runs next</source>
         <translation>zrepl meldet nicht, wann ein pull-Job als Nächstes läuft</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DiffView</name>
+    <message>
+        <source>%1: the snapshot of %2 and now</source>
+        <translation>%1: der Snapshot vom %2 und jetzt</translation>
+    </message>
+    <message>
+        <source>Lines removed since the snapshot of %1 are red, lines added since are green.</source>
+        <translation>Seit dem Snapshot vom %1 entfernte Zeilen sind rot, seitdem hinzugekommene grün.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>%1 (snapshot of %2)</source>
+        <translation>%1 (Snapshot vom %2)</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (jetzt)</translation>
+    </message>
+    <message>
+        <source>Not compared: %1</source>
+        <translation>Nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <source>No differences: the current file has the same text.</source>
+        <translation>Keine Unterschiede: Die aktuelle Datei hat denselben Text.</translation>
+    </message>
+    <message>
+        <source>1 line added</source>
+        <translation>1 Zeile hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 lines added</source>
+        <translation>%1 Zeilen hinzugefügt</translation>
+    </message>
+    <message>
+        <source>1 line removed</source>
+        <translation>1 Zeile entfernt</translation>
+    </message>
+    <message>
+        <source>%1 lines removed</source>
+        <translation>%1 Zeilen entfernt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FileHistoryDialog</name>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Current</source>
+        <translation>&amp;Mit aktueller vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Opened a read-only copy: %1</source>
+        <translation>Schreibgeschützte Kopie geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versionen von %1</translation>
+    </message>
+    <message>
+        <source>Looking for the versions of %1 in its snapshots…</source>
+        <translation>Die Versionen von %1 werden in den Snapshots gesucht…</translation>
+    </message>
+    <message>
+        <source>No versions</source>
+        <translation>Keine Versionen</translation>
+    </message>
+    <message>
+        <source>Snapshots of %1, newest first</source>
+        <translation>Snapshots von %1, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Choose a version first</source>
+        <translation>Zuerst eine Version wählen</translation>
+    </message>
+    <message>
+        <source>It did not exist in these snapshots</source>
+        <translation>In diesen Snapshots gab es sie nicht</translation>
+    </message>
+    <message>
+        <source>Only files and folders can be opened</source>
+        <translation>Nur Dateien und Ordner lassen sich öffnen</translation>
+    </message>
+    <message>
+        <source>Only files are compared</source>
+        <translation>Nur Dateien werden verglichen</translation>
+    </message>
+    <message>
+        <source>There is no current file to compare with</source>
+        <translation>Es gibt keine aktuelle Datei zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>This is the current version</source>
+        <translation>Das ist die aktuelle Version</translation>
+    </message>
+    <message>
+        <source>Open a read-only copy of this version (%1)</source>
+        <translation>Eine schreibgeschützte Kopie dieser Version öffnen (%1)</translation>
+    </message>
+    <message>
+        <source>Show what changed between this version and the current file (%1)</source>
+        <translation>Zeigen, was sich zwischen dieser Version und der aktuellen Datei geändert hat (%1)</translation>
+    </message>
+    <message>
+        <source>Restore this version: you choose how before anything changes (%1)</source>
+        <translation>Diese Version wiederherstellen: Sie wählen wie, bevor sich etwas ändert (%1)</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FileHistoryLoader</name>
+    <message>
+        <source>No file was given.</source>
+        <translation>Es wurde keine Datei angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 is not on a mounted ZFS filesystem, so it has no snapshots.</source>
+        <translation>%1 liegt auf keinem eingehängten ZFS-Dateisystem und hat daher keine Snapshots.</translation>
+    </message>
+    <message>
+        <source>The snapshots of %1 cannot be listed: %2</source>
+        <translation>Die Snapshots von %1 lassen sich nicht auflisten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FileHistoryModel</name>
+    <message>
+        <source>No snapshots</source>
+        <translation>Keine Snapshots</translation>
+    </message>
+    <message>
+        <source>Not in the one snapshot</source>
+        <translation>Nicht im einzigen Snapshot</translation>
+    </message>
+    <message>
+        <source>In none of the %1 snapshots</source>
+        <translation>In keinem der %1 Snapshots</translation>
+    </message>
+    <message>
+        <source>%1: it is newer than the last one</source>
+        <translation>%1: Sie ist neuer als der letzte</translation>
+    </message>
+    <message>
+        <source>1 version</source>
+        <translation>1 Version</translation>
+    </message>
+    <message>
+        <source>%1 versions</source>
+        <translation>%1 Versionen</translation>
+    </message>
+    <message>
+        <source>last changed %1</source>
+        <translation>zuletzt geändert %1</translation>
+    </message>
+    <message>
+        <source>changed since the last snapshot</source>
+        <translation>seit dem letzten Snapshot geändert</translation>
+    </message>
+    <message>
+        <source>deleted; last seen in the snapshot of %1</source>
+        <translation>gelöscht; zuletzt im Snapshot vom %1</translation>
+    </message>
+    <message>
+        <source>It could not be looked at in these snapshots: %1</source>
+        <translation>In diesen Snapshots ließ sie sich nicht ansehen: %1</translation>
+    </message>
+    <message>
+        <source>It did not exist in these snapshots</source>
+        <translation>In diesen Snapshots gab es sie nicht</translation>
+    </message>
+    <message>
+        <source>Modified %1. The current file is this version.</source>
+        <translation>Geändert %1. Die aktuelle Datei ist diese Version.</translation>
+    </message>
+    <message>
+        <source>Modified %1</source>
+        <translation>Geändert %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>Taken %1</source>
+        <translation>Erstellt %1</translation>
+    </message>
+    <message>
+        <source>from %1 to %2 (%3 snapshots)</source>
+        <translation>von %1 bis %2 (%3 Snapshots)</translation>
+    </message>
+    <message>
+        <source>unchanged since %1 (%2 snapshots)</source>
+        <translation>unverändert seit %1 (%2 Snapshots)</translation>
+    </message>
+    <message>
+        <source>unchanged from %1 to %2 (%3 snapshots)</source>
+        <translation>unverändert von %1 bis %2 (%3 Snapshots)</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Could not be looked at</source>
+        <translation>Ließ sich nicht ansehen</translation>
+    </message>
+    <message>
+        <source>Did not exist</source>
+        <translation>Gab es nicht</translation>
+    </message>
+    <message>
+        <source>Folder, modified %1</source>
+        <translation>Ordner, geändert %1</translation>
+    </message>
+    <message>
+        <source>Symbolic link, changed %1</source>
+        <translation>Symbolischer Link, geändert %1</translation>
+    </message>
+    <message>
+        <source>Special file</source>
+        <translation>Spezialdatei</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>In snapshots</source>
+        <translation>In Snapshots</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1379,18 @@
         <source>Why the snapshots of %1 are still there: %2</source>
         <translation>Warum die Snapshots von %1 noch vorhanden sind: %2</translation>
     </message>
+    <message>
+        <source>Restore &amp;Files…</source>
+        <translation>Dateien &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Browse the snapshots and restore files from them</source>
+        <translation>Die Snapshots durchsuchen und Dateien aus ihnen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NotificationRules</name>
@@ -1436,6 +1743,305 @@ Beendet: %2</translation>
     </message>
 </context>
 <context>
+    <name>Gui::RestoreDialog</name>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore %1 as it was in the snapshot of %2.</source>
+        <translation>%1 so wiederherstellen, wie es im Snapshot vom %2 war.</translation>
+    </message>
+    <message>
+        <source>%1
+Snapshot %2, taken %3</source>
+        <translation>%1
+Snapshot %2, erstellt %3</translation>
+    </message>
+    <message>
+        <source>Put it back in its &amp;place; the current one is kept beside it, renamed</source>
+        <translation>An seinen &amp;Platz zurücklegen; das Aktuelle bleibt umbenannt daneben erhalten</translation>
+    </message>
+    <message>
+        <source>Restore it as a &amp;copy next to the current one</source>
+        <translation>Als &amp;Kopie neben dem Aktuellen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore it &amp;into a folder:</source>
+        <translation>&amp;In einen Ordner wiederherstellen:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Folder…</source>
+        <translation>&amp;Ordner wählen…</translation>
+    </message>
+    <message>
+        <source>Where this lives now is not known (it comes from a backup): restore it into a folder</source>
+        <translation>Wo dies jetzt liegt, ist nicht bekannt (es stammt aus einer Sicherung): in einen Ordner wiederherstellen</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschehen wird</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore into</source>
+        <translation>Wiederherstellen nach</translation>
+    </message>
+    <message>
+        <source>This cannot be done: %1</source>
+        <translation>Das geht nicht: %1</translation>
+    </message>
+    <message>
+        <source>Something changed in the meantime; this is what would happen now:</source>
+        <translation>Inzwischen hat sich etwas geändert; jetzt würde Folgendes geschehen:</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Counting what to copy: %1 so far</source>
+        <translation>Zu Kopierendes wird gezählt: bisher %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>Finishing: the copy is saved and gets its name</source>
+        <translation>Abschluss: Die Kopie wird gesichert und erhält ihren Namen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Ausgelassen:</translation>
+    </message>
+    <message>
+        <source>Not kept:</source>
+        <translation>Nicht erhalten:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>Was verlangt wurde</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RestoreSourceModel</name>
+    <message>
+        <source>%1 (backup, not mounted)</source>
+        <translation>%1 (Sicherung, nicht eingehängt)</translation>
+    </message>
+    <message>
+        <source>%1 (not mounted)</source>
+        <translation>%1 (nicht eingehängt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, not readable by you)</source>
+        <translation>%1 (%2, für Sie nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>ZFS filesystem %1, mounted at %2</source>
+        <translation>ZFS-Dateisystem %1, eingehängt unter %2</translation>
+    </message>
+    <message>
+        <source>ZFS filesystem %1: not mounted; the daemon mounts a snapshot of it for you to browse</source>
+        <translation>ZFS-Dateisystem %1: nicht eingehängt; der Daemon hängt einen Snapshot davon zum Durchsuchen für Sie ein</translation>
+    </message>
+    <message>
+        <source>Received by job %1</source>
+        <translation>Empfangen von Auftrag %1</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>You may not read %1: its snapshots are closed to you too.</source>
+        <translation>Sie dürfen %1 nicht lesen: Auch seine Snapshots sind Ihnen verschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RestoreView</name>
+    <message>
+        <source>1 item</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 Einträge</translation>
+    </message>
+    <message>
+        <source>Opened read-only: %1</source>
+        <translation>Schreibgeschützt geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versionen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Current</source>
+        <translation>&amp;Mit aktueller vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse the Backup…</source>
+        <translation>&amp;Sicherung durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Filesystem:</source>
+        <translation>Date&amp;isystem:</translation>
+    </message>
+    <message>
+        <source>No ZFS filesystem is mounted that you can read, and the daemon names none of its own.</source>
+        <translation>Es ist kein ZFS-Dateisystem eingehängt, das Sie lesen dürfen, und der Daemon nennt keines.</translation>
+    </message>
+    <message>
+        <source>You may not read %1: its snapshots are closed to you too.</source>
+        <translation>Sie dürfen %1 nicht lesen: Auch seine Snapshots sind Ihnen verschlossen.</translation>
+    </message>
+    <message>
+        <source>Listing the snapshots…</source>
+        <translation>Die Snapshots werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>%1 is not mounted, and the daemon, which mounts its snapshots for browsing, does not answer.</source>
+        <translation>%1 ist nicht eingehängt, und der Daemon, der seine Snapshots zum Durchsuchen einhängt, antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>Asking the daemon for the snapshots…</source>
+        <translation>Der Daemon wird nach den Snapshots gefragt…</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshots yet.</source>
+        <translation>%1 hat noch keine Snapshots.</translation>
+    </message>
+    <message>
+        <source>%1 is a backup that is not mounted. Choose a snapshot and Browse the Backup: the daemon mounts it read-only for you while you look.</source>
+        <translation>%1 ist eine Sicherung, die nicht eingehängt ist. Wählen Sie einen Snapshot und »Sicherung durchsuchen«: Der Daemon hängt ihn für Sie schreibgeschützt ein, solange Sie schauen.</translation>
+    </message>
+    <message>
+        <source>Asking the daemon to mount %1@%2 for you…</source>
+        <translation>Der Daemon wird gebeten, %1@%2 für Sie einzuhängen…</translation>
+    </message>
+    <message>
+        <source>%1@%2 is mounted read-only for you until you leave it.</source>
+        <translation>%1@%2 ist für Sie schreibgeschützt eingehängt, bis Sie es verlassen.</translation>
+    </message>
+    <message>
+        <source>%1, as it was on %2</source>
+        <translation>%1, wie es am %2 war</translation>
+    </message>
+    <message>
+        <source>Listing…</source>
+        <translation>Wird aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Listing… %1 so far</source>
+        <translation>Wird aufgelistet… bisher %1</translation>
+    </message>
+    <message>
+        <source>Empty folder</source>
+        <translation>Leerer Ordner</translation>
+    </message>
+    <message>
+        <source>Choose a file or folder in a snapshot first</source>
+        <translation>Zuerst eine Datei oder einen Ordner in einem Snapshot wählen</translation>
+    </message>
+    <message>
+        <source>A backup that is not mounted has no current version to compare with</source>
+        <translation>Eine nicht eingehängte Sicherung hat keine aktuelle Version zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Only files and folders can be opened</source>
+        <translation>Nur Dateien und Ordner lassen sich öffnen</translation>
+    </message>
+    <message>
+        <source>Only files are compared</source>
+        <translation>Nur Dateien werden verglichen</translation>
+    </message>
+    <message>
+        <source>Special files (devices, pipes, sockets) cannot be restored</source>
+        <translation>Spezialdateien (Geräte, Pipes, Sockets) lassen sich nicht wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Every version of this in the snapshots, to open, compare or restore (%1)</source>
+        <translation>Alle Versionen davon in den Snapshots, zum Öffnen, Vergleichen oder Wiederherstellen (%1)</translation>
+    </message>
+    <message>
+        <source>Open a read-only copy of it as it was then (%1)</source>
+        <translation>Eine schreibgeschützte Kopie davon öffnen, wie es damals war (%1)</translation>
+    </message>
+    <message>
+        <source>Show what changed between then and the current file (%1)</source>
+        <translation>Zeigen, was sich seitdem gegenüber der aktuellen Datei geändert hat (%1)</translation>
+    </message>
+    <message>
+        <source>Restore it: you choose how before anything changes (%1)</source>
+        <translation>Wiederherstellen: Sie wählen wie, bevor sich etwas ändert (%1)</translation>
+    </message>
+    <message>
+        <source>The folder above (Backspace, Alt+Up)</source>
+        <translation>Der Ordner darüber (Rücktaste, Alt+Hoch)</translation>
+    </message>
+    <message>
+        <source>The daemon does not answer</source>
+        <translation>Der Daemon antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Choose a snapshot first</source>
+        <translation>Zuerst einen Snapshot wählen</translation>
+    </message>
+    <message>
+        <source>The daemon is mounting it…</source>
+        <translation>Der Daemon hängt ihn ein…</translation>
+    </message>
+    <message>
+        <source>This snapshot is mounted for you already</source>
+        <translation>Dieser Snapshot ist für Sie schon eingehängt</translation>
+    </message>
+    <message>
+        <source>Ask the daemon to mount this snapshot read-only for you to browse (%1)</source>
+        <translation>Den Daemon bitten, diesen Snapshot schreibgeschützt für Sie zum Durchsuchen einzuhängen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SettingsDialog</name>
     <message>
         <source>Holdfast Settings</source>
@@ -1532,6 +2138,120 @@ Beendet: %2</translation>
     <message>
         <source>The daemon refused: %1</source>
         <translation>Der Daemon hat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SnapshotDirectoryModel</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link: restoring it restores the link, not what it points to</source>
+        <translation>%1 ist ein symbolischer Link: Wiederhergestellt wird der Link, nicht sein Ziel</translation>
+    </message>
+    <message>
+        <source>%1 is a special file (a device, pipe or socket): it cannot be restored</source>
+        <translation>%1 ist eine Spezialdatei (ein Gerät, eine Pipe oder ein Socket): Sie lässt sich nicht wiederherstellen</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>Modified %1</source>
+        <translation>Geändert %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SnapshotTimelineModel</name>
+    <message>
+        <source>No snapshots</source>
+        <translation>Keine Snapshots</translation>
+    </message>
+    <message>
+        <source>1 snapshot</source>
+        <translation>1 Snapshot</translation>
+    </message>
+    <message>
+        <source>%1 snapshots</source>
+        <translation>%1 Snapshots</translation>
+    </message>
+    <message>
+        <source>newest %1</source>
+        <translation>neuester %1</translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation>%1 gehalten</translation>
+    </message>
+    <message>
+        <source>The time is read from the snapshot&apos;s name: zfs could not be asked.</source>
+        <translation>Die Zeit stammt aus dem Namen des Snapshots: zfs ließ sich nicht fragen.</translation>
+    </message>
+    <message>
+        <source>The time is that of the last change before the snapshot: zfs could not be asked and the name holds no date.</source>
+        <translation>Die Zeit ist die der letzten Änderung vor dem Snapshot: zfs ließ sich nicht fragen, und der Name enthält kein Datum.</translation>
+    </message>
+    <message>
+        <source>When this snapshot was taken is not known.</source>
+        <translation>Wann dieser Snapshot erstellt wurde, ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Taken %1</source>
+        <translation>Erstellt %1</translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation>Snapshot %1</translation>
+    </message>
+    <message>
+        <source>Snapshots named %1… are taken by the same job or tool</source>
+        <translation>Snapshots namens %1… stammen vom selben Auftrag oder Werkzeug</translation>
+    </message>
+    <message>
+        <source>Whether a hold keeps this snapshot is not known: zfs could not be asked</source>
+        <translation>Ob ein Hold diesen Snapshot hält, ist nicht bekannt: zfs ließ sich nicht fragen</translation>
+    </message>
+    <message>
+        <source>A zfs hold keeps this snapshot: pruning does not destroy it</source>
+        <translation>Ein zfs-Hold hält diesen Snapshot: Das Aufräumen löscht ihn nicht</translation>
+    </message>
+    <message>
+        <source>No hold: pruning may destroy this snapshot when it is old enough</source>
+        <translation>Kein Hold: Das Aufräumen kann diesen Snapshot löschen, wenn er alt genug ist</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2372,10 @@ Beendet: %2</translation>
         <source>%1 (paused)</source>
         <translation>%1 (pausiert)</translation>
     </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>Wieder&amp;herstellen…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::TrayStates</name>
@@ -1696,6 +2420,278 @@ Beendet: %2</translation>
     <message>
         <source>Replication paused: the backups age until it is resumed</source>
         <translation>Replikation pausiert: Die Sicherungen altern, bis sie fortgesetzt wird</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::VersionOpener</name>
+    <message>
+        <source>%1 cannot be made: %2</source>
+        <translation>%1 lässt sich nicht anlegen: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder of yours: the version is not copied there.</source>
+        <translation>%1 ist kein Ordner von Ihnen: Die Version wird nicht dorthin kopiert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made private: %2</source>
+        <translation>%1 lässt sich nicht privat machen: %2</translation>
+    </message>
+    <message>
+        <source>No folder for the copy can be made in %1: %2</source>
+        <translation>In %1 lässt sich kein Ordner für die Kopie anlegen: %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>vom %1</translation>
+    </message>
+    <message>
+        <source>from a snapshot</source>
+        <translation>aus einem Snapshot</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Only files and folders can be opened; %1 is neither.</source>
+        <translation>Nur Dateien und Ordner lassen sich öffnen; %1 ist keins von beiden.</translation>
+    </message>
+    <message>
+        <source>%1 is not there.</source>
+        <translation>%1 ist nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>No application could be started to open %1.</source>
+        <translation>Es ließ sich kein Programm starten, um %1 zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Restore::DirectoryLister</name>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read completely: %2</source>
+        <translation>%1 ließ sich nicht vollständig lesen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Restore::RestoreEngine</name>
+    <message>
+        <source>a special file (device, pipe or socket); such files are not restored</source>
+        <translation>eine Spezialdatei (Gerät, Pipe oder Socket); solche Dateien werden nicht wiederhergestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restored item(s) belonged to another user; the restored copies belong to you</source>
+        <translation>
+            <numerusform>%n wiederhergestellter Eintrag gehörte einem anderen Benutzer; die wiederhergestellte Kopie gehört Ihnen</numerusform>
+            <numerusform>%n wiederhergestellte Einträge gehörten einem anderen Benutzer; die wiederhergestellten Kopien gehören Ihnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the owner of %n restored item(s) could not be kept: they belong to you</source>
+        <translation>
+            <numerusform>%n wiederhergestellter Eintrag konnte seinen Eigentümer nicht behalten und gehört jetzt Ihnen</numerusform>
+            <numerusform>%n wiederhergestellte Einträge konnten ihren Eigentümer nicht behalten und gehören jetzt Ihnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>extended attributes in the &quot;%1&quot; namespace could not be kept (not allowed here, or not supported by the target filesystem)</source>
+        <translation>erweiterte Attribute im Namensraum „%1“ ließen sich nicht erhalten (hier nicht erlaubt oder vom Ziel-Dateisystem nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>The snapshot holding %1 is gone: it was destroyed (pruned?) while restoring</source>
+        <translation>Der Snapshot mit %1 ist nicht mehr vorhanden: Er wurde während der Wiederherstellung gelöscht (ausgedünnt?)</translation>
+    </message>
+    <message>
+        <source>You may not read %1 (permission denied). Files of other users can be restored by them or by an administrator.</source>
+        <translation>Sie dürfen %1 nicht lesen (Zugriff verweigert). Dateien anderer Benutzer können diese selbst oder ein Administrator wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 ließ sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 has no room left (%2 of %3 restored). Free some space and restore again.</source>
+        <translation>Der Datenträger ist voll: In %1 ist kein Platz mehr (%2 von %3 wiederhergestellt). Geben Sie Speicherplatz frei und starten Sie die Wiederherstellung erneut.</translation>
+    </message>
+    <message>
+        <source>You may not write %1: %2</source>
+        <translation>Sie dürfen %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 ließ sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>not readable by you (permission denied)</source>
+        <translation>für Sie nicht lesbar (Zugriff verweigert)</translation>
+    </message>
+    <message>
+        <source>folder not readable by you (permission denied); restored empty</source>
+        <translation>Ordner für Sie nicht lesbar (Zugriff verweigert); leer wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>%1 is not in the snapshot (any more): the snapshot may have been destroyed.</source>
+        <translation>%1 ist nicht (mehr) im Snapshot: Der Snapshot wurde möglicherweise gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 is a special file (device, pipe or socket): it cannot be restored.</source>
+        <translation>%1 ist eine Spezialdatei (ein Gerät, eine Pipe oder ein Socket): Sie lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>%1 has no place to go back to: restore it into a folder.</source>
+        <translation>Für %1 gibt es keinen ursprünglichen Platz: Stellen Sie es in einen Ordner wieder her.</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>vom %1</translation>
+    </message>
+    <message>
+        <source>before restore %1</source>
+        <translation>vor Wiederherstellung %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist (any more): choose a folder to restore into.</source>
+        <translation>Der Ordner %1 existiert nicht (mehr): Wählen Sie einen Ordner, in den wiederhergestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>You may not create files in %1 (permission denied): choose a folder to restore into.</source>
+        <translation>Sie dürfen in %1 keine Dateien anlegen (Zugriff verweigert): Wählen Sie einen Ordner, in den wiederhergestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>The folder %1 and everything in it</source>
+        <translation>Der Ordner %1 mit seinem gesamten Inhalt</translation>
+    </message>
+    <message>
+        <source>The file %1</source>
+        <translation>Die Datei %1</translation>
+    </message>
+    <message>
+        <source>%1 will be restored as %2. Nothing existing is changed.</source>
+        <translation>%1 wird als %2 wiederhergestellt. Nichts Vorhandenes wird verändert.</translation>
+    </message>
+    <message>
+        <source>%1 will be restored as %2. What is there now is not deleted: it is renamed to %3.</source>
+        <translation>%1 wird als %2 wiederhergestellt. Was jetzt dort liegt, wird nicht gelöscht, sondern in %3 umbenannt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>An earlier restore that did not finish left %1; delete it once no restore is running.</source>
+        <translation>
+            <numerusform>Eine frühere, nicht abgeschlossene Wiederherstellung hat %1 hinterlassen; löschen Sie es, sobald keine Wiederherstellung mehr läuft.</numerusform>
+            <numerusform>Eine frühere, nicht abgeschlossene Wiederherstellung hat %1 hinterlassen; löschen Sie sie, sobald keine Wiederherstellung mehr läuft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n Link</numerusform>
+            <numerusform>%n Links</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored %1 (%2) as %3.</source>
+        <translation>%1 (%2) als %3 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The previous version is kept as %1.</source>
+        <translation>Die bisherige Version bleibt als %1 erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be restored.</source>
+        <translation>
+            <numerusform>%n Eintrag ließ sich nicht wiederherstellen.</numerusform>
+            <numerusform>%n Einträge ließen sich nicht wiederherstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore cancelled. Nothing was changed.</source>
+        <translation>Wiederherstellung abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation>Wiederherstellung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>What was restored so far (%1) is kept apart as %2; the original was not touched.</source>
+        <translation>Was bis dahin wiederhergestellt war (%1), bleibt getrennt als %2 erhalten; das Original wurde nicht angetastet.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>incomplete restore %1</source>
+        <translation>unvollständige Wiederherstellung %1</translation>
+    </message>
+    <message>
+        <source>The restored copy could not be written to disk: %1</source>
+        <translation>Die wiederhergestellte Kopie ließ sich nicht auf den Datenträger schreiben: %1</translation>
+    </message>
+    <message>
+        <source>The previous version could not be renamed to %1 (%2); it is kept as %3.</source>
+        <translation>Die bisherige Version ließ sich nicht in %1 umbenennen (%2); sie bleibt als %3 erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 could not be replaced: %2</source>
+        <translation>%1 ließ sich nicht ersetzen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved aside to %2: %3</source>
+        <translation>%1 ließ sich nicht nach %2 beiseiteschieben: %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored under its name: %2</source>
+        <translation>%1 ließ sich nicht unter seinem Namen wiederherstellen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation>%1 ließ sich nicht anlegen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Restore::SnapshotCatalog</name>
+    <message>
+        <source>%1 has no snapshot directory (.zfs/snapshot): it is not a ZFS filesystem, or its zfs does not offer one</source>
+        <translation>%1 hat kein Snapshot-Verzeichnis (.zfs/snapshot): Es ist kein ZFS-Dateisystem, oder sein zfs bietet keines an</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (not mounted?)</source>
+        <translation>%1 existiert nicht (nicht eingehängt?)</translation>
+    </message>
+</context>
+<context>
+    <name>Restore::TextDiff</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to compare (%2 MiB; at most %3 MiB)</source>
+        <translation>%1 ist zu groß zum Vergleichen (%2 MiB; höchstens %3 MiB)</translation>
+    </message>
+    <message>
+        <source>%1 is not text (binary content or not UTF-8): only text files can be compared</source>
+        <translation>%1 ist kein Text (binärer Inhalt oder kein UTF-8): Nur Textdateien lassen sich vergleichen</translation>
     </message>
 </context>
 </TS>

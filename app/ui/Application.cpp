@@ -8,6 +8,7 @@
 #include <QSystemTrayIcon>
 #include <QTranslator>
 
+#include "app/ui/FileHistoryDialog.h"
 #include "app/ui/MainWindow.h"
 #include "app/ui/SettingsDialog.h"
 #include "app/ui/TrayController.h"
@@ -31,6 +32,10 @@ Application::Application(Options options, QObject *parent)
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = std::make_unique<TrayController>();
         connect(m_tray.get(), &TrayController::openRequested, this, &Application::showWindow);
+        connect(m_tray.get(), &TrayController::restoreRequested, this, [this] {
+            showWindow();
+            m_window->showRestoreView();
+        });
         connect(m_tray.get(), &TrayController::wakeupRequested, &m_sender, &SignalSender::wakeup);
         connect(m_tray.get(), &TrayController::quitRequested, this, &Application::quit);
         connect(&m_poller, &StatusPoller::accessChanged, m_tray.get(), &TrayController::setReadOnly);
@@ -134,6 +139,17 @@ void Application::quit()
     QCoreApplication::quit();
 }
 
+int runVersionsWindow(const QString &path)
+{
+    // Just this window, without the daemon's status, the tray or the notifications: a file manager's "Versions"
+    // item opens it, and closing it ends the program (a restore under way is cancelled first).
+    FileHistoryDialog dialog;
+    QObject::connect(&dialog, &QDialog::finished, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    dialog.showHistoryOf(path);
+    dialog.show();
+    return QApplication::exec();
+}
+
 int runApplication(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -162,9 +178,18 @@ int runApplication(int argc, char **argv)
     const QCommandLineOption minimized(u"minimized"_s, QCoreApplication::translate("Gui::Application", "Start in the system tray."));
     const QCommandLineOption socket(u"socket"_s, QCoreApplication::translate("Gui::Application", "The daemon's control socket."),
                                     QCoreApplication::translate("Gui::Application", "path"));
+    const QCommandLineOption versions(
+        u"versions"_s,
+        QCoreApplication::translate("Gui::Application",
+                                    "Show the versions of a file or folder in its snapshots, in a window of its own."),
+        QCoreApplication::translate("Gui::Application", "path"));
     parser.addOption(minimized);
     parser.addOption(socket);
+    parser.addOption(versions);
     parser.process(app);
+    if (parser.isSet(versions)) {
+        return runVersionsWindow(parser.value(versions));
+    }
 
     Application::Options options;
     options.startMinimized = parser.isSet(minimized);

@@ -61,7 +61,10 @@ private:
     QList<JobSummary> m_summaries;
 };
 
-// main(): the QApplication, translations for the user's locale, the command line, then Application.
+// main(): the QApplication, translations for the user's locale, the command line, then Application (or, with
+// --versions PATH, only the versions window of PATH).
 int runApplication(int argc, char **argv);
+// `holdfast-gui --versions PATH`: the versions of PATH in a window of its own; returns when it is closed.
+int runVersionsWindow(const QString &path);
 
 }  // namespace Gui

@@ -37,6 +37,7 @@
 #include "app/models/SnapshottingModel.h"
 #include "app/ui/HoldsPanel.h"
 #include "app/ui/ProgressDelegate.h"
+#include "app/ui/RestoreView.h"
 #include "app/ui/TableColumnFitter.h"
 
 using namespace Qt::StringLiterals;
@@ -120,6 +121,11 @@ void MainWindow::createActions()
     m_quit = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    m_showRestore = new QAction(QIcon::fromTheme(u"document-revert"_s), tr("Restore &Files…"), this);
+    m_showRestore->setObjectName(u"showRestoreAction"_s);
+    m_showRestore->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_showRestore->setToolTip(tr("Browse the snapshots and restore files from them"));
+    connect(m_showRestore, &QAction::triggered, this, &MainWindow::showRestoreView);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_settings);
@@ -138,6 +144,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(m_copyStatus);
+    view->addSeparator();
+    view->addAction(m_showRestore);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"MainToolbar"_s);
@@ -316,6 +324,10 @@ void MainWindow::createLayout()
     m_tabs->addTab(m_snapshotView, tr("Snapshots"));
     m_tabs->addTab(pruningPage, tr("Pruning"));
     m_tabs->addTab(m_errorText, tr("Errors"));
+    m_restoreView = new RestoreView(m_poller.client());
+    connect(m_restoreView, &RestoreView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_tabs->addTab(m_restoreView, tr("Restore"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_jobsView);
@@ -407,6 +419,7 @@ void MainWindow::updateFreshness()
                                           "is what its status tells, the last replication and snapshot round.")
                                      : QString());
     m_filesystemsNote->setVisible(zrepl);
+    m_restoreView->setFreshness(report);
     Q_EMIT summariesChanged(m_jobsModel->summaries());
 }
 
@@ -416,6 +429,7 @@ void MainWindow::tick()
     m_jobsModel->setNow(now);
     m_filesystemsModel->setNow(now);
     m_holdsPanel->setNow(now);
+    m_restoreView->setNow(now);
 }
 
 void MainWindow::handleConnection(ConnectionState state, const QString &reason)
@@ -444,6 +458,7 @@ void MainWindow::handleConnection(ConnectionState state, const QString &reason)
         m_pruningFetcher->forget();
     }
     m_holdsPanel->setConnection(state == ConnectionState::Connected, m_poller.isReadOnly());
+    m_restoreView->setConnection(state == ConnectionState::Connected, m_poller.isReadOnly());
     updateActions();
 }
 
@@ -451,6 +466,7 @@ void MainWindow::handleAccess(bool readOnly)
 {
     m_readOnlyLabel->setVisible(readOnly);
     m_holdsPanel->setConnection(m_poller.state() == ConnectionState::Connected, readOnly);
+    m_restoreView->setConnection(m_poller.state() == ConnectionState::Connected, readOnly);
     updateActions();
 }
 
@@ -591,6 +607,9 @@ void MainWindow::refreshOnDemandViews()
     if (m_holdsPanel->isVisible()) {
         m_holdsPanel->refresh();
     }
+    if (m_restoreView->isVisible()) {
+        m_restoreView->refresh();
+    }
     if (m_pruningExplanationView->isVisible() && !m_pruningFetcher->filesystem().isEmpty()) {
         m_pruningFetcher->fetch(m_pruningFetcher->job(), m_pruningFetcher->filesystem());
     }
@@ -637,6 +656,12 @@ void MainWindow::showJobMenu(const QPoint &position)
     menu.addSeparator();
     menu.addAction(m_copyError);
     menu.exec(m_jobsView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showRestoreView()
+{
+    m_tabs->setCurrentWidget(m_restoreView);
+    m_restoreView->setFocus();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -27,12 +27,14 @@ class PruningExplanationFetcher;
 class PruningExplanationModel;
 class PruningModel;
 class ReplicationModel;
+class RestoreView;
 class SignalSender;
 class SnapshottingModel;
 
 // The admin window: the jobs table above (leading with each job's last backup and next run), the selected job's
 // filesystems with their freshness (and, under them, the holds that keep the selected one replicating),
-// replication, snapshots, pruning (with why each snapshot is still there) and errors below, the connection in the
+// replication, snapshots, pruning (with why each snapshot is still there), errors and the Restore view (files from
+// snapshots) below, the connection in the
 // status bar. A one-second clock keeps the relative times ("12 min ago") current between updates. It shows what the poller delivers and sends what the user asks for; the
 // decisions live in the models and in core/, where tests reach them.
 class MainWindow final : public QMainWindow
@@ -58,6 +60,10 @@ public:
     QAction *pauseAction() const { return m_pause; }
     QAction *resumeAction() const { return m_resume; }
     HoldsPanel *holdsPanel() const { return m_holdsPanel; }
+    RestoreView *restoreView() const { return m_restoreView; }
+    // View > Restore Files…, and the tray's Restore…: the Restore view, focused.
+    QAction *showRestoreAction() const { return m_showRestore; }
+    void showRestoreView();
     QAction *copyStatusAction() const { return m_copyStatus; }
     // Shown while the daemon lets this user watch but not send signals.
     QLabel *readOnlyIndicator() const { return m_readOnlyLabel; }
@@ -119,6 +125,7 @@ private:
     QTableView *m_pruningExplanationView = nullptr;
     QLabel *m_pruningExplanationLabel = nullptr;
     HoldsPanel *m_holdsPanel = nullptr;
+    RestoreView *m_restoreView = nullptr;
     QTableView *m_filesystemsView = nullptr;
     QCheckBox *m_allJobsBox = nullptr;
     QLabel *m_filesystemsNote = nullptr;
@@ -135,6 +142,7 @@ private:
     QAction *m_copyStatus = nullptr;
     QAction *m_copyError = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_showRestore = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_quit = nullptr;
 };

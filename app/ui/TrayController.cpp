@@ -15,6 +15,9 @@ TrayController::TrayController(QObject *parent)
     m_icon.setToolTip(tr("Holdfast"));
     QAction *open = m_menu.addAction(tr("&Open Holdfast"));
     connect(open, &QAction::triggered, this, &TrayController::openRequested);
+    QAction *restore = m_menu.addAction(tr("&Restore…"));
+    restore->setObjectName(u"trayRestoreAction"_s);
+    connect(restore, &QAction::triggered, this, &TrayController::restoreRequested);
     m_menu.addSeparator();
     m_wakeupAll = m_menu.addAction(tr("Wake Up &All Jobs"));
     connect(m_wakeupAll, &QAction::triggered, this, [this] {

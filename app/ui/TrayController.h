@@ -27,6 +27,8 @@ public:
 
 Q_SIGNALS:
     void openRequested();
+    // "Restore…": the window on its Restore view.
+    void restoreRequested();
     void wakeupRequested(const QString &job);
     void quitRequested();
 

@@ -5,11 +5,16 @@
 // A third keeps the Holds pane under it, with what keeps src/home replicating: from the daemon's holds report, or,
 // from a daemon that has none yet, from a stand-in socket that answers the daemon's own status and freshness and the
 // holds fixture of tests/gui/data.
+// Apart from the daemon: the versions window (what `holdfast-gui --versions PATH` shows) on a fake snapshot tree
+// ($HOLDFAST_MOUNTINFO), kept as tests/gui/file-history.png, and the comparison of an old version with the current
+// file (tests/gui/file-diff.png).
 #include <QAbstractItemModel>
 #include <QCheckBox>
 #include <QFile>
 #include <QTabWidget>
 #include <QScreen>
+#include <QSignalSpy>
+#include <QTreeView>
 #include <QTableView>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -18,12 +23,16 @@
 #include <QToolButton>
 
 #include "FakeControlServer.h"
+#include "FakeSnapshotTree.h"
 #include "GuiTestData.h"
 #include "app/models/FilesystemsModel.h"
 #include "app/models/HoldsModel.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
+#include "app/models/FileHistoryModel.h"
 #include "app/ui/Application.h"
+#include "app/ui/DiffView.h"
+#include "app/ui/FileHistoryDialog.h"
 #include "app/ui/HoldsPanel.h"
 #include "app/ui/MainWindow.h"
 
@@ -35,6 +44,7 @@ class TestGuiEndToEnd : public QObject
 
 private Q_SLOTS:
     void wakeUpFromTheWindowReplicates();
+    void fileHistoryOnAFakeTree();
 };
 
 void TestGuiEndToEnd::wakeUpFromTheWindowReplicates()
@@ -145,6 +155,64 @@ void TestGuiEndToEnd::wakeUpFromTheWindowReplicates()
     const QString holdsShot = qEnvironmentVariable("HOLDFAST_E2E_HOLDS_SCREENSHOT");
     QVERIFY(!holdsShot.isEmpty());
     QVERIFY(window.grab().save(holdsShot, "PNG"));
+}
+
+void TestGuiEndToEnd::fileHistoryOnAFakeTree()
+{
+    const QString shot = qEnvironmentVariable("HOLDFAST_E2E_FILE_HISTORY_SCREENSHOT");
+    if (shot.isEmpty()) {
+        QSKIP("run by test-gui-e2e.sh, which starts Xvfb");
+    }
+    // Alice's thesis over nine daily snapshots: a first draft (three snapshots), gone for a day (moved away),
+    // back as a second draft for two, then the current text for three.
+    FakeSnapshotTree tree(u"tank/home/alice"_s, u"alice"_s);
+    const QString thesis = u"Documents/thesis/chapter-3.md"_s;
+    const QDateTime first = QDateTime::currentDateTimeUtc().addDays(-9);
+    QStringList snapshots;
+    for (int day = 0; day < 9; ++day) {
+        const QDateTime when = QDateTime(first.date().addDays(day), QTime(14, 0), Qt::UTC);
+        snapshots.append(tree.addSnapshot(FakeSnapshotTree::snapshotName(when)).section(u'/', -1));
+        QDir().mkpath(tree.snapshotRoot(snapshots.last()) + u"/Documents/thesis"_s);
+    }
+    tree.writeInSnapshot(snapshots[0], thesis, "# Chapter 3\n\nFirst draft.\n", first.addSecs(-3600));
+    tree.keep(thesis, snapshots[0], snapshots[1]);
+    tree.keep(thesis, snapshots[0], snapshots[2]);
+    tree.writeInSnapshot(snapshots[4], thesis, "# Chapter 3\n\nSecond draft, with results.\nTable 3.1\n",
+                         first.addDays(4).addSecs(-7200));
+    tree.keep(thesis, snapshots[4], snapshots[5]);
+    tree.writeLive(thesis, "# Chapter 3: Results\n\nSecond draft, with results.\nTable 3.1, Figure 3.2\n",
+                   first.addDays(6).addSecs(-1800));
+    for (int day = 6; day < 9; ++day) {
+        tree.keep(thesis, QString(), snapshots[day]);
+    }
+    tree.installMountinfo();
+    qputenv("HOLDFAST_ZFS_BINARY", "/bin/false");  // no zfs here: the times come from the names
+
+    Gui::FileHistoryDialog dialog;  // as Gui::runVersionsWindow() shows it
+    QSignalSpy loaded(&dialog, &Gui::FileHistoryDialog::loaded);
+    dialog.showHistoryOf(tree.mountPoint() + u'/' + thesis);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);  // perhaps while the window was being exposed
+    QCOMPARE(dialog.model()->rowCount(), 4);  // current · second draft · did not exist · first draft
+    QVERIFY2(dialog.summary().startsWith(u"3 versions · last changed "_s), qPrintable(dialog.summary()));
+    dialog.view()->expand(dialog.model()->index(0, 0));
+    dialog.selectVersion(1);
+    QTest::qWait(300);
+    QVERIFY(dialog.grab().save(shot, "PNG"));
+
+    // The second draft against the current file.
+    dialog.compareAction()->trigger();
+    Gui::DiffView *diff = nullptr;
+    QTRY_VERIFY((diff = dialog.findChild<Gui::DiffView *>()) != nullptr);
+    QVERIFY(QTest::qWaitForWindowExposed(diff));
+    QTRY_VERIFY(!diff->isLoading());
+    QCOMPARE(diff->summary(), u"2 lines added, 2 lines removed"_s);
+    QTest::qWait(300);
+    const QString diffShot = qEnvironmentVariable("HOLDFAST_E2E_FILE_DIFF_SCREENSHOT");
+    if (!diffShot.isEmpty()) {
+        QVERIFY(diff->grab().save(diffShot, "PNG"));
+    }
 }
 
 QTEST_MAIN(TestGuiEndToEnd)

@@ -3,14 +3,20 @@
 # emulator) runs a push/sink replication; the GUI shows it, Wake Up is pressed with the mouse, the daemon gets the
 # signal and replicates, and a screenshot is kept in the build directory (gui-e2e.png) as a CI artifact; a second
 # one shows the Filesystems view with the daemon's freshness report (tests/gui/filesystems-view.png), a third the
-# Holds pane under it (tests/gui/holds-view.png).
+# Holds pane under it (tests/gui/holds-view.png). Apart from the daemon, the versions window of a file on a fake
+# snapshot tree (tests/gui/file-history.png) and a version compared with the current file (tests/gui/file-diff.png);
+# and `holdfast-gui --versions` itself keeps its window open for a path on no ZFS filesystem (saying so) instead of
+# failing.
 #   test-gui-e2e.sh HOLDFAST_BINARY EMULATOR_BIN_DIR GUI_TEST_BINARY SCREENSHOT_PATH FILESYSTEMS_SCREENSHOT_PATH \
-#       HOLDS_SCREENSHOT_PATH
+#       HOLDS_SCREENSHOT_PATH FILE_HISTORY_SCREENSHOT_PATH FILE_DIFF_SCREENSHOT_PATH GUI_BINARY
 set -uo pipefail
 GUI_TEST=$3
 SCREENSHOT=$4
 FILESYSTEMS_SCREENSHOT=$5
 HOLDS_SCREENSHOT=$6
+FILE_HISTORY_SCREENSHOT=$7
+FILE_DIFF_SCREENSHOT=$8
+GUI_BINARY=$9
 source "$(dirname "$0")/../../integration/emulator-env.sh" "$1" "$2" holdfast-gui-e2e
 
 command -v Xvfb >/dev/null || { echo "SKIP: Xvfb is not installed (package xvfb)"; exit 77; }
@@ -36,6 +42,8 @@ export HOLDFAST_E2E_SOCKET="$WORK/run/control"
 export HOLDFAST_E2E_SCREENSHOT="$SCREENSHOT"
 export HOLDFAST_E2E_FILESYSTEMS_SCREENSHOT="$FILESYSTEMS_SCREENSHOT"
 export HOLDFAST_E2E_HOLDS_SCREENSHOT="$HOLDS_SCREENSHOT"
+export HOLDFAST_E2E_FILE_HISTORY_SCREENSHOT="$FILE_HISTORY_SCREENSHOT"
+export HOLDFAST_E2E_FILE_DIFF_SCREENSHOT="$FILE_DIFF_SCREENSHOT"
 mkdir -p "$(dirname "$FILESYSTEMS_SCREENSHOT")"
 export HOLDFAST_E2E_DAEMON_LOG="$WORK/daemon.log"
 export XDG_CONFIG_HOME="$WORK/config"
@@ -48,4 +56,12 @@ grep -q "woken up" "$WORK/daemon.log" || fail "the daemon did not log the wakeup
 [ -s "$SCREENSHOT" ] || fail "no screenshot at $SCREENSHOT"
 [ -s "$FILESYSTEMS_SCREENSHOT" ] || fail "no screenshot at $FILESYSTEMS_SCREENSHOT"
 [ -s "$HOLDS_SCREENSHOT" ] || fail "no screenshot at $HOLDS_SCREENSHOT"
-echo "PASS: GUI end to end (screenshots: $SCREENSHOT, $FILESYSTEMS_SCREENSHOT, $HOLDS_SCREENSHOT)"
+[ -s "$FILE_HISTORY_SCREENSHOT" ] || fail "no screenshot at $FILE_HISTORY_SCREENSHOT"
+[ -s "$FILE_DIFF_SCREENSHOT" ] || fail "no screenshot at $FILE_DIFF_SCREENSHOT"
+
+# What a file manager runs: the option is offered, and the window stays (until closed) for a path it cannot help with.
+"$GUI_BINARY" --help | grep -q -- "--versions <path>" || fail "holdfast-gui --help does not offer --versions"
+timeout 5 "$GUI_BINARY" --versions "$WORK/not-on-zfs.txt" 2>"$WORK/versions.log"
+status=$?
+[ "$status" -eq 124 ] || fail "holdfast-gui --versions ended by itself (status $status): $(cat "$WORK/versions.log")"
+echo "PASS: GUI end to end (screenshots: $SCREENSHOT, $FILESYSTEMS_SCREENSHOT, $HOLDS_SCREENSHOT, $FILE_HISTORY_SCREENSHOT, $FILE_DIFF_SCREENSHOT)"

@@ -7,7 +7,10 @@
 // signal is refused nonetheless. Holdfast's own views: the holds under the Filesystems view follow its selection,
 // their actions ask first and greyed out for read-only users, Pause and Resume ask and reach the daemon (and say
 // plainly that zrepl cannot), a paused job reads "Paused" everywhere, and the Pruning view explains why a snapshot
-// is still there.
+// is still there. The Restore view (on fake snapshot trees): said plainly when there is no ZFS filesystem, browsed by
+// keyboard (Ctrl+Shift+F, Enter, Backspace, Alt+Up, Ctrl+H) with the folder kept across snapshots, and a backup that
+// is not mounted: greyed out with the reason for a read-only user, mounted under a lease for an admin, the lease
+// given back on another snapshot and when the view is left.
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -30,6 +33,7 @@
 #include <QTimer>
 
 #include "FakeControlServer.h"
+#include "FakeSnapshotTree.h"
 #include "GuiTestData.h"
 #include "StatusFixtures.h"
 #include "app/core/JobActions.h"
@@ -43,7 +47,12 @@
 #include "app/models/ModelRole.h"
 #include "app/ui/DatasetPathDelegate.h"
 #include "app/ui/HoldsPanel.h"
+#include "app/ui/FileHistoryDialog.h"
 #include "app/ui/MainWindow.h"
+#include "app/ui/RestoreView.h"
+#include "app/models/SnapshotDirectoryModel.h"
+#include "app/models/SnapshotTimelineModel.h"
+#include "app/models/RestoreSourceModel.h"
 #include "app/ui/SettingsDialog.h"
 #include "app/ui/TrayController.h"
 
@@ -82,6 +91,10 @@ private Q_SLOTS:
     void zreplCannotPause();
     void pausedJobReadsPaused();
     void pruningExplainsWhySnapshotsStay();
+    void restoreViewWithoutZfs();
+    void restoreViewBrowsesSnapshotsByKeyboard();
+    void restoreViewBackupNeedsAdmin();
+    void restoreViewBrowsesABackupUnderALease();
 
 private:
     // The daemon at the same path becomes Holdfast's: it answers with `access`, the freshness report (pushjob
@@ -94,6 +107,15 @@ private:
     QString holdsNote() const { return m_window->findChild<QLabel *>(u"holdsNoteLabel"_s)->text(); }
     // Clicks `button` of the next message box named `name` once it is open.
     static bool answerMessageBox(const QString &name, QMessageBox::StandardButton button, QString *text = nullptr);
+
+    // The Restore view on a fake snapshot tree: three snapshots of tank/home (1, 2, 3 December), whose newest holds
+    // Documents/report.txt (as now) and Documents/2026/, and Music/; the oldest has an older report.txt.
+    std::unique_ptr<FakeSnapshotTree> restoreTree();
+    // The daemon becomes Holdfast's with `access`: pushjob sends tank/home, sinkjob receives backup/ws/tank/home
+    // (not mounted), whose snapshots the daemon lists.
+    void useBackupDaemon(Api::AccessLevel access);
+    Gui::RestoreView *restoreView() const { return m_window->restoreView(); }
+    QTableView *directoryView() const { return m_window->findChild<QTableView *>(u"directoryView"_s); }
 
     // As Application wires it: the tray follows the window's summaries and the poller's access.
     void createTray();
@@ -799,6 +821,245 @@ void TestMainWindow::pruningExplainsWhySnapshotsStay()
     QVERIFY2(label->text().contains(u"The keep rules would destroy it, but held by zrepl_STEP_J_push"_s),
              qPrintable(label->text()));
     keepScreenshot(u"pruning-explained"_s);
+}
+
+namespace {
+
+QDateTime december(int day, int hour = 10)
+{
+    return QDateTime(QDate(2026, 12, day), QTime(hour, 0), Qt::UTC);
+}
+
+const QString BackupFilesystem = u"backup/ws/tank/home"_s;
+
+}  // namespace
+
+std::unique_ptr<FakeSnapshotTree> TestMainWindow::restoreTree()
+{
+    auto tree = std::make_unique<FakeSnapshotTree>();
+    QStringList snapshots;
+    for (int day = 1; day <= 3; ++day) {
+        snapshots.append(tree->addSnapshot(FakeSnapshotTree::snapshotName(december(day))).section(u'/', -1));
+    }
+    tree->writeInSnapshot(snapshots[0], u"Documents/report.txt"_s, "first draft\n", december(1, 9));
+    tree->writeLive(u"Documents/report.txt"_s, "final\n", december(2, 9));
+    tree->keep(u"Documents/report.txt"_s, QString(), snapshots[1]);
+    tree->keep(u"Documents/report.txt"_s, QString(), snapshots[2]);
+    for (const QString &snapshot : snapshots) {
+        QDir().mkpath(tree->snapshotRoot(snapshot) + u"/Documents/2026"_s);
+        QDir().mkpath(tree->snapshotRoot(snapshot) + u"/Music"_s);
+    }
+    tree->installMountinfo();
+    // No zfs to ask here: the times come from the names.
+    qputenv("HOLDFAST_ZFS_BINARY", "/bin/false");
+    return tree;
+}
+
+void TestMainWindow::restoreViewWithoutZfs()
+{
+    QTemporaryDir dir;
+    QFile mountinfo(dir.filePath(u"mountinfo"_s));
+    QVERIFY(mountinfo.open(QIODevice::WriteOnly));
+    mountinfo.write("22 1 0:21 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n");
+    mountinfo.close();
+    qputenv("HOLDFAST_MOUNTINFO", QFile::encodeName(mountinfo.fileName()));
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabs"_s);
+    QCOMPARE(tabs->tabText(tabs->indexOf(restoreView())), u"Restore"_s);
+    m_window->showRestoreAction()->trigger();
+    QCOMPARE(tabs->currentWidget(), restoreView());
+    QTRY_VERIFY2(restoreView()->noteText().startsWith(u"No ZFS filesystem is mounted that you can read"_s),
+                 qPrintable(restoreView()->noteText()));
+    QCOMPARE(restoreView()->sourceModel()->rowCount(), 0);
+    for (QAction *action :
+         {restoreView()->restoreAction(), restoreView()->historyAction(), restoreView()->upAction()}) {
+        QVERIFY(!action->isEnabled());
+    }
+    keepScreenshot(u"restore-no-zfs"_s);
+    qunsetenv("HOLDFAST_MOUNTINFO");
+    // The tray's "Restore…" asks for this view (Application shows the window on it).
+    QSignalSpy restoreRequested(m_tray.get(), &Gui::TrayController::restoreRequested);
+    QAction *trayRestore = m_tray->menu()->findChild<QAction *>(u"trayRestoreAction"_s);
+    QVERIFY(trayRestore && m_tray->menu()->actions().contains(trayRestore));
+    trayRestore->trigger();
+    QCOMPARE(restoreRequested.count(), 1);
+}
+
+void TestMainWindow::restoreViewBrowsesSnapshotsByKeyboard()
+{
+    const std::unique_ptr<FakeSnapshotTree> tree = restoreTree();
+    // Ctrl+Shift+F from anywhere in the window.
+    QTest::keyClick(jobsView(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabs"_s);
+    QCOMPARE(tabs->currentWidget(), restoreView());
+    Gui::SnapshotTimelineModel *timeline = restoreView()->timelineModel();
+    Gui::SnapshotDirectoryModel *folder = restoreView()->directoryModel();
+    QTRY_COMPARE(timeline->rowCount(), 3);
+    QCOMPARE(restoreView()->sourceModel()->source(0).dataset, u"tank/home"_s);
+    QCOMPARE(m_window->findChild<QLabel *>(u"timelineSummaryLabel"_s)->text().section(u" · "_s, 0, 0),
+             u"3 snapshots"_s);
+    // The newest snapshot is shown, its root folder listed, its first entry selected.
+    QTRY_COMPARE(folder->rowCount(), 2);
+    QCOMPARE(folder->directory(), tree->snapshotRoot(timeline->snapshot(0).name));
+    QTRY_COMPARE(directoryView()->currentIndex().row(), 0);
+    QCOMPARE(restoreView()->folderStatusText(), u"2 items"_s);
+    QVERIFY(!restoreView()->upAction()->isEnabled());
+
+    // Enter opens the folder.
+    QTest::keyClick(directoryView(), Qt::Key_Return);
+    QTRY_COMPARE(restoreView()->browser().relativeFolder(), u"Documents"_s);
+    QTRY_COMPARE(folder->rowCount(), 2);
+    QCOMPARE(folder->entry(0).name, u"2026"_s);
+    QVERIFY(restoreView()->upAction()->isEnabled());
+    // A folder is not compared; the reason is on the greyed-out action.
+    QVERIFY(!restoreView()->compareAction()->isEnabled());
+    QCOMPARE(restoreView()->compareAction()->toolTip(), u"Only files are compared"_s);
+    QVERIFY(restoreView()->selectEntry(u"report.txt"_s));
+    QVERIFY(restoreView()->compareAction()->isEnabled());
+    QVERIFY(restoreView()->restoreAction()->isEnabled());
+    QVERIFY(restoreView()->restoreAction()->toolTip().contains(u"Ctrl+R"_s));
+    keepScreenshot(u"restore-browsing"_s);
+
+    // Another snapshot: the same folder as it was then.
+    QVERIFY(restoreView()->selectSnapshot(timeline->snapshot(2).name));
+    QTRY_COMPARE(folder->directory(), tree->snapshotRoot(timeline->snapshot(2).name) + u"/Documents"_s);
+    QTRY_VERIFY(folder->rowOf(u"report.txt"_s) >= 0);
+
+    // Ctrl+H: the versions of report.txt, over the snapshots listed.
+    QVERIFY(restoreView()->selectEntry(u"report.txt"_s));
+    QTest::keyClick(directoryView(), Qt::Key_H, Qt::ControlModifier);
+    Gui::FileHistoryDialog *history = nullptr;
+    QTRY_VERIFY((history = restoreView()->findChild<Gui::FileHistoryDialog *>()) != nullptr);
+    QTRY_VERIFY(!history->isLoading());
+    QCOMPARE(history->summary().section(u" · "_s, 0, 0), u"2 versions"_s);
+    history->close();
+    // Back in the window, as the desktop returns the focus after a dialog.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    directoryView()->setFocus();
+
+    // Backspace goes up, back onto the folder it came from.
+    QTest::keyClick(directoryView(), Qt::Key_Backspace);
+    QTRY_COMPARE(restoreView()->browser().relativeFolder(), QString());
+    QTRY_COMPARE(directoryView()->currentIndex().row(), folder->rowOf(u"Documents"_s));
+    // Alt+Up at the root does nothing.
+    QTest::keyClick(directoryView(), Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(folder->directory(), tree->snapshotRoot(timeline->snapshot(2).name));
+    qunsetenv("HOLDFAST_MOUNTINFO");
+}
+
+void TestMainWindow::useBackupDaemon(Api::AccessLevel access)
+{
+    Api::FreshnessReport report;
+    report.computedAt = Api::Timestamp::now();
+    Api::JobFreshness push;
+    push.job = u"pushjob"_s;
+    push.type = u"push"_s;
+    push.filesystems = {Api::FilesystemFreshness()};
+    push.filesystems[0].filesystem = u"tank/home"_s;
+    Api::JobFreshness sink;
+    sink.job = u"sinkjob"_s;
+    sink.type = u"sink"_s;
+    sink.filesystems = {Api::FilesystemFreshness()};
+    sink.filesystems[0].filesystem = BackupFilesystem;
+    report.jobs = {push, sink};
+    Api::SnapshotListing listing;
+    listing.filesystem = BackupFilesystem;
+    listing.received = true;
+    for (int day = 3; day >= 1; --day) {
+        listing.snapshots.append(Api::SnapshotInfo{FakeSnapshotTree::snapshotName(december(day)), QString::number(day),
+                                                   Api::Timestamp::fromDateTime(december(day)), day == 3 ? 1 : 0});
+    }
+    m_server->setAccess(access);
+    m_server->setFreshness(report.toJson());
+    m_server->answerWith(Api::HoldfastEndpoint::Snapshots, 200, listing.toJson());
+    m_window->applySettings([&] {
+        Gui::AppSettings settings;
+        settings.socketPath = m_dir->path() + u"/./control"_s;
+        settings.pollInterval = std::chrono::milliseconds(200);
+        return settings;
+    }());
+    QTRY_VERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
+}
+
+void TestMainWindow::restoreViewBackupNeedsAdmin()
+{
+    const std::unique_ptr<FakeSnapshotTree> tree = restoreTree();
+    useBackupDaemon(Api::AccessLevel::Status);
+    m_window->showRestoreView();
+    QTRY_VERIFY(restoreView()->sourceModel()->rowOfDataset(BackupFilesystem) >= 0);
+    QCOMPARE(restoreView()->sourceModel()->rowCount(), 2);
+    QVERIFY(restoreView()->selectSource(BackupFilesystem));
+    QTRY_COMPARE(restoreView()->timelineModel()->rowCount(), 3);
+    QCOMPARE(restoreView()->timelineModel()->index(0, Gui::SnapshotTimelineModel::HeldColumn).data().toString(),
+             u"Held"_s);
+    QAction *browse = restoreView()->browseBackupAction();
+    QTRY_VERIFY(m_window->readOnlyIndicator()->isVisible());
+    QVERIFY(browse->isVisible());
+    QVERIFY(!browse->isEnabled());
+    QVERIFY2(browse->toolTip().contains(u"global.control.admin_group"_s), qPrintable(browse->toolTip()));
+    QVERIFY2(restoreView()->noteText().contains(u"is a backup that is not mounted"_s),
+             qPrintable(restoreView()->noteText()));
+    // Nothing to browse yet: nothing to restore either.
+    QVERIFY(!restoreView()->restoreAction()->isEnabled());
+    keepScreenshot(u"restore-backup-read-only"_s);
+    qunsetenv("HOLDFAST_MOUNTINFO");
+}
+
+void TestMainWindow::restoreViewBrowsesABackupUnderALease()
+{
+    const std::unique_ptr<FakeSnapshotTree> tree = restoreTree();
+    // Where the daemon "mounts" the backup's snapshot: a folder of its own.
+    QTemporaryDir mounted;
+    FakeSnapshotTree::writeFile(mounted.path(), u"Documents/report.txt"_s, "from the backup\n", december(3, 9));
+    m_server->answerWith(Api::HoldfastEndpoint::Browse, [&](const Http::Request &request) {
+        QString error;
+        const Api::BrowseRequest asked = Api::BrowseRequest::fromJson(request.body, &error).value();
+        Api::BrowseLease lease;
+        lease.id = u"lease-"_s + asked.snapshot;
+        lease.filesystem = asked.filesystem;
+        lease.snapshot = asked.snapshot;
+        lease.path = mounted.path();
+        lease.expiresAt = Api::Timestamp::fromDateTime(QDateTime::currentDateTimeUtc().addSecs(600));
+        lease.idleTimeoutSeconds = 600;
+        return FakeControlServer::Answer{200, lease.toJson()};
+    });
+    m_server->answerWith(Api::HoldfastEndpoint::BrowseRelease, 200, Api::BrowseLeases{}.toJson());
+    useBackupDaemon(Api::AccessLevel::Admin);
+    m_window->showRestoreView();
+    QTRY_VERIFY(restoreView()->selectSource(BackupFilesystem));
+    QTRY_COMPARE(restoreView()->timelineModel()->rowCount(), 3);
+    QAction *browse = restoreView()->browseBackupAction();
+    QTRY_VERIFY(browse->isEnabled());
+    QTest::keyClick(restoreView()->findChild<QTableView *>(u"timelineView"_s), Qt::Key_B, Qt::ControlModifier);
+    QTRY_COMPARE(restoreView()->directoryModel()->rowCount(), 1);
+    QCOMPARE(restoreView()->directoryModel()->directory(), mounted.path());
+    const QString newest = restoreView()->timelineModel()->snapshot(0).name;
+    QCOMPARE(restoreView()->noteText(),
+             u"%1@%2 is mounted read-only for you until you leave it."_s.arg(BackupFilesystem, newest));
+    QVERIFY(!browse->isEnabled());
+    QTest::keyClick(directoryView(), Qt::Key_Return);
+    QTRY_COMPARE(restoreView()->directoryModel()->rowCount(), 1);
+    QVERIFY(restoreView()->selectEntry(u"report.txt"_s));
+    // What it is now is not known for a backup: no versions, no compare; restoring (into a folder) is.
+    QVERIFY(!restoreView()->historyAction()->isEnabled());
+    QVERIFY(restoreView()->historyAction()->toolTip().contains(u"not mounted"_s));
+    QVERIFY(restoreView()->restoreAction()->isEnabled());
+    keepScreenshot(u"restore-backup"_s);
+    // Another snapshot: the first lease goes back, the new one is mounted.
+    QVERIFY(restoreView()->selectSnapshot(restoreView()->timelineModel()->snapshot(1).name));
+    QTRY_COMPARE(m_server->handledRequests(Api::HoldfastEndpoint::BrowseRelease).size(), 1);
+    QTRY_COMPARE(m_server->handledRequests(Api::HoldfastEndpoint::Browse).size(), 2);
+    QTRY_VERIFY(restoreView()->backupBrowser().lease().has_value());
+    // Leaving the view gives the lease back.
+    m_window->findChild<QTabWidget *>(u"detailTabs"_s)->setCurrentIndex(0);
+    QTRY_COMPARE(m_server->handledRequests(Api::HoldfastEndpoint::BrowseRelease).size(), 2);
+    QVERIFY(!restoreView()->backupBrowser().lease().has_value());
+    QCOMPARE(restoreView()->directoryModel()->rowCount(), 0);
+    QVERIFY2(restoreView()->noteText().contains(u"is a backup that is not mounted"_s),
+             qPrintable(restoreView()->noteText()));
+    QVERIFY(m_server->handledRequests(Api::HoldfastEndpoint::BrowseRelease).last().body.contains(
+        (u"lease-"_s + restoreView()->timelineModel()->snapshot(1).name).toUtf8()));
+    qunsetenv("HOLDFAST_MOUNTINFO");
 }
 
 QTEST_MAIN(TestMainWindow)
