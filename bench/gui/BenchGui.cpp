@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // bench-gui: what a /status refresh costs the GUI's models and a tree view, for one push job replicating 10,000
-// filesystems, next to parsing that /status answer, which every refresh pays anyway. See bench/README.md.
+// filesystems, next to parsing that /status answer, which every refresh pays anyway; and for the Restore view, a
+// file's history across 1,000 snapshots and a 10,000-entry snapshot directory loading. See bench/README.md.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QHeaderView>
@@ -14,7 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include "DirectoryLoadBench.h"
 #include "FigureTable.h"
+#include "VersionHistoryBench.h"
 #include "app/models/ErrorsOnlyFilter.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
@@ -32,8 +35,12 @@ struct Settings
 {
     int filesystems = 10'000;
     int refreshes = 20;
+    int historySnapshots = 1'000;
+    int historyRuns = 25;  // a few milliseconds each: many, so that a preemption does not move the median
+    int directoryEntries = 10'000;
+    int directoryRuns = 5;
 
-    static Settings quick() { return Settings{1'000, 3}; }
+    static Settings quick() { return Settings{1'000, 3, 100, 5, 2'000, 2}; }
 };
 
 // Every hundredth filesystem is being sent; the others are done. Refresh `k` adds k × 64 KiB to each sending
@@ -404,10 +411,23 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    std::printf("bench-gui%s: %d filesystems, %d refreshes per case, %d cores, %s platform, %.1f s\n",
-                quick ? " --quick" : "", settings.filesystems, settings.refreshes,
+    VersionHistoryBench history(settings.historySnapshots, settings.historyRuns, table);
+    if (!history.run(&error)) {
+        std::fprintf(stderr, "bench-gui: file history: %s\n", error.c_str());
+        return 1;
+    }
+    DirectoryLoadBench directory(settings.directoryEntries, settings.directoryRuns, table);
+    if (!directory.run(&error)) {
+        std::fprintf(stderr, "bench-gui: snapshot directory: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("bench-gui%s: %d filesystems, %d refreshes per case; restore: %d snapshots x %d runs, %d directory "
+                "entries x %d loads; %d cores, %s platform, %.1f s\n",
+                quick ? " --quick" : "", settings.filesystems, settings.refreshes, settings.historySnapshots,
+                settings.historyRuns, settings.directoryEntries, settings.directoryRuns,
                 int(std::thread::hardware_concurrency()), qPrintable(QGuiApplication::platformName()),
                 double(total.elapsed()) / 1000);
     table.print();
+    std::printf("\n%s\n%s\n", history.verdict().c_str(), directory.verdict().c_str());
     return 0;
 }
