@@ -4,15 +4,15 @@
 # 1. the daemon's ZFS layer (TestZfsClient) and the command scenarios (TestZfsConformance) on this OpenZFS;
 # 2. the real daemon replicating (test-replication.sh), then the integration tests that also run on the emulator
 #    (a daemon killed mid-step and resumed; the v1-to-v2 cursor migration; the holds view, its actions and pausing;
-#    restoring from .zfs/snapshot as unprivileged users);
+#    restoring from .zfs/snapshot as unprivileged users; browsing a backup through the daemon's mount);
 # 3. with BENCH_SCRIPT, the OpenZFS bench in its smallest form, so that it keeps working (no timing is judged).
 # Which replication cases run where: every case on 2.1 (Debian 12's, what most users have); on 2.3 the cases whose
 # ZFS behaviour differs between the versions (resume tokens, raw encrypted sends, holds and their listing and
 # times, the capability detection). The ZFS commands under the others are the same on both and are held to each version by
 # the conformance scenarios. The integration parts are shared out so that the two VMs, which ctest runs side by side,
-# take about as long: crash and migrate on 2.1, holds (minutes of emulated sends) on 2.3. Restoring through
-# .zfs/snapshot as users runs on both: 2.3 swaps the restored file in with renameat2's RENAME_EXCHANGE, 2.1 has no
-# renameat2 flags and takes the fallback.
+# take about as long: crash, migrate, restore (through .zfs/snapshot as users; 2.1 has no renameat2 flags, so the
+# engine's fallbacks run there; 2.3's RENAME_EXCHANGE path is the one the unit tests take on other filesystems) and
+# browse (the daemon's read-only mount of a backup's snapshot) on 2.1, holds (minutes of emulated sends) on 2.3.
 # HOLDFAST_OPENZFS_ALL_CASES=1 runs every case and every part on both.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,11 +25,11 @@ if [ "$series" != 2.1 ] && [ -z "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
 fi
 parts=(client conformance replication)
 if [ -n "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
-    parts+=(crash migrate holds restore)
+    parts+=(crash migrate holds restore browse)
 elif [ "$series" = 2.1 ]; then
-    parts+=(crash migrate restore)
+    parts+=(crash migrate restore browse)
 else
-    parts+=(holds restore)
+    parts+=(holds)
 fi
 [ -n "$bench" ] && parts+=(bench)
 
@@ -45,6 +45,7 @@ for part in "${parts[@]}"; do
     holds) bash "$HERE/../integration/test-holds.sh" "$holdfast" kernel ;;
     migrate) bash "$HERE/../integration/test-migrate.sh" "$holdfast" kernel ;;
     restore) bash "$HERE/../integration/test-restore.sh" "$holdfast" kernel ;;
+    browse) bash "$HERE/../integration/test-browse.sh" "$holdfast" kernel ;;
     bench) bash "$bench" "$holdfast" --quick --filesystems 1 --stream-mib 16 ;;
     esac
     rc=$?
