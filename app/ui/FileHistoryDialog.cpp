@@ -15,6 +15,7 @@
 
 #include "app/models/FileHistoryModel.h"
 #include "app/models/Format.h"
+#include "app/ui/ActionWidgets.h"
 #include "app/ui/DiffView.h"
 #include "app/ui/ElidedLabel.h"
 #include "app/ui/RestoreDialog.h"
@@ -27,21 +28,10 @@ using Type = Restore::FileState::Type;
 
 namespace {
 
-QToolButton *buttonFor(QAction *action)
-{
-    auto *button = new QToolButton;
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setFocusPolicy(Qt::StrongFocus);
-    return button;
-}
-
+// The status line shows only when it has something to say.
 void setStatus(QLabel *label, const QString &text, bool error)
 {
-    label->setText(text);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, error ? Format::errorColor() : QPalette().color(QPalette::WindowText));
-    label->setPalette(palette);
+    ActionWidgets::setMessage(label, text, error);
     label->setVisible(!text.isEmpty());
 }
 
@@ -109,9 +99,9 @@ FileHistoryDialog::FileHistoryDialog(QWidget *parent)
     }
 
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(buttonFor(m_open));
-    buttons->addWidget(buttonFor(m_compare));
-    buttons->addWidget(buttonFor(m_restore));
+    buttons->addWidget(ActionWidgets::buttonFor(m_open));
+    buttons->addWidget(ActionWidgets::buttonFor(m_compare));
+    buttons->addWidget(ActionWidgets::buttonFor(m_restore));
     buttons->addStretch(1);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
     close->button(QDialogButtonBox::Close)->setAutoDefault(false);

@@ -16,6 +16,7 @@
 #include "app/models/RestoreSourceModel.h"
 #include "app/models/SnapshotDirectoryModel.h"
 #include "app/models/SnapshotTimelineModel.h"
+#include "app/ui/ActionWidgets.h"
 #include "app/ui/DiffView.h"
 #include "app/ui/ElidedLabel.h"
 #include "app/ui/FileHistoryDialog.h"
@@ -31,22 +32,6 @@ using Type = Restore::FileState::Type;
 
 namespace {
 
-QToolButton *buttonFor(QAction *action)
-{
-    auto *button = new QToolButton;
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setFocusPolicy(Qt::StrongFocus);
-    return button;
-}
-
-void setColoredText(QLabel *label, const QString &text, bool error)
-{
-    label->setText(text);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, error ? Format::errorColor() : QPalette().color(QPalette::WindowText));
-    label->setPalette(palette);
-}
 
 QString items(int count)
 {
@@ -145,7 +130,7 @@ void RestoreView::createLayout()
     connect(m_sourceBox, &QComboBox::currentIndexChanged, this, &RestoreView::handleSourceChanged);
     auto *sourceLabel = new QLabel(tr("&Filesystem:"));
     sourceLabel->setBuddy(m_sourceBox);
-    auto *browseButton = buttonFor(m_browseBackup);
+    auto *browseButton = ActionWidgets::buttonFor(m_browseBackup);
     m_browseButton = browseButton;  // a tool button does not follow its action's visibility
     auto *top = new QHBoxLayout;
     top->addWidget(sourceLabel);
@@ -179,7 +164,7 @@ void RestoreView::createLayout()
     timelineLayout->addWidget(m_timelineSummary);
     timelineLayout->addWidget(m_timelineView);
 
-    auto *upButton = buttonFor(m_up);
+    auto *upButton = ActionWidgets::buttonFor(m_up);
     m_location = new ElidedLabel;
     m_location->setObjectName(u"restoreLocationLabel"_s);
     auto *locationRow = new QHBoxLayout;
@@ -193,10 +178,10 @@ void RestoreView::createLayout()
     m_folderStatus = new QLabel;
     m_folderStatus->setObjectName(u"folderStatusLabel"_s);
     m_folderStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *historyButton = buttonFor(m_history);
-    auto *compareButton = buttonFor(m_compare);
-    auto *openButton = buttonFor(m_open);
-    auto *restoreButton = buttonFor(m_restore);
+    auto *historyButton = ActionWidgets::buttonFor(m_history);
+    auto *compareButton = ActionWidgets::buttonFor(m_compare);
+    auto *openButton = ActionWidgets::buttonFor(m_open);
+    auto *restoreButton = ActionWidgets::buttonFor(m_restore);
     auto *actionsRow = new QHBoxLayout;
     actionsRow->addWidget(m_folderStatus, 1);
     actionsRow->addWidget(historyButton);
@@ -594,7 +579,7 @@ void RestoreView::updateFolderStatus()
     } else {
         text = rows == 0 ? tr("Empty folder") : items(rows);
     }
-    setColoredText(m_folderStatus, text, error);
+    ActionWidgets::setMessage(m_folderStatus, text, error);
 }
 
 int RestoreView::currentRow() const
@@ -670,7 +655,7 @@ void RestoreView::updateActions()
 
 void RestoreView::setNote(const QString &text, bool error)
 {
-    setColoredText(m_note, text, error);
+    ActionWidgets::setMessage(m_note, text, error);
     m_note->setVisible(!text.isEmpty());
 }
 

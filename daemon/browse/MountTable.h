@@ -7,18 +7,12 @@
 #include <QList>
 #include <QString>
 
+#include "shared/restore/MountInfo.h"
+
 namespace Browse {
 
-// One line of /proc/<pid>/mountinfo (proc(5)).
-struct MountEntry
-{
-    QString mountPoint;
-    QString fsType;  // "zfs"
-    QString source;  // "pool/fs@snap" for a ZFS snapshot
-    bool readOnly = false;
-
-    friend bool operator==(const MountEntry &, const MountEntry &) = default;
-};
+// One line of /proc/<pid>/mountinfo: the parser is shared with the GUI's view of the ZFS mounts.
+using MountEntry = Restore::MountEntry;
 
 // The mounts of this process's mount namespace. Parsed from text so that the browse code can be tested with a
 // fake table, without root and without mounting anything.

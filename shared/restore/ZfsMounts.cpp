@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/restore/ZfsMounts.h"
 
+#include "shared/restore/MountInfo.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -11,26 +13,6 @@ using namespace Qt::StringLiterals;
 namespace Restore {
 
 namespace {
-
-// mountinfo escapes space, tab, newline and backslash as \ooo.
-QString unescape(QByteArrayView field)
-{
-    QByteArray out;
-    out.reserve(field.size());
-    for (qsizetype i = 0; i < field.size(); ++i) {
-        if (field[i] == '\\' && i + 3 < field.size()) {
-            bool ok = false;
-            const int value = field.sliced(i + 1, 3).toByteArray().toInt(&ok, 8);
-            if (ok && value < 256) {
-                out.append(char(value));
-                i += 3;
-                continue;
-            }
-        }
-        out.append(field[i]);
-    }
-    return QString::fromUtf8(out);
-}
 
 bool isUnder(const QString &path, const QString &mountPoint)
 {
@@ -67,26 +49,13 @@ ZfsMounts ZfsMounts::fromSystem()
 ZfsMounts ZfsMounts::parse(const QByteArray &mountinfo)
 {
     QList<ZfsMount> mounts;
-    for (const QByteArray &line : mountinfo.split('\n')) {
-        const QList<QByteArray> fields = line.split(' ');
-        const qsizetype separator = fields.indexOf("-");
-        if (separator < 6 || separator + 2 >= fields.size()) {
-            continue;
-        }
-        if (fields[separator + 1] != "zfs") {
-            continue;
-        }
-        ZfsMount mount;
-        mount.mountPoint = unescape(fields[4]);
-        mount.dataset = unescape(fields[separator + 2]);
-        const QList<QByteArray> options = fields[5].split(',');
-        mount.readOnly = options.contains("ro");
-        if (mount.mountPoint.isEmpty() || mount.dataset.isEmpty()) {
+    for (const MountEntry &entry : parseMountInfo(mountinfo)) {
+        if (entry.fsType != u"zfs"_s || entry.mountPoint.isEmpty() || entry.source.isEmpty()) {
             continue;
         }
         // A later mount on the same point hides the earlier one.
-        mounts.removeIf([&](const ZfsMount &m) { return m.mountPoint == mount.mountPoint; });
-        mounts.append(mount);
+        mounts.removeIf([&](const ZfsMount &m) { return m.mountPoint == entry.mountPoint; });
+        mounts.append({entry.source, entry.mountPoint, entry.readOnly});
     }
     return ZfsMounts(std::move(mounts));
 }

@@ -121,6 +121,18 @@ kill_daemon_mid_step() {
     echo "killed after $bytes bytes"
 }
 
+# wait_run JOB N: until run N of JOB finished (real OpenZFS under emulation is slow); fails unless it succeeded.
+wait_run() {
+    local runs
+    for _ in $(seq 3000); do
+        runs=$(curl -s --unix-socket "$WORK/run/control" http://unix/holdfast/v1/runs)
+        jq -e --arg j "$1" --argjson n "$2" '.jobs[] | select(.job == $j and .last_finished >= $n and (.running | not))' <<<"$runs" >/dev/null && break
+        sleep 0.1
+    done
+    jq -e --arg j "$1" --argjson n "$2" '.jobs[] | select(.job == $j and .last_finished >= $n and .last_succeeded)' <<<"$runs" >/dev/null ||
+        fail "run $2 of $1 did not succeed: $runs"
+}
+
 start_daemon() {
     "$HOLDFAST" --config "$WORK/holdfast.yml" daemon >>"$WORK/daemon.log" 2>&1 &
     DAEMON_PID=$!

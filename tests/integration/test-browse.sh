@@ -63,16 +63,6 @@ fi
 zfs snapshot src/data@one || fail "zfs snapshot"
 { global_yaml; push_sink_jobs_yaml "src/data"; } >"$WORK/holdfast.yml"
 
-wait_run() {
-    local runs
-    for _ in $(seq 3000); do
-        runs=$(curl -s --unix-socket "$WORK/run/control" http://unix/holdfast/v1/runs)
-        jq -e --arg j "$1" --argjson n "$2" '.jobs[] | select(.job == $j and .last_finished >= $n and (.running | not))' <<<"$runs" >/dev/null && break
-        sleep 0.1
-    done
-    jq -e --arg j "$1" --argjson n "$2" '.jobs[] | select(.job == $j and .last_finished >= $n and .last_succeeded)' <<<"$runs" >/dev/null ||
-        fail "run $2 of $1 did not succeed: $runs"
-}
 # wait_for SECONDS COMMAND...: until COMMAND succeeds, at most SECONDS.
 wait_for() {
     local seconds=$1

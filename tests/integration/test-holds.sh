@@ -62,17 +62,6 @@ restart_daemon() {
     start_daemon
 }
 holds_json() { hf holds list --json || fail "holds list --json"; }
-# wait_run JOB N: until run N of JOB finished (real OpenZFS under emulation is slow); fails unless it succeeded.
-wait_run() {
-    local runs
-    for _ in $(seq 3000); do
-        runs=$(curl -s --unix-socket "$WORK/run/control" http://unix/holdfast/v1/runs)
-        jq -e --arg j "$1" --argjson n "$2" '.jobs[] | select(.job == $j and .last_finished >= $n and (.running | not))' <<<"$runs" >/dev/null && break
-        sleep 0.1
-    done
-    jq -e --arg j "$1" --argjson n "$2" '.jobs[] | select(.job == $j and .last_finished >= $n and .last_succeeded)' <<<"$runs" >/dev/null ||
-        fail "run $2 of $1 did not succeed: $runs"
-}
 
 # 1. Killed in the middle of the full step of src/big@one.
 # laptop starts paused (its snapshot round at start would replicate before a `signal pause` arrives).
