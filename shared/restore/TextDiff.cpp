@@ -249,16 +249,16 @@ std::optional<TextDiff> TextDiff::files(const QString &oldPath, const QString &n
             }
             return std::nullopt;
         }
-        QStringList lines = text.split(u'\n');
-        if (!lines.isEmpty() && lines.last().isEmpty()) {
-            lines.removeLast();  // the newline that ends the last line starts no line of its own
+        QStringList split = text.split(u'\n');
+        if (!split.isEmpty() && split.last().isEmpty()) {
+            split.removeLast();  // the newline that ends the last line starts no line of its own
         }
-        for (QString &line : lines) {
+        for (QString &line : split) {
             if (line.endsWith(u'\r')) {
                 line.chop(1);
             }
         }
-        return lines;
+        return split;
     };
     const std::optional<QStringList> oldLines = read(oldPath);
     if (!oldLines) {
