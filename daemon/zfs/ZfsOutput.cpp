@@ -131,8 +131,9 @@ std::optional<QList<Hold>> parseHoldsOutput(const QByteArray &output, QString *e
             hold.created = Api::Timestamp::fromUnix(qint64(*seconds));
         } else {
             // Without -p (OpenZFS before 2.2): strftime's "%a %b %e %H:%M %Y" in the local time zone, to the
-            // minute: "Sat Dec  5 14:22 2026".
-            const QDateTime local = QLocale::c().toDateTime(when.simplified(), u"ddd MMM d HH:mm yyyy"_s);
+            // minute: "Sat Dec  5 14:22 2026". "H" also reads an hour padded with a space ("%k", as `zfs get
+            // creation` prints it), so that no zfs's choice of padding breaks the listing after midnight.
+            const QDateTime local = QLocale::c().toDateTime(when.simplified(), u"ddd MMM d H:mm yyyy"_s);
             if (!local.isValid()) {
                 *error = u"unexpected time in zfs holds output: \"%1\""_s.arg(when.left(60));
                 return std::nullopt;

@@ -84,14 +84,32 @@ QString nicenum(quint64 value, bool bytes)
     return {};
 }
 
-QString dateString(qint64 unixSeconds)
+namespace {
+
+// The hour padded with a space (%k) or a zero (%H): literal formats, so that the compiler checks them.
+QString localTime(qint64 unixSeconds, bool zeroPaddedHour)
 {
     const time_t t = time_t(unixSeconds);
     struct tm tm;
     localtime_r(&t, &tm);
     char buf[64];
-    strftime(buf, sizeof buf, "%a %b %e %k:%M %Y", &tm);
+    if (zeroPaddedHour)
+        strftime(buf, sizeof buf, "%a %b %e %H:%M %Y", &tm);
+    else
+        strftime(buf, sizeof buf, "%a %b %e %k:%M %Y", &tm);
     return QString::fromLatin1(buf);
+}
+
+}  // namespace
+
+QString dateString(qint64 unixSeconds)
+{
+    return localTime(unixSeconds, false);
+}
+
+QString holdDateString(qint64 unixSeconds)
+{
+    return localTime(unixSeconds, true);
 }
 
 void out(const QString &text)

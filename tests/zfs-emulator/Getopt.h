@@ -41,6 +41,8 @@ namespace Format {
 // OpenZFS zfs_nicenum_format(): 1024-based with up to 5 characters ("1.50M", "24K"); bytes end in "B" below 1K.
 QString nicenum(quint64 value, bool bytes);
 QString dateString(qint64 unixSeconds);  // "%a %b %e %k:%M %Y", as zfs get creation prints it
+// "%a %b %e %H:%M %Y", as `zfs holds` prints it (zfs_main.c's STRFTIME_FMT_STR): the hour padded with a zero.
+QString holdDateString(qint64 unixSeconds);
 void out(const QString &text);
 void err(const QString &text);
 // Columns separated by two spaces; rightAligned columns padded on the left; the last column not padded.

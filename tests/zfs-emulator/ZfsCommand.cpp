@@ -1536,7 +1536,7 @@ int ZfsCommand::holds(const QStringList &args)
         for (const QString &s : std::as_const(snaps)) {
             const Dataset *snapshot = m_state.find(s);
             for (auto it = snapshot->holds.cbegin(); it != snapshot->holds.cend(); ++it) {
-                const QString when = Format::dateString(it.value());
+                const QString when = Format::holdDateString(it.value());
                 rows.append({s, it.key(), when});
             }
         }
