@@ -2453,10 +2453,6 @@ Snapshot %2, erstellt %3</translation>
         <translation>aus einem Snapshot</translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>%1 lässt sich nicht schreiben: %2</translation>
-    </message>
-    <message>
         <source>Only files and folders can be opened; %1 is neither.</source>
         <translation>Nur Dateien und Ordner lassen sich öffnen; %1 ist keins von beiden.</translation>
     </message>

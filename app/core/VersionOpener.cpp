@@ -112,50 +112,20 @@ QString VersionOpener::makeCopy(const QString &privateDirectory,
     const QString label = snapshotTime.isValid()
                               ? tr("from %1").arg(snapshotTime.toLocalTime().toString(u"yyyy-MM-dd HH.mm"_s))
                               : tr("from a snapshot");
-    const QString target = Restore::RestoreEngine::freeName(folder, QFileInfo(source).fileName(), label, false);
-    QFile in(source);
-    if (!in.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 cannot be read: %2").arg(source, in.errorString());
+    // The restore engine writes it (through a temporary name, with the version's mode and times); read-only after.
+    Restore::RestoreRequest request;
+    request.source = source;
+    request.original = QDir(folder).filePath(QFileInfo(source).fileName());
+    request.mode = Restore::RestoreMode::Copy;
+    request.copyLabel = label;
+    const Restore::RestoreResult result = Restore::RestoreEngine::run(Restore::RestoreEngine::plan(request));
+    if (result.outcome != Restore::RestoreResult::Outcome::Restored) {
+        *error = result.error;
         QDir(folder).removeRecursively();
         return {};
     }
-    QFile out(target);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        *error = tr("%1 cannot be written: %2").arg(target, out.errorString());
-        QDir(folder).removeRecursively();
-        return {};
-    }
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    for (;;) {
-        const qint64 got = in.read(buffer.data(), buffer.size());
-        if (got < 0) {
-            *error = tr("%1 cannot be read: %2").arg(source, in.errorString());
-            break;
-        }
-        if (got == 0) {
-            break;
-        }
-        if (out.write(buffer.constData(), got) != got) {
-            *error = tr("%1 cannot be written: %2").arg(target, out.errorString());
-            break;
-        }
-    }
-    if (error->isEmpty() && !out.flush()) {
-        *error = tr("%1 cannot be written: %2").arg(target, out.errorString());
-    }
-    out.close();
-    if (!error->isEmpty()) {
-        QDir(folder).removeRecursively();
-        return {};
-    }
-    // The version's own time, as a file manager would show it; then read-only for good.
-    if (out.open(QIODevice::ReadWrite)) {
-        out.setFileTime(QFileInfo(source).lastModified(), QFileDevice::FileModificationTime);
-        out.close();
-    }
-    out.setPermissions(QFileDevice::ReadOwner);
-    return target;
+    QFile(result.target).setPermissions(QFileDevice::ReadOwner);
+    return result.target;
 }
 
 void VersionOpener::open(const QString &source, const QDateTime &snapshotTime)

@@ -506,6 +506,15 @@ private:
     QSet<QString> m_xattrFailures;
 };
 
+// What a copy's name says it is: the caller's label, else the snapshot's time, else now.
+QString copyLabel(const RestoreRequest &request, const QDateTime &now)
+{
+    if (!request.copyLabel.isEmpty()) {
+        return request.copyLabel;
+    }
+    return RestoreEngine::tr("from %1").arg(stamp(request.snapshotTime.isValid() ? request.snapshotTime : now));
+}
+
 }  // namespace
 
 QString RestoreEngine::freeName(const QString &folder, const QString &fileName, const QString &label, bool isDirectory)
@@ -563,7 +572,7 @@ RestorePlan RestoreEngine::plan(const RestoreRequest &request)
         plan.error = tr("%1 has no place to go back to: restore it into a folder.").arg(request.source);
         return plan;
     }
-    const QString from = tr("from %1").arg(stamp(request.snapshotTime.isValid() ? request.snapshotTime : now));
+    const QString from = copyLabel(request, now);
     QString folder;
     switch (request.mode) {
     case RestoreMode::Replace:
@@ -770,7 +779,7 @@ RestoreResult RestoreEngine::run(const RestorePlan &plan, const std::atomic<bool
         }
         // Something took the name while copying: never overwrite it; take a free name instead.
         target = freeName(folder, originalName,
-                          tr("from %1").arg(stamp(plan.request.snapshotTime.isValid() ? plan.request.snapshotTime : now)),
+                          copyLabel(plan.request, now),
                           plan.isDirectory);
         if (!renameNoReplace(temporary, target)) {
             return failWith(tr("%1 could not be created: %2").arg(target, errnoText(errno)));

@@ -25,6 +25,7 @@ struct RestoreRequest
     RestoreMode mode = RestoreMode::Copy;
     QString folder;  // IntoFolder only
     QDateTime snapshotTime;  // names the copy: "report (from 2026-12-05 14.00).odt"
+    QString copyLabel;  // instead of "from <snapshotTime>" in the copy's name, when set
     QDateTime now;  // names what Replace keeps: "report (before restore 2026-12-05 22.30).odt"; local time
 };
 

@@ -444,6 +444,9 @@ void TestRestore::copyNeverOverwrites()
     QCOMPARE(read(result.target), QByteArray("snapshot"));
     QCOMPARE(read(tree.fs() + u"/a.txt"_s), QByteArray("current"));
     QCOMPARE(read(tree.fs() + u"/a (from 2026-12-01 10.00).txt"_s), QByteArray("an earlier copy"));
+    // The caller's label names the copy instead of the snapshot's time (the GUI's "from a snapshot").
+    request.copyLabel = u"from a snapshot"_s;
+    QCOMPARE(RestoreEngine::plan(request).target, tree.fs() + u"/a (from a snapshot).txt"_s);
 }
 
 void TestRestore::intoFolderTakesAFreeName()
