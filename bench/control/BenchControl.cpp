@@ -33,6 +33,7 @@
 #include "FigureTable.h"
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
+#include "tests/common/FakeConfigHost.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/metrics/Metrics.h"
@@ -716,6 +717,7 @@ private:
     Daemon::JobRegistry m_jobs;
     Daemon::Metrics m_metrics;
     std::unique_ptr<Daemon::DebugServer> m_debug;
+    FakeConfigHost m_configHost;
     std::unique_ptr<Daemon::ControlService> m_service;
     std::unique_ptr<Daemon::ControlServer> m_server;
     std::string m_controlPath;
@@ -729,7 +731,7 @@ bool Bench::setUp(std::string *error)
     }
     m_jobs.addInternalJob(u"_control"_s);
     m_debug = std::make_unique<Daemon::DebugServer>(m_metrics);
-    m_service = std::make_unique<Daemon::ControlService>(m_jobs, m_metrics, *m_debug);
+    m_service = std::make_unique<Daemon::ControlService>(m_jobs, m_metrics, *m_debug, m_configHost);
     m_server = std::make_unique<Daemon::ControlServer>(*m_service);
     // The daemon's 1 s deadlines, generous enough that 16 client threads on 2 cores never trip them; the timer is
     // re-armed per request either way, so the cost measured is the same.

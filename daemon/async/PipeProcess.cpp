@@ -27,13 +27,18 @@ PipeProcess::PipeProcess(ProcessSpec spec, Direction direction, Wakeup &wakeup, 
 PipeProcess::~PipeProcess()
 {
     m_notifier.reset();
+    const bool closedInput = m_fd >= 0 && m_direction == Direction::ToProcess;
     if (m_fd >= 0) {
         ::close(m_fd);
     }
     if (m_process.state() != QProcess::NotRunning) {
         m_process.disconnect();
-        m_process.kill();
-        m_process.waitForFinished(1000);
+        // A consumer whose input just ended gets a moment to see the end: a `zfs recv -s` stopped with a reset, a
+        // reload or a shutdown then keeps what it received (resumable), as it does when a connection breaks.
+        if (!closedInput || !m_process.waitForFinished(StopGraceMs)) {
+            m_process.kill();
+            m_process.waitForFinished(1000);
+        }
     }
 }
 

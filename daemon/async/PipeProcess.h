@@ -55,6 +55,8 @@ public:
     const ProcessResult &result() const { return m_result; }
 
 private:
+    // How long a process whose input was closed may take to finish on its own before it is killed.
+    static constexpr int StopGraceMs = 500;
     void arm();
 
     ProcessSpec m_spec;

@@ -39,12 +39,18 @@ PipelineAwaiter::~PipelineAwaiter()
     m_readable.reset();
     m_writable.reset();
     closeFd(m_in);
+    const bool closedInput = m_out >= 0;
     closeFd(m_out);
     for (QProcess *process : {m_producer.get(), m_consumer.get()}) {
         if (process && process->state() != QProcess::NotRunning) {
             process->disconnect();
-            process->kill();
-            process->waitForFinished(1000);
+            // The consumer's input just ended: a `zfs recv -s` stopped by a reset, a reload or a shutdown gets a
+            // moment to keep what it received (resumable), as when a connection breaks.
+            const bool graceful = process == m_consumer.get() && closedInput && process->waitForFinished(ConsumerStopGraceMs);
+            if (!graceful) {
+                process->kill();
+                process->waitForFinished(1000);
+            }
         }
     }
 }

@@ -36,6 +36,8 @@ public:
     PipelineResult await_resume();
 
 private:
+    // How long the consumer may take to finish on its own once its input is closed, before it is killed.
+    static constexpr int ConsumerStopGraceMs = 500;
     void relay();
     void finishRelay();
     void checkDone();

@@ -10,6 +10,7 @@
 
 #include "daemon/cli/BrowseCommands.h"
 #include "daemon/cli/CliCommands.h"
+#include "daemon/cli/ConfigCommands.h"
 #include "daemon/cli/HoldsCommands.h"
 #include "daemon/cli/RestoreCommands.h"
 #include "daemon/cli/StdinServer.h"
@@ -48,6 +49,13 @@ const Command Commands[] = {
     {"configcheck",
      QT_TRANSLATE_NOOP("Daemon::CommandLine", "check the configuration for errors"),
      CliCommands::configcheck},
+    {"reload",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine", "have the daemon run its configuration file again (--now: restart now)"),
+     ConfigCommands::reload},
+    {"config",
+     QT_TRANSLATE_NOOP("Daemon::CommandLine",
+                       "the configuration through the daemon (show, validate FILE, apply FILE [--now] [--base V])"),
+     ConfigCommands::config},
     {"holds",
      QT_TRANSLATE_NOOP("Daemon::CommandLine",
                        "the holds and bookmarks kept for replication (list, release-stale, stop-replicating)"),

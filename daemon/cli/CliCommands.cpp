@@ -2,6 +2,10 @@
 #include "daemon/cli/CliCommands.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
 
 #include "daemon/cli/MonitorCheck.h"
 #include "daemon/cli/RunWaiter.h"
@@ -13,6 +17,7 @@
 #include "daemon/async/TaskRunner.h"
 #include "daemon/endpoint/CursorMigration.h"
 #include "daemon/endpoint/HoldsListing.h"
+#include "shared/control/ConfigApi.h"
 #include "shared/control/ControlClient.h"
 #include "shared/control/ControlRequests.h"
 #include "shared/control/Freshness.h"
@@ -62,6 +67,36 @@ std::optional<QString> CliContext::controlSocket() const
         return std::nullopt;
     }
     return root->global.controlSockpath;
+}
+
+std::optional<QString> CliContext::controlSocketTolerant() const
+{
+    if (!socketPath.isEmpty()) {
+        return socketPath;
+    }
+    const std::optional<QString> path = configFile();
+    if (!path) {
+        return std::nullopt;
+    }
+    Config::Error error;
+    if (const std::optional<Config::Root> root = Config::parseFile(*path, &error)) {
+        return root->global.controlSockpath;
+    }
+    QFile file(*path);
+    const QByteArray text = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    try {
+        const YAML::Node sockpath = YAML::Load(text.toStdString())["global"]["control"]["sockpath"];
+        if (sockpath.IsScalar()) {
+            return QString::fromStdString(sockpath.Scalar());
+        }
+    } catch (const YAML::Exception &) {
+        // Not even YAML: the line that names the socket may still be intact.
+        static const QRegularExpression line(uR"(^\s*sockpath:\s*["']?([^"'\s#]+))"_s, QRegularExpression::MultilineOption);
+        if (const QRegularExpressionMatch match = line.match(QString::fromUtf8(text)); match.hasMatch()) {
+            return match.captured(1);
+        }
+    }
+    return Config::Global{}.controlSockpath;
 }
 
 namespace {
@@ -145,16 +180,17 @@ int CliCommands::daemon(CliContext &context, const QStringList &arguments)
     if (!config) {
         return Failure;
     }
-    if (!context.socketPath.isEmpty()) {
-        config->global.controlSockpath = context.socketPath;
-    }
-
     const int jobCount = int(config->jobs.size());
     Runtime runtime(std::move(*config));
+    runtime.setControlSocketOverride(context.socketPath);
     UnixSignalWatcher watcher;
     QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &runtime, [] {
         ServiceManager::stopping();
         QCoreApplication::exit(Success);
+    });
+    // An invalid file changes nothing: the reload logs the problem and keeps it for `holdfast status` and the GUI.
+    QObject::connect(&watcher, &UnixSignalWatcher::reloadRequested, &runtime, [&runtime] {
+        runtime.reloadFromFile(Api::RestartPolicy::WhenIdle, u"signal"_s);
     });
     QString error;
     if (!runtime.start(&error)) {
@@ -181,7 +217,7 @@ int CliCommands::status(CliContext &context, const QStringList &arguments)
     if (const std::optional<int> exit = rejectArguments(context, parser, arguments.value(0))) {
         return *exit;
     }
-    const std::optional<QString> socket = context.controlSocket();
+    const std::optional<QString> socket = context.controlSocketTolerant();
     if (!socket) {
         return Failure;
     }
@@ -233,6 +269,13 @@ int CliCommands::status(CliContext &context, const QStringList &arguments)
                                 << Qt::endl;
                 }
             }
+        }
+    }
+    // And what became of the last reload (zrepl has none).
+    if (const Api::ControlClient::Reply config = client.exec("GET", Api::HoldfastEndpoint::Config); config.ok()) {
+        QString configError;
+        if (const std::optional<Api::ConfigDocument> document = Api::ConfigDocument::fromJson(config.body, &configError)) {
+            context.out << renderer.renderConfigState(*document, job);
         }
     }
     return Success;

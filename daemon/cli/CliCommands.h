@@ -34,6 +34,10 @@ struct CliContext
     std::optional<Config::Root> loadConfig() const;
     // --socket, or the configuration's socket; nullopt after printing why neither is known.
     std::optional<QString> controlSocket() const;
+    // For the commands that reload, show or replace a configuration: the socket also when the file no longer
+    // parses (the daemon still runs its last good version, and it is the one to say what is wrong with the file).
+    // global.control.sockpath read leniently, else zrepl's default; nullopt only when there is no file at all.
+    std::optional<QString> controlSocketTolerant() const;
 };
 
 // The subcommands. Each gets its arguments with the command's name first ("holdfast status", "--raw") and returns

@@ -766,4 +766,29 @@ QString StatusRenderer::render(const Api::DaemonStatus &status, const QString &o
     return frame.text();
 }
 
+QString StatusRenderer::renderConfigState(const Api::ConfigDocument &document, const QString &onlyJob) const
+{
+    QString out;
+    const Api::ConfigState &state = document.state;
+    if (state.lastReload && !state.lastReload->ok) {
+        const QDateTime at = state.lastReload->at.toDateTime().toLocalTime();
+        out += tr("Configuration not reloaded at %1: %2").arg(at.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                                                              state.lastReload->problem ? state.lastReload->problem->toString()
+                                                                                        : tr("unknown problem"))
+               + u'\n' + tr("The daemon runs the configuration it ran before. Fix the file and run `holdfast reload`.") + u'\n';
+    } else if (!document.version.isEmpty() && !state.runningVersion.isEmpty() && document.version != state.runningVersion) {
+        out += tr("%1 changed since the daemon read it; `holdfast reload` applies it.").arg(document.path) + u'\n';
+    }
+    for (const QString &job : state.pendingRestart) {
+        if (onlyJob.isEmpty() || job == onlyJob) {
+            out += tr("Job %1: changed in the configuration; it restarts with its new settings when its current work is done "
+                      "(`holdfast reload --now` restarts it at once).").arg(job) + u'\n';
+        }
+    }
+    if (!state.needsDaemonRestart.isEmpty() && onlyJob.isEmpty()) {
+        out += tr("Changed settings that take effect when the daemon restarts: %1").arg(state.needsDaemonRestart.join(u", "_s)) + u'\n';
+    }
+    return out;
+}
+
 }  // namespace Daemon

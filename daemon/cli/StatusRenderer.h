@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include "shared/control/ConfigApi.h"
 #include "shared/control/JobStatus.h"
 
 namespace Daemon {
@@ -20,6 +21,11 @@ class StatusRenderer
 public:
     // `onlyJob`: render that job only (zrepl's `--job`); "no jobs to display" when it is not in the document.
     QString render(const Api::DaemonStatus &status, const QString &onlyJob = {}) const;
+
+    // Holdfast only, after the jobs: a reload that failed (the daemon runs the previous configuration), changed jobs
+    // waiting to restart, settings waiting for a daemon restart, a file edited since the daemon read it. "" when
+    // there is nothing to say. `onlyJob` narrows the job lines.
+    QString renderConfigState(const Api::ConfigDocument &document, const QString &onlyJob = {}) const;
 
     // The moment durations are measured against ("since", "hard fail in"); the current time when unset.
     void setNow(const QDateTime &now)

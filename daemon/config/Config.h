@@ -22,6 +22,8 @@ struct Position
 {
     int line = 0;
     int column = 0;
+
+    friend bool operator==(const Position &, const Position &) = default;
 };
 
 struct Error
@@ -56,6 +58,8 @@ struct TlsFiles
     QString ca;
     QString cert;
     QString key;
+
+    friend bool operator==(const TlsFiles &, const TlsFiles &) = default;
 };
 
 struct LoggingOutlet
@@ -79,12 +83,16 @@ struct LoggingOutlet
     QString address;
     QString net = QStringLiteral("tcp");
     std::optional<TlsFiles> tls;
+
+    friend bool operator==(const LoggingOutlet &, const LoggingOutlet &) = default;
 };
 
 struct PrometheusMonitoring
 {
     QString listen;  // host:port; ":9811" listens on every address
     bool listenFreebind = false;
+
+    friend bool operator==(const PrometheusMonitoring &, const PrometheusMonitoring &) = default;
 };
 
 struct Global
@@ -98,6 +106,8 @@ struct Global
     std::optional<QString> controlStatusGroup;
     QString controlAdminGroup;
     QString stdinserverSockdir = QStringLiteral("/var/run/zrepl/stdinserver");
+
+    friend bool operator==(const Global &, const Global &) = default;
 };
 
 // "filesystems": dataset pattern -> include. A pattern ending in '<' covers the dataset and its children; "<"
@@ -119,6 +129,8 @@ struct Hook
     FilesystemsFilter filesystems;  // command: {"<": true} by default; required for the others
     bool errIsFatal = false;
     Position position;
+
+    friend bool operator==(const Hook &, const Hook &) = default;
 };
 
 struct Snapshotting
@@ -132,6 +144,8 @@ struct Snapshotting
     QString prefix;  // periodic, required and non-empty
     Duration interval{0};  // periodic, positive
     QList<Hook> hooks;
+
+    friend bool operator==(const Snapshotting &, const Snapshotting &) = default;
 };
 
 struct RetentionInterval
@@ -160,6 +174,8 @@ struct KeepRule
     QString regex;  // grid (required), regex (required)
     bool negate = false;  // regex
     Position position;
+
+    friend bool operator==(const KeepRule &, const KeepRule &) = default;
 };
 
 struct Connect
@@ -187,6 +203,8 @@ struct Connect
     QString listenerName;  // local
     QString clientIdentity;
     Duration dialTimeout = 10s;  // 2s for local
+
+    friend bool operator==(const Connect &, const Connect &) = default;
 };
 
 struct Serve
@@ -210,6 +228,8 @@ struct Serve
     QStringList clientIdentities;  // stdinserver
     QString stdinserverSockdir;  // stdinserver: global.serve.stdinserver.sockdir, copied here by the parser
     QString listenerName;  // local
+
+    friend bool operator==(const Serve &, const Serve &) = default;
 };
 
 struct JobDebug
@@ -218,6 +238,8 @@ struct JobDebug
     QString connReadDump;
     QString connWriteDump;
     bool rpcLog = false;
+
+    friend bool operator==(const JobDebug &, const JobDebug &) = default;
 };
 
 enum class JobType
@@ -238,6 +260,8 @@ struct HealthThresholds
 {
     std::optional<Duration> warningAfter;
     std::optional<Duration> criticalAfter;
+
+    friend bool operator==(const HealthThresholds &, const HealthThresholds &) = default;
 };
 
 struct Job
@@ -267,6 +291,8 @@ struct Job
     Duration planningTimeout = 30min;
     Duration pruningTimeout = 1h;
     HealthThresholds health;  // every type: Holdfast-only `health`
+
+    friend bool operator==(const Job &, const Job &) = default;
 };
 
 struct Root

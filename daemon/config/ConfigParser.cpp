@@ -1075,8 +1075,12 @@ std::optional<Root> parseBytes(const QByteArray &yaml, const QString &fileName, 
         return std::nullopt;
     }
     // A stdinserver job needs the global sockdir; each job carries it so that it can be built alone.
+    // Only those jobs: a changed sockdir then restarts them alone on a reload.
     for (Job &job : root.jobs) {
-        job.serve.stdinserverSockdir = root.global.stdinserverSockdir;
+        const bool serves = job.type == JobType::Sink || job.type == JobType::Source;
+        if (serves && job.serve.type == Serve::Type::Stdinserver) {
+            job.serve.stdinserverSockdir = root.global.stdinserverSockdir;
+        }
     }
     return root;
 }

@@ -5,12 +5,15 @@
 
 namespace Daemon {
 
-AccessCheckedHandler::AccessCheckedHandler(HttpHandler &endpoints, Api::AccessLevel level, Refusal refusal)
+AccessCheckedHandler::AccessCheckedHandler(HttpHandler &endpoints,
+                                           Api::AccessLevel level,
+                                           Refusal refusal,
+                                           QString peer)
     : m_endpoints(endpoints)
     , m_level(level)
     , m_refusal(std::move(refusal))
-{
-}
+    , m_peer(peer.toUtf8())
+{}
 
 Http::Response AccessCheckedHandler::handle(const Http::Request &request)
 {
@@ -29,7 +32,21 @@ void AccessCheckedHandler::handleAsync(const Http::Request &request, Reply reply
         named(textResponse(403, m_refusal(needed).toUtf8()));
         return;
     }
-    m_endpoints.handleAsync(request, std::move(named));
+    // zrepl's endpoints (/status polled twice a second, /version) pass untouched: only Holdfast's own read these
+    // headers, and a forged one is removed wherever it is sent.
+    if (!request.path.startsWith("/holdfast/") && !request.headers.contains(PeerLevelHeader)
+        && !request.headers.contains(PeerHeader)) {
+        m_endpoints.handleAsync(request, std::move(named));
+        return;
+    }
+    Http::Request checked = request;
+    checked.headers.remove(PeerLevelHeader);
+    checked.headers.remove(PeerHeader);
+    checked.headers.set(PeerLevelHeader, level);
+    if (!m_peer.isEmpty()) {
+        checked.headers.set(PeerHeader, m_peer);
+    }
+    m_endpoints.handleAsync(checked, std::move(named));
 }
 
 }  // namespace Daemon

@@ -18,7 +18,14 @@ class AccessCheckedHandler final : public HttpHandler
 public:
     using Refusal = std::function<QString(Api::AccessLevel needed)>;
 
-    AccessCheckedHandler(HttpHandler &endpoints, Api::AccessLevel level, Refusal refusal);
+    // `peer` names who is asking ("alice (uid 1000)"), for endpoints that log who changed something.
+    AccessCheckedHandler(HttpHandler &endpoints, Api::AccessLevel level, Refusal refusal, QString peer = {});
+
+    // Set on every request passed on (whatever the client sent under these names is removed first): the asker's
+    // level ("status", "admin") and who it is. A request that arrives without them came through no access check:
+    // the socket is root's alone.
+    static constexpr char PeerLevelHeader[] = "Holdfast-Peer-Level";
+    static constexpr char PeerHeader[] = "Holdfast-Peer";
 
     Http::Response handle(const Http::Request &request) override;
     void handleAsync(const Http::Request &request, Reply reply) override;
@@ -27,6 +34,7 @@ private:
     HttpHandler &m_endpoints;
     Api::AccessLevel m_level;
     Refusal m_refusal;
+    QByteArray m_peer;
 };
 
 }  // namespace Daemon

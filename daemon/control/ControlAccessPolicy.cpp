@@ -75,7 +75,8 @@ QString ControlAccessPolicy::refusal(const PeerCredentials &peer, Api::AccessLev
     if (needed == Api::AccessLevel::Admin && level == Api::AccessLevel::Status) {
         const QString grant = m_admin ? u"root or membership of group '%1'"_s.arg(m_admin->name)
                                       : u"root (global.control.admin_group can name a group whose members may too)"_s;
-        return u"permission denied: %1 may read the status, but signals and the profiler need %2"_s.arg(who, grant);
+        return u"permission denied: %1 may read the status, but requests that change what the daemon does (signals, "
+               "configuration, holds, mounts, the profiler) need %2"_s.arg(who, grant);
     }
     const QString grant = m_status ? u"root or membership of group '%1'"_s.arg(m_status->name)
                                    : u"root (global.control.status_group can name a group whose members may too)"_s;

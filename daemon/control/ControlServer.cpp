@@ -110,6 +110,19 @@ bool ControlServer::listen(const QString &socketPath, QString *error)
     return true;
 }
 
+void ControlServer::updateAccessPolicy(ControlAccessPolicy policy)
+{
+    m_policy = std::move(policy);
+    if (!m_server) {
+        return;
+    }
+    if (m_policy->statusGroup()) {
+        shareWithGroup(*m_policy->statusGroup());
+    } else {
+        ::chmod(QFile::encodeName(m_path).constData(), 0600);
+    }
+}
+
 void ControlServer::close()
 {
     if (!m_server) {
@@ -160,7 +173,8 @@ std::unique_ptr<HttpHandler> ControlServer::handlerFor(int socketDescriptor)
     return std::make_unique<AccessCheckedHandler>(m_handler, level,
         [policy = *m_policy, peer = *peer, level](Api::AccessLevel needed) {
             return policy.refusal(peer, level, needed);
-        });
+        },
+        peer->describeUser());
 }
 
 void ControlServer::handleNewConnection()

@@ -31,6 +31,9 @@ public:
 
     // Without a policy, whoever reaches the socket may do everything (zrepl's rule); for tests and tools.
     void setAccessPolicy(ControlAccessPolicy policy) { m_policy = std::move(policy); }
+    // A reload's new groups: connections from now on are checked against them, and a listening socket is given to
+    // the new status group (or kept to its owner alone when there is none).
+    void updateAccessPolicy(ControlAccessPolicy policy);
     bool listen(const QString &socketPath, QString *error);
     void close();
     QString socketPath() const { return m_path; }

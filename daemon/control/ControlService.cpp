@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "daemon/control/BrowseEndpoints.h"
+#include "daemon/control/ConfigEndpoints.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/control/HoldsEndpoints.h"
 #include "daemon/jobs/JobRegistry.h"
@@ -65,12 +66,13 @@ Http::Response methodNotAllowedResponse(const QByteArray &allow)
     return response;
 }
 
-ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer)
+ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer, ConfigHost &config)
     : m_jobs(jobs)
     , m_metrics(metrics)
     , m_debugServer(debugServer)
     , m_holds(std::make_unique<HoldsEndpoints>(jobs))
     , m_browse(std::make_unique<BrowseEndpoints>(jobs))
+    , m_config(std::make_unique<ConfigEndpoints>(config, jobs))
     , m_log(u"_control"_s, {})
 {
 }
@@ -85,7 +87,7 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
                        || path == Api::Endpoint::Metrics || path == Api::HoldfastEndpoint::Freshness
                        || path == Api::HoldfastEndpoint::Runs || path == Api::HoldfastEndpoint::Wakeup
                        || path == Api::HoldfastEndpoint::Pruning || HoldsEndpoints::handles(path)
-                       || BrowseEndpoints::handles(path);
+                       || BrowseEndpoints::handles(path) || ConfigEndpoints::handles(path);
     if (!known) {
         if (m_log.isEnabled(Log::Level::Debug)) {
             m_log.debug(u"unknown endpoint"_s,
@@ -117,6 +119,8 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
         m_holds->handle(request, std::move(finish));  // they wait for zfs
     } else if (BrowseEndpoints::handles(path)) {
         m_browse->handle(request, std::move(finish));  // they wait for zfs and mount
+    } else if (ConfigEndpoints::handles(path)) {
+        m_config->handle(request, std::move(finish));  // some wait for zfs or the network
     } else {
         finish(dispatch(request));
     }

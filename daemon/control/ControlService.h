@@ -9,6 +9,8 @@
 namespace Daemon {
 
 class BrowseEndpoints;
+class ConfigEndpoints;
+class ConfigHost;
 class DebugServer;
 class HoldsEndpoints;
 class JobRegistry;
@@ -20,7 +22,7 @@ class Metrics;
 class ControlService final : public HttpHandler
 {
 public:
-    ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer);
+    ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer, ConfigHost &config);
 
     ~ControlService() override;
 
@@ -39,6 +41,7 @@ private:
     DebugServer &m_debugServer;
     std::unique_ptr<HoldsEndpoints> m_holds;
     std::unique_ptr<BrowseEndpoints> m_browse;
+    std::unique_ptr<ConfigEndpoints> m_config;
     Log::Context m_log;
 };
 

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <ctime>
+
 namespace Daemon {
 
 namespace {
@@ -37,6 +39,14 @@ void ServiceManager::ready(const QString &status)
 void ServiceManager::stopping()
 {
     notify("STOPPING=1\n" + statusLine(QStringLiteral("stopping")));
+}
+
+void ServiceManager::reloading()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    const qint64 usec = qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+    notify("RELOADING=1\nMONOTONIC_USEC=" + QByteArray::number(usec) + '\n' + statusLine(QStringLiteral("reloading the configuration")));
 }
 
 void ServiceManager::status(const QString &status)

@@ -13,6 +13,9 @@ class ServiceManager
 public:
     static void ready(const QString &status);
     static void stopping();
+    // A reload begins (RELOADING=1, with the MONOTONIC_USEC that systemd 253's Type=notify-reload asks for);
+    // ready() ends it.
+    static void reloading();
     static void status(const QString &status);
     // Whether a service manager listens (NOTIFY_SOCKET is set).
     static bool active();

@@ -38,6 +38,7 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
     // A client that goes away mid-answer must not kill the daemon.
     ::signal(SIGPIPE, SIG_IGN);
 }
@@ -46,13 +47,18 @@ UnixSignalWatcher::~UnixSignalWatcher()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
 }
 
 void UnixSignalWatcher::handleActivated()
 {
     unsigned char byte = 0;
     while (::read(g_signalPipe[1], &byte, 1) == 1) {
-        Q_EMIT terminationRequested(byte);
+        if (byte == SIGHUP) {
+            Q_EMIT reloadRequested();
+        } else {
+            Q_EMIT terminationRequested(byte);
+        }
     }
 }
 

@@ -19,6 +19,8 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    // SIGHUP: `systemctl reload` and `kill -HUP` ask for the configuration file to be read again.
+    void reloadRequested();
 
 private:
     void handleActivated();

@@ -20,6 +20,9 @@ RunningSteps::Lease RunningSteps::enter(Step step)
 void RunningSteps::leave(quint64 id)
 {
     m_steps.remove(id);
+    if (m_leaveObserver) {
+        m_leaveObserver();
+    }
 }
 
 QString RunningSteps::jobOn(const QString &filesystem) const

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace Holds {
@@ -34,12 +35,16 @@ public:
     QHash<QString, QString> snapshotsInUse(const QString &filesystem) const;
     bool jobBusy(const QString &job) const;
     bool isEmpty() const { return m_steps.isEmpty(); }
+    // Called after a step ends (from wherever its lease is released: it must only schedule work); the reload waits
+    // for a sink's or source's steps this way. One observer; an empty function removes it.
+    void setLeaveObserver(std::function<void()> observer) { m_leaveObserver = std::move(observer); }
 
 private:
     void leave(quint64 id);
 
     QHash<quint64, Step> m_steps;
     quint64 m_nextId = 1;
+    std::function<void()> m_leaveObserver;
 };
 
 }  // namespace Holds

@@ -57,6 +57,9 @@ public:
     // For the holds view: whether the job replicates now, so that its step holds protect something. Here: a step of
     // this job runs (a sink or source serving one); push and pull jobs: a run is in progress.
     virtual bool isReplicating() const;
+    // Whether the job is at work that a restart would abort (a run, a served step, a pruning round), for a reload
+    // that restarts changed jobs once they are idle. statusChanged() follows when that ends.
+    virtual bool isBusy() const { return isReplicating(); }
     // The filesystems the job sends (push, source, snap) or the root it receives into (sink, pull).
     std::optional<Zfs::DatasetFilter> sendingFilter() const;
     std::optional<Zfs::DatasetPath> receivingRoot() const;

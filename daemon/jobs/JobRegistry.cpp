@@ -17,14 +17,67 @@ JobRegistry::~JobRegistry() = default;
 void JobRegistry::addJob(std::unique_ptr<Job> job)
 {
     connect(job.get(), &Job::statusChanged, this, &JobRegistry::invalidate);
+    applyPauseState(*job);
     m_jobs.push_back(std::move(job));
     invalidate();
 }
 
+std::unique_ptr<Job> JobRegistry::takeJob(const QString &name)
+{
+    const auto it = std::find_if(m_jobs.begin(), m_jobs.end(), [&](const std::unique_ptr<Job> &j) { return j->name() == name; });
+    if (it == m_jobs.end()) {
+        return nullptr;
+    }
+    std::unique_ptr<Job> taken = std::move(*it);
+    m_jobs.erase(it);
+    disconnect(taken.get(), nullptr, this, nullptr);
+    invalidate();
+    return taken;
+}
+
+std::unique_ptr<Job> JobRegistry::replaceJob(std::unique_ptr<Job> job)
+{
+    const auto it =
+        std::find_if(m_jobs.begin(), m_jobs.end(), [&](const std::unique_ptr<Job> &j) { return j->name() == job->name(); });
+    if (it == m_jobs.end()) {
+        addJob(std::move(job));
+        return nullptr;
+    }
+    connect(job.get(), &Job::statusChanged, this, &JobRegistry::invalidate);
+    applyPauseState(*job);
+    std::unique_ptr<Job> old = std::exchange(*it, std::move(job));
+    disconnect(old.get(), nullptr, this, nullptr);
+    invalidate();
+    return old;
+}
+
 void JobRegistry::addInternalJob(const QString &name)
 {
-    m_internalJobs.append(name);
+    if (!m_internalJobs.contains(name)) {
+        m_internalJobs.append(name);
+    }
     invalidate();
+}
+
+void JobRegistry::removeInternalJob(const QString &name)
+{
+    m_internalJobs.removeAll(name);
+    invalidate();
+}
+
+void JobRegistry::applyPauseState(Job &job)
+{
+    if (m_pauseStore && job.canPause() && m_pauseStore->paused().contains(job.name())) {
+        job.setPaused(true);
+    }
+}
+
+bool JobRegistry::forgetPaused(const QString &jobName, QString *error)
+{
+    if (!m_pauseStore || !m_pauseStore->paused().contains(jobName)) {
+        return true;
+    }
+    return m_pauseStore->setPaused(jobName, false, error);
 }
 
 Job *JobRegistry::job(const QString &name) const

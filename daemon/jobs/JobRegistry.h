@@ -30,8 +30,15 @@ public:
     explicit JobRegistry(QObject *parent = nullptr);
     ~JobRegistry() override;
 
+    // A job added after setPauseStore() starts paused if the store says so.
     void addJob(std::unique_ptr<Job> job);
+    // For a reload: the job leaves the registry (and /status) and is handed to the caller, who destroys it.
+    std::unique_ptr<Job> takeJob(const QString &name);
+    // For a reload: `job` takes the place of the job of the same name, which is handed back.
+    std::unique_ptr<Job> replaceJob(std::unique_ptr<Job> job);
     void addInternalJob(const QString &name);
+    void removeInternalJob(const QString &name);
+    bool hasInternalJob(const QString &name) const { return m_internalJobs.contains(name); }
     Job *job(const QString &name) const;
     QList<Job *> jobs() const;
 
@@ -47,6 +54,9 @@ public:
 
     // Where the paused jobs are kept; read once at start (before startAll), written on every pause and resume.
     void setPauseStore(std::unique_ptr<Holds::PauseStore> store);
+    // A job removed from the configuration: a job of that name added later starts unpaused. false with `error`
+    // when the state file cannot be written.
+    bool forgetPaused(const QString &jobName, QString *error);
 
     // For the holds view: what each job covers and whether it is at work.
     QList<Holds::JobScope> jobScopes() const;
@@ -62,6 +72,7 @@ public:
 
 private:
     void invalidate() { m_statusCache.clear(); }
+    void applyPauseState(Job &job);
     std::optional<QString> pauseSignal(const QString &jobName, bool pause);
 
     std::unique_ptr<Holds::PauseStore> m_pauseStore;

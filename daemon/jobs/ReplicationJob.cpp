@@ -45,6 +45,8 @@ ReplicationJob::ReplicationJob(const Config::Job &config, Zfs::CommandConfig zfs
             log().info(u"wait for wakeups"_s);
         }
     });
+    // A reload waiting for this job to be idle hears of it here.
+    connect(&m_pausedRunner, &Async::TaskRunner::finished, this, &Job::statusChanged);
 }
 
 ReplicationJob::~ReplicationJob()

@@ -44,6 +44,7 @@ public:
     bool canPause() const override { return true; }
     void setPaused(bool paused) override;
     bool isReplicating() const override { return m_replicatingNow; }
+    bool isBusy() const override { return m_runner.isRunning() || m_pausedRunner.isRunning(); }
     QList<Api::PruningFilesystemExplanation> pruningExplanations() const override { return m_explanations; }
 
     bool isRunning() const { return m_runner.isRunning(); }

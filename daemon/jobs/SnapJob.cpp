@@ -38,6 +38,7 @@ SnapJob::SnapJob(const Config::Job &config, Zfs::CommandConfig zfs, QObject *par
         log().info(u"finished pruning"_s, {{u"invocation"_s, QString::number(m_invocation)}});
         noteFreshness();
         Q_EMIT pruningFinished();
+        Q_EMIT statusChanged();
         if (std::exchange(m_pruneAgain, false)) {
             requestPruning();
         } else {

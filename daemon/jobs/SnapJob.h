@@ -33,6 +33,7 @@ public:
     void start() override;
 
     bool isPruning() const { return m_prunerRunner.isRunning(); }
+    bool isBusy() const override { return isPruning(); }
     QList<Api::PruningFilesystemExplanation> pruningExplanations() const override;
 
 Q_SIGNALS:

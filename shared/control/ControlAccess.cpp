@@ -4,6 +4,7 @@
 #include "shared/control/Freshness.h"
 
 #include "shared/control/Browse.h"
+#include "shared/control/ConfigApi.h"
 #include "shared/control/ControlRequests.h"
 #include "shared/control/Holds.h"
 
@@ -44,7 +45,8 @@ AccessLevel requiredAccess(QByteArrayView path)
     const QByteArrayView target = query < 0 ? path : path.first(query);
     if (target == Endpoint::Signal || target == Endpoint::Pprof || target.startsWith("/debug/")
         || target == HoldfastEndpoint::Wakeup || target.startsWith("/holdfast/v1/holds/")
-        || target == HoldfastEndpoint::Browse || target.startsWith("/holdfast/v1/browse/")) {
+        || target == HoldfastEndpoint::Browse || target.startsWith("/holdfast/v1/browse/")
+        || target == HoldfastEndpoint::Reload || target.startsWith("/holdfast/v1/config/")) {
         return AccessLevel::Admin;
     }
     return AccessLevel::Status;

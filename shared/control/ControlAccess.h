@@ -15,7 +15,7 @@ enum class AccessLevel
 {
     None,  // may connect (the socket's permissions allowed it) but is refused every request
     Status,  // /status, /version, /metrics
-    Admin,  // also /signal and /debug/pprof
+    Admin,  // also what changes the daemon's work: /signal, /debug/pprof, holds actions, mounts, configuration
 };
 
 // Every answer of Holdfast's daemon names the asker's level in this header ("status" or "admin"), so that a client

@@ -80,6 +80,20 @@ jobs:
     snapshotting: {type: manual}
     pruning:
       keep: [{type: last_n, count: 1}]
+  # A hook with a secret: the status group reads the configuration with it redacted.
+  - name: access_hooked
+    type: snap
+    filesystems: {"holdfast-access-test-nonexistent<": true}
+    snapshotting:
+      type: periodic
+      prefix: zrepl_
+      interval: 24h
+      hooks:
+      - type: postgres-checkpoint
+        dsn: "host=db user=backup password=access-secret"
+        filesystems: {"holdfast-access-test-nonexistent<": true}
+    pruning:
+      keep: [{type: last_n, count: 1}]
 YAML
 chmod 0644 "$RUN/holdfast.yml"
 
@@ -132,7 +146,7 @@ expect_probe "$MEMBER" GET /metrics "200 status"
 expect_probe "$MEMBER" POST /debug/pprof "403 status"
 out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" signal wakeup access_snap 2>&1)
 rc=$?
-if [ $rc -ne 0 ] && grep -q "may read the status, but signals and the profiler need root or membership of group '$ADMIN_GROUP'" <<<"$out"; then
+if [ $rc -ne 0 ] && grep -q "may read the status, but requests that change what the daemon does (signals, configuration, holds, mounts, the profiler) need root or membership of group '$ADMIN_GROUP'" <<<"$out"; then
     pass "member: signal refused: $out"
 else
     fail "member signal: rc=$rc: $out"
@@ -175,6 +189,51 @@ out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" browse --release 0123456789abc
     fail "member: browse --release accepted: $out" || pass "member: browse --release refused"
 out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" browse --list 2>&1) && grep -q "No snapshot is mounted" <<<"$out" &&
     pass "member: browse --list" || fail "member browse --list: $out"
+
+# The configuration: the status group reads it with the secrets redacted, and may neither validate, apply, reload
+# nor test a connection.
+for path in /holdfast/v1/config/validate /holdfast/v1/config/apply /holdfast/v1/reload /holdfast/v1/config/test-connect; do
+    expect_probe "$MEMBER" POST "$path" "403 status"
+done
+expect_probe "$MEMBER" GET /holdfast/v1/config "200 status"
+body=$(as "$MEMBER" curl -s --unix-socket "$SOCKET" -H "Holdfast-Peer-Level: admin" http://unix/holdfast/v1/config)
+# (JSON escapes '<' and '>' as Go does.)
+if grep -q '"redacted":true' <<<"$body" && grep -qF 'dsn: \u003credacted\u003e' <<<"$body" && ! grep -q access-secret <<<"$body" &&
+    grep -q '"editable":false' <<<"$body" && grep -q "Only root and members of group “$ADMIN_GROUP” may change the configuration" <<<"$body"; then
+    pass "member: the configuration, redacted, even when claiming to be an admin"
+else
+    fail "member GET /holdfast/v1/config: $body"
+fi
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" config show 2>&1)
+if grep -q "dsn: <redacted>" <<<"$out" && ! grep -q access-secret <<<"$out"; then
+    pass "member: config show is redacted"
+else
+    fail "member config show: $out"
+fi
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" reload 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && grep -q "need root or membership of group '$ADMIN_GROUP'" <<<"$out"; then
+    pass "member: reload refused: $out"
+else
+    fail "member reload: rc=$rc: $out"
+fi
+cp "$RUN/holdfast.yml" "$RUN/proposed.yml"
+out=$(as "$MEMBER" "$HOLDFAST" --socket "$SOCKET" config apply "$RUN/proposed.yml" 2>&1) &&
+    fail "member: config apply accepted: $out" || pass "member: config apply refused"
+# The pools and filesystems for a new backup: readable; 200, or 500 where no zfs runs here.
+got=$(probe "$MEMBER" GET /holdfast/v1/filesystems)
+case $got in
+"200 status" | "500 status") pass "member GET /holdfast/v1/filesystems -> $got" ;;
+*) fail "member GET /holdfast/v1/filesystems: expected 200 or 500 with level status, got '$got'" ;;
+esac
+# The admin sees the secret and may validate and reload.
+body=$(as "$ADMIN" curl -s --unix-socket "$SOCKET" http://unix/holdfast/v1/config)
+grep -q 'access-secret' <<<"$body" && grep -q '"editable":true' <<<"$body" && pass "admin: the configuration as it is" ||
+    fail "admin GET /holdfast/v1/config: $body"
+out=$(as "$ADMIN" "$HOLDFAST" --socket "$SOCKET" config validate "$RUN/proposed.yml" 2>&1) &&
+    pass "admin: config validate: $(head -1 <<<"$out")" || fail "admin config validate: $out"
+out=$(as "$ADMIN" "$HOLDFAST" --socket "$SOCKET" reload 2>&1) && pass "admin: reload: $(head -1 <<<"$out")" ||
+    fail "admin reload: $out"
 
 # The admin group's member and root may signal.
 expect_probe "$ADMIN" GET /status "200 admin"

@@ -23,6 +23,7 @@
 #include "daemon/control/AccessCheckedHandler.h"
 #include "daemon/control/BrowseEndpoints.h"
 #include "daemon/control/ControlService.h"
+#include "tests/common/FakeConfigHost.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/jobs/JobFactory.h"
 #include "daemon/jobs/JobRegistry.h"
@@ -783,7 +784,8 @@ void TestBrowse::controlServiceRoutesTheEndpoints()
     JobRegistry jobs;
     Metrics metrics;
     DebugServer debug(metrics);
-    ControlService service(jobs, metrics, debug);
+    FakeConfigHost configHost;
+    ControlService service(jobs, metrics, debug, configHost);
     qunsetenv("HOLDFAST_BROWSE_DIR");
     auto send = [&](const QByteArray &method, const QByteArray &path) {
         Http::Request request;

@@ -201,6 +201,7 @@ class TestStatusRenderer : public QObject
 private Q_SLOTS:
     void render_data();
     void render();
+    void configState();
 };
 
 void TestStatusRenderer::render_data()
@@ -346,6 +347,36 @@ void TestStatusRenderer::render()
         qWarning().noquote() << "rendered:\n" << actual;
     }
     QCOMPARE(actual, expected);
+}
+
+// The lines after the jobs: a failed reload with its position, pending restarts, settings waiting for a restart.
+void TestStatusRenderer::configState()
+{
+    Daemon::StatusRenderer renderer;
+    Api::ConfigDocument document;
+    document.path = u"/etc/holdfast/holdfast.yml"_s;
+    document.version = u"bbb"_s;
+    document.state.runningVersion = u"aaa"_s;
+    QCOMPARE(renderer.renderConfigState(document),
+             u"/etc/holdfast/holdfast.yml changed since the daemon read it; `holdfast reload` applies it.\n"_s);
+    document.state.runningVersion = u"bbb"_s;
+    QCOMPARE(renderer.renderConfigState(document), QString());
+
+    Api::ReloadReport failed;
+    failed.ok = false;
+    failed.at = Api::Timestamp::fromDateTime(QDateTime(QDate(2026, 12, 6), QTime(1, 2, 3)));
+    failed.problem = Api::ConfigProblem{document.path, 12, 7, u"jobs[1].pruning.keep[0].count"_s, u"expected an integer"_s};
+    document.state.lastReload = failed;
+    document.state.pendingRestart = {u"push"_s};
+    document.state.needsDaemonRestart = {u"global.control.sockpath"_s};
+    const QString text = renderer.renderConfigState(document);
+    QVERIFY2(text.startsWith(u"Configuration not reloaded at 2026-12-06 01:02:03: /etc/holdfast/holdfast.yml:12:7: "
+                             "jobs[1].pruning.keep[0].count: expected an integer\n"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Job push: changed in the configuration; it restarts with its new settings when its current work is done"_s));
+    QVERIFY(text.endsWith(u"Changed settings that take effect when the daemon restarts: global.control.sockpath\n"_s));
+    // --job narrows the job lines and leaves out the daemon-wide one.
+    const QString only = renderer.renderConfigState(document, u"sink"_s);
+    QVERIFY(!only.contains(u"Job push"_s) && !only.contains(u"daemon restarts"_s) && only.startsWith(u"Configuration not reloaded"_s));
 }
 
 QTEST_GUILESS_MAIN(TestStatusRenderer)

@@ -85,6 +85,13 @@ void TestControlAccess::requiredAccess_data()
     QTest::addRow("runs") << QByteArray("/holdfast/v1/runs") << int(AccessLevel::Status);
     QTest::addRow("holdfast wakeup") << QByteArray("/holdfast/v1/wakeup") << int(AccessLevel::Admin);
     QTest::addRow("holdfast wakeup with a query") << QByteArray("/holdfast/v1/wakeup?job=x") << int(AccessLevel::Admin);
+    QTest::addRow("config read") << QByteArray("/holdfast/v1/config") << int(AccessLevel::Status);
+    QTest::addRow("config validate") << QByteArray("/holdfast/v1/config/validate") << int(AccessLevel::Admin);
+    QTest::addRow("config apply") << QByteArray("/holdfast/v1/config/apply") << int(AccessLevel::Admin);
+    QTest::addRow("config test-connect") << QByteArray("/holdfast/v1/config/test-connect") << int(AccessLevel::Admin);
+    QTest::addRow("below config") << QByteArray("/holdfast/v1/config/other") << int(AccessLevel::Admin);
+    QTest::addRow("reload") << QByteArray("/holdfast/v1/reload") << int(AccessLevel::Admin);
+    QTest::addRow("filesystems") << QByteArray("/holdfast/v1/filesystems") << int(AccessLevel::Status);
 }
 
 void TestControlAccess::requiredAccess()
@@ -154,8 +161,8 @@ void TestControlAccess::refusals()
     // 4294967 is a uid no user database has: the message falls back to the number.
     const PeerCredentials stranger = peer(4294967, 4294967);
     QCOMPARE(withGroups.refusal(stranger, AccessLevel::Status, AccessLevel::Admin),
-        u"permission denied: uid 4294967 may read the status, but signals and the profiler need root or membership of "
-        "group 'wheel'"_s);
+        u"permission denied: uid 4294967 may read the status, but requests that change what the daemon does (signals, "
+        "configuration, holds, mounts, the profiler) need root or membership of group 'wheel'"_s);
     QCOMPARE(withGroups.refusal(stranger, AccessLevel::None, AccessLevel::Status),
         u"permission denied: uid 4294967 may not use this control socket; reading the status needs root or membership "
         "of group 'holdfast'"_s);

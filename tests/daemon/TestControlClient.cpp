@@ -9,6 +9,7 @@
 
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
+#include "tests/common/FakeConfigHost.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/jobs/JobFactory.h"
 #include "daemon/jobs/JobRegistry.h"
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<JobRegistry> m_jobs;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<DebugServer> m_debug;
+    FakeConfigHost m_configHost;
     std::unique_ptr<ControlService> m_service;
     std::unique_ptr<ControlServer> m_server;
     QString m_path;
@@ -128,7 +130,7 @@ void TestControlClient::startServer(std::chrono::milliseconds idle)
     m_jobs->addJob(createJob(snap));
     m_metrics = std::make_unique<Metrics>();
     m_debug = std::make_unique<DebugServer>(*m_metrics);
-    m_service = std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debug);
+    m_service = std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debug, m_configHost);
     m_server = std::make_unique<ControlServer>(*m_service);
     HttpTimeouts timeouts;
     timeouts.idle = idle;

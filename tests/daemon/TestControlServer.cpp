@@ -20,6 +20,7 @@
 
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
+#include "tests/common/FakeConfigHost.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/jobs/JobFactory.h"
 #include "daemon/jobs/JobRegistry.h"
@@ -123,6 +124,7 @@ private:
     std::unique_ptr<JobRegistry> m_jobs;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<DebugServer> m_debug;
+    FakeConfigHost m_configHost;
     std::unique_ptr<ControlService> m_service;
     std::unique_ptr<ControlServer> m_server;
     QList<QLocalSocket *> m_clients;
@@ -142,7 +144,7 @@ void TestControlServer::init()
     m_jobs->addJob(createJob(jobConfig(Config::JobType::Sink, u"sink"_s)));
     m_metrics = std::make_unique<Metrics>();
     m_debug = std::make_unique<DebugServer>(*m_metrics);
-    m_service = std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debug);
+    m_service = std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debug, m_configHost);
     m_server = std::make_unique<ControlServer>(*m_service);
     HttpTimeouts timeouts;
     timeouts.read = std::chrono::milliseconds(300);

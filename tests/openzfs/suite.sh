@@ -12,7 +12,8 @@
 # the conformance scenarios. The integration parts are shared out so that the two VMs, which ctest runs side by side,
 # take about as long: crash, migrate, restore (through .zfs/snapshot as users; 2.1 has no renameat2 flags, so the
 # engine's fallbacks run there; 2.3's RENAME_EXCHANGE path is the one the unit tests take on other filesystems) and
-# browse (the daemon's read-only mount of a backup's snapshot) on 2.1, holds (minutes of emulated sends) on 2.3.
+# browse (the daemon's read-only mount of a backup's snapshot) and reload (jobs stopped mid-step keep a resumable
+# receive) on 2.1, holds (minutes of emulated sends) on 2.3.
 # HOLDFAST_OPENZFS_ALL_CASES=1 runs every case and every part on both.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,9 +26,9 @@ if [ "$series" != 2.1 ] && [ -z "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
 fi
 parts=(client conformance replication)
 if [ -n "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
-    parts+=(crash migrate holds restore browse)
+    parts+=(crash migrate holds restore browse reload)
 elif [ "$series" = 2.1 ]; then
-    parts+=(crash migrate restore browse)
+    parts+=(crash migrate restore browse reload)
 else
     parts+=(holds)
 fi
@@ -46,6 +47,7 @@ for part in "${parts[@]}"; do
     migrate) bash "$HERE/../integration/test-migrate.sh" "$holdfast" kernel ;;
     restore) bash "$HERE/../integration/test-restore.sh" "$holdfast" kernel ;;
     browse) bash "$HERE/../integration/test-browse.sh" "$holdfast" kernel ;;
+    reload) bash "$HERE/../integration/test-reload.sh" "$holdfast" kernel ;;
     bench) bash "$bench" "$holdfast" --quick --filesystems 1 --stream-mib 16 ;;
     esac
     rc=$?

@@ -261,7 +261,7 @@ if [ ! -d /run/systemd/system ] && [ ! -e /run/holdfast ]; then
     as_desktop /usr/bin/holdfast status >/dev/null || fail "a member of holdfast cannot run holdfast status"
     ok "a member of holdfast runs holdfast status with the defaults"
     out=$(as_desktop /usr/bin/holdfast signal wakeup none 2>&1) && fail "a member of holdfast could send a signal"
-    grep -q "may read the status, but signals and the profiler need root" <<<"$out" ||
+    grep -q "may read the status, but requests that change what the daemon does (signals, configuration, holds, mounts, the profiler) need root" <<<"$out" ||
         fail "the member's signal was refused with: $out"
     ok "and is refused signals: $out"
     kill "$SERVICE_PID" && wait "$SERVICE_PID" || fail "the daemon did not stop cleanly: $(cat "$WORK/service.log")"

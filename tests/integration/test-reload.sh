@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Live reload on the OpenZFS emulator. A push job replicates a large filesystem; in the middle of its step the file
+# is rewritten (the push and sink jobs reformatted, moved and commented but unchanged, a snap job removed, another
+# added) and the daemon gets SIGHUP: the replication goes on in the same attempt and succeeds, the removed job is
+# gone, the added one runs. An invalid file leaves everything running and names its line and column. A change to the
+# push job during a run waits for the run to end, then restarts the job; with restart "now" it restarts at once and
+# the next run resumes the interrupted receive.
+#   test-reload.sh HOLDFAST_BINARY EMULATOR_BIN_DIR|kernel
+set -uo pipefail
+source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-reload
+command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
+command -v curl >/dev/null || { echo "SKIP: curl is not installed"; exit 77; }
+
+api() { curl -s --unix-socket "$WORK/run/control" "$@"; }
+status() { api http://holdfast/status; }
+attempts() { status | jq -r '.push.push.Replication.Attempts | length'; }
+attempt_start() { status | jq -r '.push.push.Replication.Attempts[0].StartAt'; }
+# Through the socket the daemon listens on, whatever the file says by now.
+replicated_bytes() { status | grep -o '"BytesReplicated":[0-9]*' | cut -d: -f2 | sort -n | tail -n 1; }
+jobs_listed() { status | jq -r 'keys | map(select(startswith("_") | not)) | join(",")'; }
+wait_log() { # PATTERN [COUNT]: until the daemon's log has COUNT (1) lines matching PATTERN
+    for _ in $(seq 1200); do
+        [ "$(grep -c -- "$1" "$WORK/daemon.log")" -ge "${2:-1}" ] && return 0
+        sleep 0.05
+    done
+    fail "the log never said: $1"
+}
+wait_bytes() { # N: until the running step moved more than N bytes
+    local bytes=
+    for _ in $(seq 1500); do
+        bytes=$(replicated_bytes)
+        [ -n "$bytes" ] && [ "$bytes" -gt "$1" ] && return 0
+        sleep 0.02
+    done
+    fail "the step did not move past $1 bytes (at ${bytes:-nothing})"
+}
+
+# A filesystem whose full stream is still on its way when the reload comes: 200 MB on the emulator, 64 MB of random
+# (incompressible) data on real OpenZFS under emulation (a few seconds there).
+if [ "$ZFS_BACKEND" = kernel ]; then
+    make_pool src "$WORK/mnt/src" 1G
+    make_pool dst none 1G
+    STEP_BYTES=2000000
+else
+    make_pool src
+    make_pool dst
+    STEP_BYTES=5000000
+fi
+make_big() {
+    if [ "$ZFS_BACKEND" = kernel ]; then
+        zfs create "$1" || fail "zfs create $1"
+        head -c 64000000 /dev/urandom >"$WORK/mnt/$1/data" || fail "writing $1"
+    else
+        zfs create -o holdfast:emulator:size=200000000 "$1" || fail "zfs create $1"
+    fi
+}
+make_big src/big
+zfs snapshot src/big@one || fail "zfs snapshot"
+
+jobs_v1() {
+    cat <<YAML
+jobs:
+  - name: push
+    type: push
+    connect: {type: local, listener_name: backup, client_identity: ws}
+    filesystems: {"src/big": true}
+    snapshotting: {type: manual}
+    pruning:
+      keep_sender: [{type: not_replicated}, {type: last_n, count: 10}]
+      keep_receiver: [{type: last_n, count: ${1:-10}}]
+  - name: sink
+    type: sink
+    root_fs: dst/sink
+    serve: {type: local, listener_name: backup}
+  - name: hourly
+    type: snap
+    filesystems: {"src<": true}
+    snapshotting: {type: manual}
+    pruning:
+      keep: [{type: last_n, count: 24}]
+YAML
+}
+# The same push and sink jobs written another way, in another order, with comments; "hourly" removed, "daily" added.
+jobs_v2() {
+    cat <<YAML
+# Edited while the daemon runs.
+jobs:
+  - name: daily   # new
+    type: snap
+    filesystems: {"src<": true}
+    snapshotting: {type: manual}
+    pruning:
+      keep: [{type: last_n, count: 7}]
+  - type: sink
+    name: sink
+    serve:
+      type: local
+      listener_name: backup
+    root_fs: "dst/sink"
+  # The laptop's backup.
+  - name: push
+    type: push
+    connect:
+      type: local
+      listener_name: backup
+      client_identity: ws
+    filesystems:
+      "src/big": true
+    snapshotting:
+      type: manual
+    pruning:
+      keep_sender:
+        - type: not_replicated
+        - {type: last_n, count: 10}
+      keep_receiver:
+        - type: last_n
+          count: ${1:-10}
+YAML
+}
+
+{ global_yaml; jobs_v1; } >"$WORK/holdfast.yml"
+start_daemon
+[ "$(jobs_listed)" = "hourly,push,sink" ] || fail "jobs at start: $(jobs_listed)"
+hf signal wakeup push || fail "wakeup"
+wait_bytes "$STEP_BYTES"
+start_at=$(attempt_start)
+
+# 1. SIGHUP in the middle of the step, with the push and sink jobs unchanged in substance.
+{ global_yaml; jobs_v2; } >"$WORK/holdfast.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded"
+grep "configuration reloaded" "$WORK/daemon.log" | grep -q 'added="daily" removed="hourly" restarted="none" restart_when_idle="none" unchanged="sink, push"'  \
+    || fail "the reload did not keep push and sink: $(grep "configuration reloaded" "$WORK/daemon.log")"
+[ "$(jobs_listed)" = "daily,push,sink" ] || fail "jobs after the reload: $(jobs_listed)"
+before=$(replicated_bytes)
+wait_bytes "$before"
+[ "$(attempts)" = 1 ] && [ "$(attempt_start)" = "$start_at" ] || fail "the replication was restarted by the reload: $(status | jq -c .push)"
+hf signal wakeup daily || fail "the added job does not take signals"
+wait_run push 1
+[ "$(zfs get -H -p -o value guid dst/sink/ws/src/big@one)" = "$(zfs get -H -p -o value guid src/big@one)" ] \
+    || fail "src/big@one did not arrive"
+grep -q "aborted" "$WORK/daemon.log" && fail "something was aborted: $(grep aborted "$WORK/daemon.log")"
+echo "unchanged jobs kept their replication through SIGHUP; hourly stopped, daily started"
+
+# 2. An invalid file: nothing changes, the problem is logged with its position, the daemon goes on serving.
+cp "$WORK/holdfast.yml" "$WORK/good.yml"
+sed -i 's/count: 7}/count: seven}/' "$WORK/holdfast.yml"
+line=$(grep -n "count: seven" "$WORK/holdfast.yml" | cut -d: -f1)
+kill -HUP "$DAEMON_PID"
+wait_log "configuration not reloaded"
+grep "configuration not reloaded" "$WORK/daemon.log" | grep -q "holdfast.yml:$line:[0-9]*: jobs\[0\].pruning.keep\[0\].count" \
+    || fail "the refusal does not name line $line: $(grep "configuration not reloaded" "$WORK/daemon.log")"
+kill -0 "$DAEMON_PID" || fail "the daemon died on an invalid file"
+# The same through the CLI (what `systemctl reload` runs): exit 1 with the position; and `holdfast status` says so.
+out=$(hf reload 2>&1)
+[ $? -eq 1 ] || fail "holdfast reload of an invalid file did not exit 1: $out"
+grep -q "holdfast.yml:$line:[0-9]*: jobs\[0\].pruning.keep\[0\].count" <<<"$out" || fail "holdfast reload did not name the position: $out"
+out=$(hf status 2>&1) || fail "holdfast status with an invalid file: $out"
+grep -q "Configuration not reloaded at .*holdfast.yml:$line:" <<<"$out" || fail "holdfast status does not report the failed reload: $out"
+[ "$(jobs_listed)" = "daily,push,sink" ] || fail "jobs after an invalid file: $(jobs_listed)"
+cp "$WORK/good.yml" "$WORK/holdfast.yml"
+echo "an invalid file left the jobs running and named line $line"
+
+# 3. The push job changed during a run: it restarts when the run is done, not before.
+make_big src/big2
+zfs snapshot src/big2@one || fail "zfs snapshot"
+sed -i 's|"src/big": true|"src/big": true\n      "src/big2": true|' "$WORK/holdfast.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 2
+grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restarted="push"' || fail "an idle changed job was not restarted at once"
+hf signal wakeup push || fail "wakeup"
+wait_bytes "$STEP_BYTES"
+{ global_yaml; jobs_v2 11; } >"$WORK/holdfast.yml"
+sed -i 's|"src/big": true|"src/big": true\n      "src/big2": true|' "$WORK/holdfast.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 3
+grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restarted="none" restart_when_idle="push"'  \
+    || fail "a busy changed job was not left to finish: $(grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1)"
+[ "$(attempts)" = 1 ] || fail "the running replication was disturbed"
+# The job object is replaced right after its run: its run counter starts again, so the run is judged by its data.
+wait_log "job restarted with its new settings: its work is done"
+grep -q "aborted" "$WORK/daemon.log" && fail "something was aborted: $(grep aborted "$WORK/daemon.log")"
+[ "$(zfs get -H -p -o value guid dst/sink/ws/src/big2@one)" = "$(zfs get -H -p -o value guid src/big2@one)" ] \
+    || fail "src/big2@one did not arrive"
+echo "a changed push job finished its run, then restarted"
+
+# 4. Global settings: a Prometheus listener starts without a restart; a new control socket path waits for one (the
+# daemon keeps answering where it listens, and says so).
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+{ global_yaml debug; echo "  monitoring: [{type: prometheus, listen: \"127.0.0.1:$port\"}]"; jobs_v2 11; } >"$WORK/holdfast.yml"
+sed -i 's|"src/big": true|"src/big": true\n      "src/big2": true|; s|sockpath: .*|sockpath: '"$WORK"'/run/elsewhere|' "$WORK/holdfast.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 4
+grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 \
+    | grep -q 'unchanged="daily, sink, push" global_applied="global.logging, global.monitoring" global_needs_restart="global.control.sockpath"' \
+    || fail "global changes: $(grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1)"
+grep -q "some global settings take effect at the daemon's next start.*global.control.sockpath" "$WORK/daemon.log" \
+    || fail "no warning about the socket path"
+curl -sf "http://127.0.0.1:$port/metrics" >"$WORK/metrics" || fail "the Prometheus listener did not start on :$port"
+grep -q "^zrepl_daemon_log_entries" "$WORK/metrics" || fail "no metrics on :$port: $(head -c 300 "$WORK/metrics")"
+api http://holdfast/version >/dev/null || fail "the control socket stopped answering at its path"
+grep -q "\[DEBG\]" "$WORK/daemon.log" || fail "the debug level was not taken"
+echo "monitoring and logging changed live; the socket path waits for a restart"
+
+# 5. The sink removed while the push replicates through it: the push's run is aborted first (it holds the sink's
+# receiver), the sink stops, the daemon serves on; with the sink back, the next run resumes the partial receive.
+make_big src/big3
+zfs snapshot src/big3@one || fail "zfs snapshot"
+sed -i 's|"src/big2": true|"src/big2": true\n      "src/big3": true|' "$WORK/holdfast.yml"
+cp "$WORK/holdfast.yml" "$WORK/with-sink.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 5
+api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+wait_bytes "$STEP_BYTES"
+python3 - "$WORK/holdfast.yml" <<'PY' || fail "removing the sink from the file"
+import re, sys
+path = sys.argv[1]
+text = open(path).read()
+start = text.index("  - type: sink")
+end = text.index("  # The laptop's backup.")
+open(path, "w").write(text[:start] + text[end:])
+PY
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 6
+grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'removed="sink"' || fail "the sink was not removed"
+grep -q "replication aborted: the local job it replicates through restarts or was removed" "$WORK/daemon.log" \
+    || fail "the push was not stopped before its sink"
+[ "$(jobs_listed)" = "daily,push" ] || fail "jobs without the sink: $(jobs_listed)"
+token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big3 2>/dev/null)
+[ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token after the sink stopped"
+cp "$WORK/with-sink.yml" "$WORK/holdfast.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 7
+api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+for _ in $(seq 1200); do
+    [ "$(zfs get -H -p -o value guid dst/sink/ws/src/big3@one 2>/dev/null)" = "$(zfs get -H -p -o value guid src/big3@one)" ] && break
+    sleep 0.1
+done
+[ "$(zfs get -H -p -o value guid dst/sink/ws/src/big3@one 2>/dev/null)" = "$(zfs get -H -p -o value guid src/big3@one)" ] \
+    || fail "src/big3@one did not arrive after the sink came back"
+grep -q 'start step step="src/big3@one (full)" resumed="true"' "$WORK/daemon.log" || fail "the receive was not resumed"
+echo "a sink removed mid-step stopped its push first; back again, the push resumed"
+
+# 6. `holdfast reload --now`: a changed job restarts at once, its run aborted; the next run resumes the receive.
+zfs snapshot src/big3@two || fail "zfs snapshot"
+make_big src/big4
+zfs snapshot src/big4@one || fail "zfs snapshot"
+sed -i 's|"src/big3": true|"src/big3": true\n      "src/big4": true|' "$WORK/holdfast.yml"
+kill -HUP "$DAEMON_PID"
+wait_log "configuration reloaded" 8
+api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+for _ in $(seq 1500); do grep -q 'start step step="src/big4@one (full)"' "$WORK/daemon.log" && break; sleep 0.02; done
+wait_bytes "$STEP_BYTES"
+sed -i 's/count: 11/count: 12/' "$WORK/holdfast.yml"
+out=$("$HOLDFAST" --config "$WORK/holdfast.yml" --socket "$WORK/run/control" reload --now 2>&1) || fail "reload --now: $out"
+grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restarted="push" restart_when_idle="none"' \
+    || fail "reload --now did not restart the busy job: $(grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1)"
+token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big4 2>/dev/null)
+[ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token after the restart"
+api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+for _ in $(seq 1200); do
+    [ "$(zfs get -H -p -o value guid dst/sink/ws/src/big4@one 2>/dev/null)" = "$(zfs get -H -p -o value guid src/big4@one)" ] && break
+    sleep 0.1
+done
+[ "$(zfs get -H -p -o value guid dst/sink/ws/src/big4@one 2>/dev/null)" = "$(zfs get -H -p -o value guid src/big4@one)" ] \
+    || fail "src/big4@one did not arrive after the restart"
+grep -q 'start step step="src/big4@one (full)" resumed="true"' "$WORK/daemon.log" || fail "the receive was not resumed after --now"
+echo "reload --now restarted the busy push at once; its next run resumed"
+
+kill -TERM "$DAEMON_PID"
+wait "$DAEMON_PID"
+DAEMON_PID=
+echo "PASS: reload keeps unchanged jobs running, stops removed ones, starts added ones, refuses invalid files"
