@@ -166,6 +166,465 @@
     </message>
 </context>
 <context>
+    <name>Gui::BackupSetupController</name>
+    <message>
+        <source>&amp;New Backup…</source>
+        <translation>&amp;Neue Sicherung…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Job…</source>
+        <translation>Job &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Job…</source>
+        <translation>Job &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Configuration (Advanced)…</source>
+        <translation>&amp;Konfiguration bearbeiten (Erweitert)…</translation>
+    </message>
+    <message>
+        <source>Read the configuration (it cannot be changed: %1)</source>
+        <translation>Die Konfiguration lesen (sie lässt sich nicht ändern: %1)</translation>
+    </message>
+    <message>
+        <source>Remove Job</source>
+        <translation>Job entfernen</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be removed: %2</source>
+        <translation>Job %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: another change is being applied</source>
+        <translation>Job %1 wurde nicht entfernt: Gerade wird eine andere Änderung übernommen</translation>
+    </message>
+    <message>
+        <source>Remove job %1?</source>
+        <translation>Job %1 entfernen?</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was written. Reload the configuration and remove job %2 from it as it is now?</source>
+        <translation>%1. Es wurde nichts geschrieben. Die Konfiguration neu laden und Job %2 aus ihrem jetzigen Stand entfernen?</translation>
+    </message>
+    <message>
+        <source>Reload and Remove</source>
+        <translation>Neu laden und entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigActions</name>
+    <message>
+        <source>Not connected to the daemon</source>
+        <translation>Nicht mit dem Daemon verbunden</translation>
+    </message>
+    <message>
+        <source>The daemon lets this user read the configuration only</source>
+        <translation>Der Daemon lässt diesen Benutzer die Konfiguration nur lesen</translation>
+    </message>
+    <message>
+        <source>The daemon lets this user watch only: changing the configuration needs root or its admin group</source>
+        <translation>Der Daemon lässt diesen Benutzer nur zusehen: Die Konfiguration zu ändern erfordert root oder seine Admin-Gruppe</translation>
+    </message>
+    <message>
+        <source>Reading the configuration…</source>
+        <translation>Die Konfiguration wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The configuration has not been read yet</source>
+        <translation>Die Konfiguration wurde noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>A change is being applied</source>
+        <translation>Eine Änderung wird gerade übernommen</translation>
+    </message>
+    <message>
+        <source>Set up a new backup: its jobs are added to %1 and start at once</source>
+        <translation>Eine neue Sicherung einrichten: Ihre Jobs werden zu %1 hinzugefügt und starten sofort</translation>
+    </message>
+    <message>
+        <source>Edit %1 as text, checked by the daemon as you type; shows the changes before they are applied</source>
+        <translation>%1 als Text bearbeiten, vom Daemon beim Tippen geprüft; zeigt die Änderungen, bevor sie übernommen werden</translation>
+    </message>
+    <message>
+        <source>Select a job first</source>
+        <translation>Wählen Sie zuerst einen Job aus</translation>
+    </message>
+    <message>
+        <source>Job %1 is not in the configuration file (any more)</source>
+        <translation>Job %1 steht (nicht mehr) in der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>A sink job has no schedule or retention of its own: the jobs that push to it decide. Use Edit Configuration (Advanced)… to change it</source>
+        <translation>Ein Sink-Job hat keinen eigenen Zeitplan und keine eigene Aufbewahrung: Das entscheiden die Jobs, die zu ihm senden. Ändern Sie ihn mit »Konfiguration bearbeiten (Erweitert)…«</translation>
+    </message>
+    <message>
+        <source>Change the schedule, retention or filesystems of %1; the rest of the file stays as written</source>
+        <translation>Zeitplan, Aufbewahrung oder Dateisysteme von %1 ändern; der Rest der Datei bleibt, wie er geschrieben ist</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the configuration: it stops; its snapshots and holds stay</source>
+        <translation>%1 aus der Konfiguration entfernen: Der Job hält an; seine Snapshots und Holds bleiben</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigApplyDialog</name>
+    <message>
+        <source>Apply the changes to %1?</source>
+        <translation>Die Änderungen an %1 übernehmen?</translation>
+    </message>
+    <message>
+        <source>The daemon writes %1 (keeping the version before as %1.bak) and reloads it.</source>
+        <translation>Der Daemon schreibt %1 (die vorige Fassung bleibt als %1.bak erhalten) und lädt die Datei neu.</translation>
+    </message>
+    <message>
+        <source>The file was changed since the daemon last read it: the diff shows the file, the daemon runs an older version.</source>
+        <translation>Die Datei wurde geändert, seit der Daemon sie zuletzt gelesen hat: Der Vergleich zeigt die Datei, der Daemon läuft mit einer älteren Fassung.</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (jetzt)</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>When should the changed jobs restart?</source>
+        <translation>Wann sollen die geänderten Jobs neu starten?</translation>
+    </message>
+    <message>
+        <source>once they are idle: a replication under way finishes first</source>
+        <translation>sobald sie untätig sind: Eine laufende Replikation wird erst beendet</translation>
+    </message>
+    <message>
+        <source>now: work under way stops, and an interrupted replication resumes after the restart</source>
+        <translation>jetzt: Laufende Arbeit hält an, und eine unterbrochene Replikation wird nach dem Neustart fortgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigChangeText</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Adds job %1.</source>
+        <translation>Fügt Job %1 hinzu.</translation>
+    </message>
+    <message>
+        <source>Adds jobs %1.</source>
+        <translation>Fügt die Jobs %1 hinzu.</translation>
+    </message>
+    <message>
+        <source>Changes job %1.</source>
+        <translation>Ändert Job %1.</translation>
+    </message>
+    <message>
+        <source>Changes jobs %1.</source>
+        <translation>Ändert die Jobs %1.</translation>
+    </message>
+    <message>
+        <source>Removes job %1.</source>
+        <translation>Entfernt Job %1.</translation>
+    </message>
+    <message>
+        <source>Removes jobs %1.</source>
+        <translation>Entfernt die Jobs %1.</translation>
+    </message>
+    <message>
+        <source>Changes %1.</source>
+        <translation>Ändert %1.</translation>
+    </message>
+    <message>
+        <source>Changes %1, which take effect when the daemon restarts.</source>
+        <translation>Ändert %1; das wirkt, wenn der Daemon neu startet.</translation>
+    </message>
+    <message>
+        <source>Changes nothing the daemon runs.</source>
+        <translation>Ändert nichts an dem, was der Daemon ausführt.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>The daemon did not take the file and keeps running the configuration it ran before: %1</source>
+        <translation>Der Daemon hat die Datei nicht übernommen und läuft mit der bisherigen Konfiguration weiter: %1</translation>
+    </message>
+    <message>
+        <source>Job %1 started.</source>
+        <translation>Job %1 wurde gestartet.</translation>
+    </message>
+    <message>
+        <source>Jobs %1 started.</source>
+        <translation>Die Jobs %1 wurden gestartet.</translation>
+    </message>
+    <message>
+        <source>Restarted with the new settings: %1.</source>
+        <translation>Mit den neuen Einstellungen neu gestartet: %1.</translation>
+    </message>
+    <message>
+        <source>%1 restart(s) with the new settings once the work under way is done.</source>
+        <translation>%1: Neustart mit den neuen Einstellungen, sobald die laufende Arbeit erledigt ist.</translation>
+    </message>
+    <message>
+        <source>Changed: %1.</source>
+        <translation>Geändert: %1.</translation>
+    </message>
+    <message>
+        <source>Job %1 stopped.</source>
+        <translation>Job %1 wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>Jobs %1 stopped.</source>
+        <translation>Die Jobs %1 wurden angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 take(s) effect when the daemon restarts.</source>
+        <translation>%1 wirkt erst, wenn der Daemon neu startet.</translation>
+    </message>
+    <message>
+        <source>Nothing the daemon runs changed.</source>
+        <translation>An dem, was der Daemon ausführt, hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Übernommen.</translation>
+    </message>
+    <message>
+        <source>first snapshot taken at %1</source>
+        <translation>erster Snapshot um %1 erstellt</translation>
+    </message>
+    <message>
+        <source>first snapshot at %1</source>
+        <translation>erster Snapshot um %1</translation>
+    </message>
+    <message>
+        <source>snapshotting failed: %1</source>
+        <translation>Snapshot-Erstellung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigClient</name>
+    <message>
+        <source>%1: no answer from the daemon: %2</source>
+        <translation>%1: keine Antwort vom Daemon: %2</translation>
+    </message>
+    <message>
+        <source>This daemon (zrepl) cannot change its configuration: edit its file and restart it</source>
+        <translation>Dieser Daemon (zrepl) kann seine Konfiguration nicht ändern: Bearbeiten Sie seine Datei und starten Sie ihn neu</translation>
+    </message>
+    <message>
+        <source>The daemon refused: %1</source>
+        <translation>Der Daemon hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Someone else changed the configuration since it was read here%1</source>
+        <translation>Jemand anderes hat die Konfiguration geändert, seit sie hier gelesen wurde%1</translation>
+    </message>
+    <message>
+        <source>The daemon found a problem, nothing was written: %1</source>
+        <translation>Der Daemon hat ein Problem gefunden, es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>The daemon found the configuration invalid, nothing was written: %1</source>
+        <translation>Der Daemon hält die Konfiguration für ungültig, es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>%1: the daemon answered %2: %3</source>
+        <translation>%1: Der Daemon antwortete %2: %3</translation>
+    </message>
+    <message>
+        <source>The configuration could not be read</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The filesystems could not be listed</source>
+        <translation>Die Dateisysteme konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>The configuration could not be checked</source>
+        <translation>Die Konfiguration konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>The configuration could not be applied</source>
+        <translation>Die Konfiguration konnte nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>The connection could not be tested</source>
+        <translation>Die Verbindung konnte nicht getestet werden</translation>
+    </message>
+    <message>
+        <source>The daemon&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Daemons ist nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigEditorDialog</name>
+    <message>
+        <source>Configuration (Advanced)</source>
+        <translation>Konfiguration (Erweitert)</translation>
+    </message>
+    <message>
+        <source>Review and Apply…</source>
+        <translation>Prüfen und übernehmen…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to the file as the daemon has it; your edits are lost</source>
+        <translation>Zurück zur Datei, wie der Daemon sie hat; Ihre Änderungen gehen verloren</translation>
+    </message>
+    <message>
+        <source>Reload the File</source>
+        <translation>Datei neu laden</translation>
+    </message>
+    <message>
+        <source>Reads the file as it is now; your text stays, and the review compares it with the new file</source>
+        <translation>Liest die Datei, wie sie jetzt ist; Ihr Text bleibt, und die Prüfung vergleicht ihn mit der neuen Datei</translation>
+    </message>
+    <message>
+        <source>The file changed since you started editing; your text stays. The review compares it with the file as it is now.</source>
+        <translation>Die Datei hat sich geändert, seit Sie mit dem Bearbeiten begonnen haben; Ihr Text bleibt. Die Prüfung vergleicht ihn mit der Datei, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Nur Lesezugriff: %1</translation>
+    </message>
+    <message>
+        <source>Configuration (Advanced): %1</source>
+        <translation>Konfiguration (Erweitert): %1</translation>
+    </message>
+    <message>
+        <source>%1, as the daemon reads it. It checks your changes as you type; nothing is written before you review them.</source>
+        <translation>%1, wie der Daemon sie liest. Er prüft Ihre Änderungen beim Tippen; geschrieben wird erst, nachdem Sie sie geprüft haben.</translation>
+    </message>
+    <message>
+        <source>%1, as the daemon reads it%2.</source>
+        <translation>%1, wie der Daemon sie liest%2.</translation>
+    </message>
+    <message>
+        <source> (secrets hidden)</source>
+        <translation> (Geheimnisse ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>The configuration has not been read</source>
+        <translation>Die Konfiguration wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet</source>
+        <translation>Noch nichts geändert</translation>
+    </message>
+    <message>
+        <source>The daemon is checking the text</source>
+        <translation>Der Daemon prüft den Text</translation>
+    </message>
+    <message>
+        <source>The text has problems: fix them first</source>
+        <translation>Der Text hat Probleme: Beheben Sie sie zuerst</translation>
+    </message>
+    <message>
+        <source>Shows the changes against the file before they are applied</source>
+        <translation>Zeigt die Änderungen gegenüber der Datei, bevor sie übernommen werden</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Valid. %1</source>
+        <translation>Gültig. %1</translation>
+    </message>
+    <message>
+        <source>1 problem: %1</source>
+        <translation>1 Problem: %1</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>%1 Probleme</translation>
+    </message>
+    <message>
+        <source>Not applied: another change is being applied, or this user may not change the file</source>
+        <translation>Nicht übernommen: Gerade wird eine andere Änderung übernommen, oder dieser Benutzer darf die Datei nicht ändern</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was written. Reload the file and review your changes against it.</source>
+        <translation>%1. Es wurde nichts geschrieben. Laden Sie die Datei neu und prüfen Sie Ihre Änderungen daran.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigHealth</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>der Datei</translation>
+    </message>
+    <message>
+        <source>The configuration was not reloaded: %1 has a problem at %2. The daemon runs the version before.</source>
+        <translation>Die Konfiguration wurde nicht neu geladen: %1 hat einen Fehler in %2. Der Daemon läuft mit der vorherigen Fassung weiter.</translation>
+    </message>
+    <message>
+        <source>Reload refused %1 (%2): %3</source>
+        <translation>Neuladen abgelehnt %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 was changed since the daemon read it; its changes take effect at the next reload.</source>
+        <translation>%1 wurde geändert, seit der Daemon sie gelesen hat; die Änderungen gelten ab dem nächsten Neuladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed job(s) restart when their current work is done: %1.</source>
+        <translation>
+            <numerusform>%n geänderter Job startet neu, sobald seine laufende Arbeit beendet ist: %1.</numerusform>
+            <numerusform>%n geänderte Jobs starten neu, sobald ihre laufende Arbeit beendet ist: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes effect when the daemon restarts: %1.</source>
+        <translation>Gilt erst nach einem Neustart des Daemons: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConfigProblemsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>Gui::DiffView</name>
     <message>
         <source>%1: the snapshot of %2 and now</source>
@@ -214,6 +673,121 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EditJobDialog</name>
+    <message>
+        <source>Edit Job %1</source>
+        <translation>Job %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>The configuration has not been read</source>
+        <translation>Die Konfiguration wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Reload and Apply Again</source>
+        <translation>Neu laden und erneut übernehmen</translation>
+    </message>
+    <message>
+        <source>Reading the configuration again…</source>
+        <translation>Die Konfiguration wird erneut gelesen…</translation>
+    </message>
+    <message>
+        <source>Job:</source>
+        <translation>Job:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only on Wake Up</source>
+        <translation>Nur beim Aufwecken</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Eigene…</translation>
+    </message>
+    <message>
+        <source>Replicate:</source>
+        <translation>Replizieren:</translation>
+    </message>
+    <message>
+        <source>Take a snapshot:</source>
+        <translation>Snapshot erstellen:</translation>
+    </message>
+    <message>
+        <source>The backup keeps:</source>
+        <translation>Die Sicherung behält:</translation>
+    </message>
+    <message>
+        <source>Keeps:</source>
+        <translation>Behält:</translation>
+    </message>
+    <message>
+        <source>This side keeps:</source>
+        <translation>Diese Seite behält:</translation>
+    </message>
+    <message>
+        <source>Filesystems</source>
+        <translation>Dateisysteme</translation>
+    </message>
+    <message>
+        <source>Now: %1. Asking the daemon for the filesystems…</source>
+        <translation>Jetzt: %1. Der Daemon wird nach den Dateisystemen gefragt…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Now: %1. Tick what the job should back up.</source>
+        <translation>Jetzt: %1. Haken Sie an, was der Job sichern soll.</translation>
+    </message>
+    <message>
+        <source>Now: %1. The filesystems cannot be changed here: %2</source>
+        <translation>Jetzt: %1. Die Dateisysteme lassen sich hier nicht ändern: %2</translation>
+    </message>
+    <message>
+        <source>The job restarts with the new settings</source>
+        <translation>Der Job startet mit den neuen Einstellungen neu</translation>
+    </message>
+    <message>
+        <source>once it is idle: a replication under way finishes first</source>
+        <translation>sobald er untätig ist: Eine laufende Replikation wird erst beendet</translation>
+    </message>
+    <message>
+        <source>now: work under way stops, and an interrupted replication resumes</source>
+        <translation>jetzt: Laufende Arbeit hält an, und eine unterbrochene Replikation wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Tick at least one filesystem</source>
+        <translation>Haken Sie mindestens ein Dateisystem an</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Noch nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Apply changes %1: %2. The rest of the file stays as written.</source>
+        <translation>»Übernehmen« ändert %1: %2. Der Rest der Datei bleibt, wie er geschrieben ist.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
+    </message>
+    <message>
+        <source>Another change is being applied; try again in a moment</source>
+        <translation>Gerade wird eine andere Änderung übernommen; versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was written. Reload the configuration and make these changes on top of it?</source>
+        <translation>%1. Es wurde nichts geschrieben. Die Konfiguration neu laden und diese Änderungen auf ihrem jetzigen Stand vornehmen?</translation>
     </message>
 </context>
 <context>
@@ -423,6 +997,92 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FilesystemFilter</name>
+    <message>
+        <source>every filesystem</source>
+        <translation>jedes Dateisystem</translation>
+    </message>
+    <message>
+        <source>%1 and below</source>
+        <translation>%1 und darunter</translation>
+    </message>
+    <message>
+        <source>no filesystem</source>
+        <translation>kein Dateisystem</translation>
+    </message>
+    <message>
+        <source>%1, except %2</source>
+        <translation>%1, außer %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FilesystemTreeModel</name>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>backed up by %1</source>
+        <translation>gesichert von %1</translation>
+    </message>
+    <message>
+        <source>a backup, received by %1</source>
+        <translation>eine Sicherung, empfangen von %1</translation>
+    </message>
+    <message>
+        <source>Uses %1, %2 available</source>
+        <translation>Belegt %1, %2 verfügbar</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1)</source>
+        <translation>Verschlüsselt (%1)</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1), its key is that of %2</source>
+        <translation>Verschlüsselt (%1), mit dem Schlüssel von %2</translation>
+    </message>
+    <message>
+        <source>Mounted at %1</source>
+        <translation>Eingehängt unter %1</translation>
+    </message>
+    <message>
+        <source>Already backed up by job %1</source>
+        <translation>Schon gesichert von Job %1</translation>
+    </message>
+    <message>
+        <source>A backup: job %1 receives into it</source>
+        <translation>Eine Sicherung: Job %1 empfängt hinein</translation>
+    </message>
+    <message>
+        <source>Pool %1: %2</source>
+        <translation>Pool %1: %2</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Dateisystem</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1712,139 @@
     </message>
 </context>
 <context>
+    <name>Gui::JobNames</name>
+    <message>
+        <source>The job needs a name</source>
+        <translation>Der Job braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Job names starting with “_” are reserved for the daemon&apos;s own jobs</source>
+        <translation>Jobnamen, die mit »_« beginnen, sind den eigenen Jobs des Daemons vorbehalten</translation>
+    </message>
+    <message>
+        <source>“%1” has characters a job name cannot have: use letters, digits, “-”, “_”, “.” and “:”</source>
+        <translation>»%1« enthält Zeichen, die ein Jobname nicht haben kann: Verwenden Sie Buchstaben, Ziffern, »-«, »_«, ».« und »:«</translation>
+    </message>
+    <message>
+        <source>The name is %1 characters long; at most %2 are allowed</source>
+        <translation>Der Name ist %1 Zeichen lang; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>A job name cannot start or end with a space</source>
+        <translation>Ein Jobname kann nicht mit einem Leerzeichen beginnen oder enden</translation>
+    </message>
+    <message>
+        <source>The configuration has a job named “%1” already</source>
+        <translation>Die Konfiguration hat schon einen Job namens »%1«</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::JobRemoval</name>
+    <message>
+        <source>Remove job %1?</source>
+        <translation>Job %1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Job %1 is removed from the configuration and stops serving: jobs on other machines that replicate with it fail until it is back.</source>
+        <translation>Job %1 wird aus der Konfiguration entfernt und bedient niemanden mehr: Jobs auf anderen Rechnern, die mit ihm replizieren, schlagen fehl, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Job %1 is removed from the configuration and stops: it takes no more snapshots, replicates and prunes no more.</source>
+        <translation>Job %1 wird aus der Konfiguration entfernt und hält an: Er erstellt keine Snapshots mehr, repliziert nicht mehr und dünnt nicht mehr aus.</translation>
+    </message>
+    <message>
+        <source>A replication under way is stopped; what it received so far stays resumable.</source>
+        <translation>Eine laufende Replikation wird angehalten; was bis dahin empfangen wurde, bleibt fortsetzbar.</translation>
+    </message>
+    <message>
+        <source>Its snapshots stay on both pools: nothing is destroyed, and nothing prunes them any more.</source>
+        <translation>Seine Snapshots bleiben auf beiden Pools: Nichts wird gelöscht, und nichts dünnt sie mehr aus.</translation>
+    </message>
+    <message>
+        <source>Its step holds and replication cursors stay on the pools. The Holds view flags them stale (job %1 is gone), and you can release them there.</source>
+        <translation>Seine Schritt-Holds und Replikations-Cursor bleiben auf den Pools. Die Holds-Ansicht markiert sie als veraltet (Job %1 gibt es nicht mehr), und Sie können sie dort freigeben.</translation>
+    </message>
+    <message>
+        <source>Its snapshots stay: nothing is destroyed, and nothing prunes them any more.</source>
+        <translation>Seine Snapshots bleiben: Nichts wird gelöscht, und nichts dünnt sie mehr aus.</translation>
+    </message>
+    <message>
+        <source>Its snapshots stay, and so do the holds and cursors of the jobs that pulled from it.</source>
+        <translation>Seine Snapshots bleiben, ebenso die Holds und Cursor der Jobs, die von ihm geholt haben.</translation>
+    </message>
+    <message>
+        <source>The filesystems it received stay, with their snapshots and last-received holds.</source>
+        <translation>Die empfangenen Dateisysteme bleiben, mit ihren Snapshots und den Holds des zuletzt Empfangenen.</translation>
+    </message>
+    <message>
+        <source>The filesystems it received under %1 stay, with their snapshots and last-received holds (the Holds view flags those stale).</source>
+        <translation>Die unter %1 empfangenen Dateisysteme bleiben, mit ihren Snapshots und den Holds des zuletzt Empfangenen (die Holds-Ansicht markiert diese als veraltet).</translation>
+    </message>
+    <message>
+        <source>The rest of the configuration file stays as written. Adding the job again later continues where it stopped.</source>
+        <translation>Der Rest der Konfigurationsdatei bleibt, wie er geschrieben ist. Wird der Job später wieder hinzugefügt, macht er dort weiter, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The sink job %1 it sends to stays, and so do the filesystems it received under %2; remove it too if nothing else sends to it.</source>
+        <translation>Der Sink-Job %1, an den er sendet, bleibt, ebenso die Dateisysteme, die dieser unter %2 empfangen hat; entfernen Sie ihn auch, wenn nichts anderes an ihn sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::JobSettingsEdit</name>
+    <message>
+        <source>The configuration cannot be read: %1</source>
+        <translation>Die Konfiguration ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Job %1 is not in the configuration file</source>
+        <translation>Job %1 steht nicht in der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>snapshots %1 instead of only on wake-up</source>
+        <translation>Snapshots %1 statt nur beim Aufwecken</translation>
+    </message>
+    <message>
+        <source>snapshots only on wake-up instead of %1</source>
+        <translation>Snapshots nur beim Aufwecken statt %1</translation>
+    </message>
+    <message>
+        <source>snapshots %1 instead of %2</source>
+        <translation>Snapshots %1 statt %2</translation>
+    </message>
+    <message>
+        <source>%1 keeps %2 instead of %3</source>
+        <translation>%1 behält %2 statt %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>the pool</source>
+        <translation>der Pool</translation>
+    </message>
+    <message>
+        <source>this side</source>
+        <translation>diese Seite</translation>
+    </message>
+    <message>
+        <source>the receiving side</source>
+        <translation>die empfangende Seite</translation>
+    </message>
+    <message>
+        <source>backs up %1 instead of %2</source>
+        <translation>sichert %1 statt %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be changed: %2</source>
+        <translation>%1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>A job needs at least one filesystem</source>
+        <translation>Ein Job braucht mindestens ein Dateisystem</translation>
+    </message>
+</context>
+<context>
     <name>Gui::JobSummaries</name>
     <message>
         <source>OK</source>
@@ -1390,6 +2183,443 @@
     <message>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open the configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupDestinationPage</name>
+    <message>
+        <source>Where should the backups go?</source>
+        <translation>Wohin sollen die Sicherungen gehen?</translation>
+    </message>
+    <message>
+        <source>To another pool of this machine (a USB disk, say), or to a server that runs Holdfast.</source>
+        <translation>Auf einen anderen Pool dieses Rechners (etwa eine USB-Platte) oder auf einen Server, auf dem Holdfast läuft.</translation>
+    </message>
+    <message>
+        <source>Another &amp;pool of this machine</source>
+        <translation>Ein anderer &amp;Pool dieses Rechners</translation>
+    </message>
+    <message>
+        <source>A &amp;server, over ssh</source>
+        <translation>Ein &amp;Server, über ssh</translation>
+    </message>
+    <message>
+        <source>A server, over &amp;TCP or TLS (for experts)</source>
+        <translation>Ein Server, über &amp;TCP oder TLS (für Fachleute)</translation>
+    </message>
+    <message>
+        <source>(the server&apos;s job %1)</source>
+        <translation>(der Job %1 des Servers)</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>Pool:</translation>
+    </message>
+    <message>
+        <source>Receive into:</source>
+        <translation>Empfangen nach:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>Schlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>The daemon logs in as root with this key and no passphrase; make one with &lt;tt&gt;sudo ssh-keygen -t ed25519 -N &apos;&apos; -f /etc/holdfast/ssh/identity&lt;/tt&gt;. The server&apos;s host key must be in root&apos;s known_hosts: log in once by hand with &lt;tt&gt;sudo ssh -i KEY USER@SERVER&lt;/tt&gt;.</source>
+        <translation>Der Daemon meldet sich als root mit diesem Schlüssel ohne Passphrase an; erzeugen Sie einen mit &lt;tt&gt;sudo ssh-keygen -t ed25519 -N &apos;&apos; -f /etc/holdfast/ssh/identity&lt;/tt&gt;. Der Host-Schlüssel des Servers muss in den known_hosts von root stehen: Melden Sie sich einmal von Hand mit &lt;tt&gt;sudo ssh -i SCHLÜSSEL BENUTZER@SERVER&lt;/tt&gt; an.</translation>
+    </message>
+    <message>
+        <source>TCP, unencrypted: only in a network you trust</source>
+        <translation>TCP, unverschlüsselt: nur in einem Netz, dem Sie vertrauen</translation>
+    </message>
+    <message>
+        <source>TLS, with certificates from your own CA</source>
+        <translation>TLS, mit Zertifikaten Ihrer eigenen CA</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s address, as the server sees it:</source>
+        <translation>Adresse dieses Rechners, wie der Server sie sieht:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s certificate:</source>
+        <translation>Zertifikat dieses Rechners:</translation>
+    </message>
+    <message>
+        <source>Its key:</source>
+        <translation>Sein Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Name (CN) in the server&apos;s certificate:</source>
+        <translation>Name (CN) im Zertifikat des Servers:</translation>
+    </message>
+    <message>
+        <source>Server (host:port):</source>
+        <translation>Server (Host:Port):</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Add this line to the server&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; (of the user above): it lets this key run Holdfast&apos;s receiving end and nothing else.</source>
+        <translation>Fügen Sie diese Zeile zur &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; des Servers hinzu (des Benutzers oben): Sie lässt diesen Schlüssel die Empfangsseite von Holdfast ausführen und sonst nichts.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>The daemon connects to the server as the new job would and asks for its sink job; nothing is changed on either side</source>
+        <translation>Der Daemon verbindet sich mit dem Server wie der neue Job und fragt nach dessen Sink-Job; auf keiner Seite wird etwas geändert</translation>
+    </message>
+    <message>
+        <source>Receive into (a dataset on the server):</source>
+        <translation>Empfangen nach (ein Dataset auf dem Server):</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s name there:</source>
+        <translation>Name dieses Rechners dort:</translation>
+    </message>
+    <message>
+        <source>Add this job to the &lt;tt&gt;jobs:&lt;/tt&gt; of the server&apos;s /etc/holdfast/holdfast.yml and reload it there (&lt;tt&gt;sudo systemctl reload holdfast&lt;/tt&gt;):</source>
+        <translation>Fügen Sie diesen Job zu den &lt;tt&gt;jobs:&lt;/tt&gt; in /etc/holdfast/holdfast.yml des Servers hinzu und laden Sie sie dort neu (&lt;tt&gt;sudo systemctl reload holdfast&lt;/tt&gt;):</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1 (%2 frei)</translation>
+    </message>
+    <message>
+        <source>Each filesystem lands below this dataset under this machine&apos;s name, as %1/%2/%3. A push job and a sink job are added; they talk over zrepl&apos;s local transport.</source>
+        <translation>Jedes Dateisystem landet unter diesem Dataset unter dem Namen dieses Rechners, etwa als %1/%2/%3. Ein Push- und ein Sink-Job werden hinzugefügt; sie sprechen über den lokalen Transport von zrepl miteinander.</translation>
+    </message>
+    <message>
+        <source>The sink job %1 receives into %2 already: the new push job sends to it, as %2/%3/%4.</source>
+        <translation>Der Sink-Job %1 empfängt schon nach %2: Der neue Push-Job sendet an ihn, etwa als %2/%3/%4.</translation>
+    </message>
+    <message>
+        <source>This desktop may not read %1.pub. Run this on this machine; it prints the line for the server&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; (of the user above), which lets the key run Holdfast&apos;s receiving end and nothing else:</source>
+        <translation>Dieser Desktop darf %1.pub nicht lesen. Führen Sie dies auf diesem Rechner aus; es gibt die Zeile für die &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; des Servers aus (des Benutzers oben), die den Schlüssel die Empfangsseite von Holdfast ausführen lässt und sonst nichts:</translation>
+    </message>
+    <message>
+        <source>Add this line to the server&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; (of the user above): it lets this key run Holdfast&apos;s receiving end and nothing else. (A zrepl server runs &lt;tt&gt;zrepl stdinserver %1&lt;/tt&gt; there instead.)</source>
+        <translation>Fügen Sie diese Zeile zur &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; des Servers hinzu (des Benutzers oben): Sie lässt diesen Schlüssel die Empfangsseite von Holdfast ausführen und sonst nichts. (Ein zrepl-Server führt dort stattdessen &lt;tt&gt;zrepl stdinserver %1&lt;/tt&gt; aus.)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupEncryptionPage</name>
+    <message>
+        <source>Keep the backup encrypted?</source>
+        <translation>Die Sicherung verschlüsselt lassen?</translation>
+    </message>
+    <message>
+        <source>Some of what you chose is encrypted with ZFS&apos;s native encryption.</source>
+        <translation>Ein Teil Ihrer Auswahl ist mit der eingebauten Verschlüsselung von ZFS verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Send it encrypted, as it is (raw send)</source>
+        <translation>Verschlüsselt senden, so wie es ist (Raw-Send)</translation>
+    </message>
+    <message>
+        <source>Not possible for this backup: %1 are not encrypted, and a job sends either everything encrypted or nothing. Make two backups to send the encrypted filesystems as they are.</source>
+        <translation>Für diese Sicherung nicht möglich: %1 sind nicht verschlüsselt, und ein Job sendet entweder alles verschlüsselt oder nichts. Legen Sie zwei Sicherungen an, um die verschlüsselten Dateisysteme so zu senden, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Encrypted: %1.</source>
+        <translation>Verschlüsselt: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Sent encrypted&lt;/b&gt; (zrepl&apos;s &lt;tt&gt;send: {encrypted: true}&lt;/tt&gt;), the backup holds the encrypted blocks as they are: the receiving pool or server never sees the data nor its key, and a stolen USB disk reveals nothing. Restoring needs the key of this machine (&lt;tt&gt;zfs load-key&lt;/tt&gt;), so keep a copy of it elsewhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not sent encrypted&lt;/b&gt;, the data is decrypted for sending and the backup is as safe as the pool it lands on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verschlüsselt gesendet&lt;/b&gt; (&lt;tt&gt;send: {encrypted: true}&lt;/tt&gt; von zrepl) enthält die Sicherung die verschlüsselten Blöcke, wie sie sind: Der empfangende Pool oder Server sieht weder die Daten noch ihren Schlüssel, und eine gestohlene USB-Platte verrät nichts. Zum Wiederherstellen braucht es den Schlüssel dieses Rechners (&lt;tt&gt;zfs load-key&lt;/tt&gt;); bewahren Sie eine Kopie davon anderswo auf.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unverschlüsselt gesendet&lt;/b&gt; werden die Daten zum Senden entschlüsselt, und die Sicherung ist so sicher wie der Pool, auf dem sie landet.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupFilesystemsPage</name>
+    <message>
+        <source>What do you want to back up?</source>
+        <translation>Was möchten Sie sichern?</translation>
+    </message>
+    <message>
+        <source>Tick the filesystems to back up. A ticked filesystem includes everything below it, also what is created there later; untick one below it to leave it out.</source>
+        <translation>Haken Sie die zu sichernden Dateisysteme an. Ein angehaktes Dateisystem schließt alles darunter ein, auch was dort später entsteht; entfernen Sie den Haken bei einem darunter, um es auszulassen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Asking the daemon for its filesystems…</source>
+        <translation>Der Daemon wird nach seinen Dateisystemen gefragt…</translation>
+    </message>
+    <message>
+        <source>The daemon found no ZFS filesystems on this machine.</source>
+        <translation>Der Daemon hat auf diesem Rechner keine ZFS-Dateisysteme gefunden.</translation>
+    </message>
+    <message>
+        <source>Nothing ticked yet.</source>
+        <translation>Noch nichts angehakt.</translation>
+    </message>
+    <message>
+        <source>1 filesystem, %1: %2</source>
+        <translation>1 Dateisystem, %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 filesystems, %2: %3</source>
+        <translation>%1 Dateisysteme, %2: %3</translation>
+    </message>
+    <message>
+        <source>Backed up by another job already: %1. The new job takes snapshots of its own, named so that neither job prunes the other&apos;s.</source>
+        <translation>Schon von einem anderen Job gesichert: %1. Der neue Job erstellt eigene Snapshots, so benannt, dass keiner der beiden Jobs die des anderen ausdünnt.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupReviewPage</name>
+    <message>
+        <source>Review and apply</source>
+        <translation>Prüfen und übernehmen</translation>
+    </message>
+    <message>
+        <source>These jobs are added to the daemon&apos;s configuration; the rest of the file stays as written.</source>
+        <translation>Diese Jobs werden zur Konfiguration des Daemons hinzugefügt; der Rest der Datei bleibt, wie er geschrieben ist.</translation>
+    </message>
+    <message>
+        <source>Reload and Add Again</source>
+        <translation>Neu laden und erneut hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reads the configuration as it is now and adds these jobs to it</source>
+        <translation>Liest die Konfiguration, wie sie jetzt ist, und fügt diese Jobs hinzu</translation>
+    </message>
+    <message>
+        <source>Reading the configuration again…</source>
+        <translation>Die Konfiguration wird erneut gelesen…</translation>
+    </message>
+    <message>
+        <source>Name of the backup job:</source>
+        <translation>Name des Sicherungsjobs:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Added to the end of the jobs in %1, from line %2:</source>
+        <translation>Ans Ende der Jobs in %1 angefügt, ab Zeile %2:</translation>
+    </message>
+    <message>
+        <source>These jobs use zrepl&apos;s own settings only: zrepl can load the file as well.</source>
+        <translation>Diese Jobs verwenden nur die Einstellungen von zrepl: Auch zrepl kann die Datei laden.</translation>
+    </message>
+    <message>
+        <source>Holdfast only: %1</source>
+        <translation>Nur Holdfast: %1</translation>
+    </message>
+    <message>
+        <source>On the server: the authorized_keys line and the sink job %1 from the page before must be in place before the first replication.</source>
+        <translation>Auf dem Server: Die authorized_keys-Zeile und der Sink-Job %1 von der vorigen Seite müssen vor der ersten Replikation eingerichtet sein.</translation>
+    </message>
+    <message>
+        <source>On the server: the sink job %1 from the page before must be in place before the first replication.</source>
+        <translation>Auf dem Server: Der Sink-Job %1 von der vorigen Seite muss vor der ersten Replikation eingerichtet sein.</translation>
+    </message>
+    <message>
+        <source>The daemon is checking the configuration with these jobs…</source>
+        <translation>Der Daemon prüft die Konfiguration mit diesen Jobs…</translation>
+    </message>
+    <message>
+        <source>The daemon checked the configuration with these jobs: valid. %1</source>
+        <translation>Der Daemon hat die Konfiguration mit diesen Jobs geprüft: gültig. %1</translation>
+    </message>
+    <message>
+        <source>in the existing file, %1</source>
+        <translation>in der vorhandenen Datei, %1</translation>
+    </message>
+    <message>
+        <source>The daemon found a problem: %1</source>
+        <translation>Der Daemon hat ein Problem gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
+    </message>
+    <message>
+        <source>Another change is being applied; try again in a moment</source>
+        <translation>Gerade wird eine andere Änderung übernommen; versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>The configuration has not been read</source>
+        <translation>Die Konfiguration wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was written. Reload the configuration and add these jobs to it as it is now?</source>
+        <translation>%1. Es wurde nichts geschrieben. Die Konfiguration neu laden und diese Jobs zu ihrem jetzigen Stand hinzufügen?</translation>
+    </message>
+    <message>
+        <source>Waiting for the job&apos;s first snapshot…</source>
+        <translation>Warten auf den ersten Snapshot des Jobs…</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupSchedulePage</name>
+    <message>
+        <source>How often, and for how long?</source>
+        <translation>Wie oft, und wie lange?</translation>
+    </message>
+    <message>
+        <source>Snapshots are taken on this machine and sent to the backup right after; each side then thins them out as chosen here.</source>
+        <translation>Snapshots werden auf diesem Rechner erstellt und gleich danach zur Sicherung gesendet; jede Seite dünnt sie dann aus, wie hier gewählt.</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Eigene…</translation>
+    </message>
+    <message>
+        <source>A duration as zrepl writes it: 30m, 2h, 1h30m</source>
+        <translation>Eine Dauer, wie zrepl sie schreibt: 30m, 2h, 1h30m</translation>
+    </message>
+    <message>
+        <source>Warn me when the newest backup is older than</source>
+        <translation>Warnen, wenn die neueste Sicherung älter ist als</translation>
+    </message>
+    <message>
+        <source>Holdfast only: zrepl does not know this setting and would refuse the file.</source>
+        <translation>Nur Holdfast: zrepl kennt diese Einstellung nicht und würde die Datei ablehnen.</translation>
+    </message>
+    <message>
+        <source>Take a snapshot:</source>
+        <translation>Snapshot erstellen:</translation>
+    </message>
+    <message>
+        <source>The backup keeps:</source>
+        <translation>Die Sicherung behält:</translation>
+    </message>
+    <message>
+        <source>This machine keeps:</source>
+        <translation>Dieser Rechner behält:</translation>
+    </message>
+    <message>
+        <source>Snapshots %1, named %2 and the time. The backup keeps %3; this machine keeps %4.</source>
+        <translation>Snapshots %1, benannt mit %2 und der Zeit. Die Sicherung behält %3; dieser Rechner behält %4.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupText</name>
+    <message>
+        <source>The warning when the newest backup gets old (“health”) is Holdfast&apos;s own: zrepl refuses a configuration with it. Leave it off to keep the file loadable by zrepl.</source>
+        <translation>Die Warnung, wenn die neueste Sicherung alt wird (»health«), gibt es nur bei Holdfast: zrepl lehnt eine Konfiguration damit ab. Lassen Sie sie aus, damit zrepl die Datei laden kann.</translation>
+    </message>
+    <message>
+        <source>Choose at least one filesystem to back up</source>
+        <translation>Wählen Sie mindestens ein zu sicherndes Dateisystem</translation>
+    </message>
+    <message>
+        <source>“%1” cannot name this machine on the receiving side: use letters, digits, “-” and “.”</source>
+        <translation>»%1« kann diesen Rechner auf der Empfangsseite nicht benennen: Verwenden Sie Buchstaben, Ziffern, »-« und ».«</translation>
+    </message>
+    <message>
+        <source>“%1” is no dataset to receive into, such as usbpool/holdfast</source>
+        <translation>»%1« ist kein Dataset zum Empfangen, etwa usbpool/holdfast</translation>
+    </message>
+    <message>
+        <source>%1 lies inside what is backed up: the backup would back itself up. Choose another pool, or leave it out of the filesystems</source>
+        <translation>%1 liegt in dem, was gesichert wird: Die Sicherung würde sich selbst sichern. Wählen Sie einen anderen Pool oder nehmen Sie es aus den Dateisystemen heraus</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Servers ein</translation>
+    </message>
+    <message>
+        <source>Enter the user to log in as on the server</source>
+        <translation>Geben Sie den Benutzer ein, als der Sie sich auf dem Server anmelden</translation>
+    </message>
+    <message>
+        <source>The ssh port must be between 1 and 65535</source>
+        <translation>Der ssh-Port muss zwischen 1 und 65535 liegen</translation>
+    </message>
+    <message>
+        <source>The identity file must be an absolute path (the daemon runs as root, from /)</source>
+        <translation>Die Schlüsseldatei muss ein absoluter Pfad sein (der Daemon läuft als root, von / aus)</translation>
+    </message>
+    <message>
+        <source>“%1” is not host:port, such as backup.example.org:8888</source>
+        <translation>»%1« ist nicht Host:Port, etwa backup.example.org:8888</translation>
+    </message>
+    <message>
+        <source>The CA, certificate and key must be absolute paths</source>
+        <translation>CA, Zertifikat und Schlüssel müssen absolute Pfade sein</translation>
+    </message>
+    <message>
+        <source>Enter the name (CN) in the server&apos;s certificate</source>
+        <translation>Geben Sie den Namen (CN) im Zertifikat des Servers ein</translation>
+    </message>
+    <message>
+        <source>Enter this machine&apos;s address as the server sees it</source>
+        <translation>Geben Sie die Adresse dieses Rechners ein, wie der Server sie sieht</translation>
+    </message>
+    <message>
+        <source>“%1” is no dataset on the server to receive into, such as backup/holdfast</source>
+        <translation>»%1« ist kein Dataset auf dem Server zum Empfangen, etwa backup/holdfast</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot take new jobs: %1</source>
+        <translation>Die Konfigurationsdatei kann keine neuen Jobs aufnehmen: %1</translation>
+    </message>
+    <message>
+        <source>The job could not be added to the configuration: %1</source>
+        <translation>Der Job konnte nicht zur Konfiguration hinzugefügt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewBackupWizard</name>
+    <message>
+        <source>New Backup</source>
+        <translation>Neue Sicherung</translation>
+    </message>
+    <message>
+        <source>The configuration has not been read yet</source>
+        <translation>Die Konfiguration wurde noch nicht gelesen</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +3269,242 @@ Snapshot %2, erstellt %3</translation>
     <message>
         <source>Ask the daemon to mount this snapshot read-only for you to browse (%1)</source>
         <translation>Den Daemon bitten, diesen Snapshot schreibgeschützt für Sie zum Durchsuchen einzuhängen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Retention</name>
+    <message>
+        <source>part %1 of %2 (“%3”)</source>
+        <translation>Teil %1 von %2 (»%3«)</translation>
+    </message>
+    <message>
+        <source>%1 is not of the form &lt;count&gt;x&lt;length&gt;, as 24x1h or 1x1h(keep=all)</source>
+        <translation>%1 hat nicht die Form &lt;Anzahl&gt;x&lt;Länge&gt;, wie 24x1h oder 1x1h(keep=all)</translation>
+    </message>
+    <message>
+        <source>%1: the count must be between 1 and %2</source>
+        <translation>%1: Die Anzahl muss zwischen 1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>%1: the length must be a positive number with s, m, h, d or w</source>
+        <translation>%1: Die Länge muss eine positive Zahl mit s, m, h, d oder w sein</translation>
+    </message>
+    <message>
+        <source>%1: keep= takes “all” or a positive number</source>
+        <translation>%1: keep= nimmt »all« oder eine positive Zahl</translation>
+    </message>
+    <message>
+        <source>%1: the lengths must grow from left to right</source>
+        <translation>%1: Die Längen müssen von links nach rechts wachsen</translation>
+    </message>
+    <message>
+        <source>about a year</source>
+        <translation>etwa ein Jahr</translation>
+    </message>
+    <message>
+        <source>about %1 years</source>
+        <translation>etwa %1 Jahre</translation>
+    </message>
+    <message>
+        <source>about %1 months</source>
+        <translation>etwa %1 Monate</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>an hour</source>
+        <translation>eine Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hourly, 14 daily, 8 weekly, 12 monthly</source>
+        <translation>24 stündliche, 14 tägliche, 8 wöchentliche, 12 monatliche</translation>
+    </message>
+    <message>
+        <source>24 hourly, 14 daily, 8 weekly and 12 monthly snapshots</source>
+        <translation>24 stündliche, 14 tägliche, 8 wöchentliche und 12 monatliche Snapshots</translation>
+    </message>
+    <message>
+        <source>Hourly for 2 weeks</source>
+        <translation>Stündlich für 2 Wochen</translation>
+    </message>
+    <message>
+        <source>an hourly snapshot for 2 weeks</source>
+        <translation>einen stündlichen Snapshot für 2 Wochen</translation>
+    </message>
+    <message>
+        <source>24 hourly, then daily for a month</source>
+        <translation>24 stündliche, dann täglich für einen Monat</translation>
+    </message>
+    <message>
+        <source>24 hourly and 30 daily snapshots</source>
+        <translation>24 stündliche und 30 tägliche Snapshots</translation>
+    </message>
+    <message>
+        <source>24 hourly, 30 daily, 6 monthly (zrepl&apos;s example)</source>
+        <translation>24 stündliche, 30 tägliche, 6 monatliche (Beispiel von zrepl)</translation>
+    </message>
+    <message>
+        <source>24 hourly, 30 daily and 6 monthly snapshots</source>
+        <translation>24 stündliche, 30 tägliche und 6 monatliche Snapshots</translation>
+    </message>
+    <message>
+        <source>24 hourly, 30 daily, 12 weekly, 24 monthly</source>
+        <translation>24 stündliche, 30 tägliche, 12 wöchentliche, 24 monatliche</translation>
+    </message>
+    <message>
+        <source>24 hourly, 30 daily, 12 weekly and 24 monthly snapshots</source>
+        <translation>24 stündliche, 30 tägliche, 12 wöchentliche und 24 monatliche Snapshots</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes</source>
+        <translation>Alle 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Jede Stunde</translation>
+    </message>
+    <message>
+        <source>Every 6 hours</source>
+        <translation>Alle 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Once a day</source>
+        <translation>Einmal am Tag</translation>
+    </message>
+    <message>
+        <source>The retention grid is empty</source>
+        <translation>Das Aufbewahrungsraster ist leer</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 15m, 1h or 1h30m (units: s, m, h)</source>
+        <translation>»%1« ist keine Dauer wie 15m, 1h oder 1h30m (Einheiten: s, m, h)</translation>
+    </message>
+    <message>
+        <source>An interval of less than a second would snapshot without pause</source>
+        <translation>Bei einem Intervall unter einer Sekunde würden ohne Pause Snapshots erstellt</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal am Tag</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>alle %1</translation>
+    </message>
+    <message>
+        <source>what is not replicated yet</source>
+        <translation>was noch nicht repliziert ist</translation>
+    </message>
+    <message>
+        <source>the newest snapshot</source>
+        <translation>den neuesten Snapshot</translation>
+    </message>
+    <message>
+        <source>the %1 newest</source>
+        <translation>die %1 neuesten</translation>
+    </message>
+    <message>
+        <source>the grid %1</source>
+        <translation>das Raster %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>, and </source>
+        <translation> und </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetentionEditor</name>
+    <message>
+        <source>Until replicated, and the 10 newest (zrepl&apos;s default)</source>
+        <translation>Bis repliziert, und die 10 neuesten (Vorgabe von zrepl)</translation>
+    </message>
+    <message>
+        <source>Until replicated, and %1</source>
+        <translation>Bis repliziert, und %1</translation>
+    </message>
+    <message>
+        <source>Until replicated, and the newest…</source>
+        <translation>Bis repliziert, und die neuesten…</translation>
+    </message>
+    <message>
+        <source>The newest…</source>
+        <translation>Die neuesten…</translation>
+    </message>
+    <message>
+        <source>Custom grid…</source>
+        <translation>Eigenes Raster…</translation>
+    </message>
+    <message>
+        <source>zrepl&apos;s retention grid: &lt;count&gt;x&lt;length&gt; intervals from now backwards, separated by |; lengths in s, m, h, d or w; (keep=all) keeps every snapshot of an interval</source>
+        <translation>Aufbewahrungsraster von zrepl: &lt;Anzahl&gt;x&lt;Länge&gt;-Intervalle von jetzt an rückwärts, getrennt durch |; Längen in s, m, h, d oder w; (keep=all) behält jeden Snapshot eines Intervalls</translation>
+    </message>
+    <message>
+        <source> snapshots</source>
+        <translation> Snapshots</translation>
+    </message>
+    <message>
+        <source>Keep snapshots taken by hand or by other tools</source>
+        <translation>Von Hand oder mit anderen Werkzeugen erstellte Snapshots behalten</translation>
+    </message>
+    <message>
+        <source>Keeps every snapshot whose name does not start with %1: zrepl&apos;s rules would prune them otherwise</source>
+        <translation>Behält jeden Snapshot, dessen Name nicht mit %1 beginnt: Die Regeln von zrepl würden sie sonst ausdünnen</translation>
+    </message>
+    <message>
+        <source>As now: %1</source>
+        <translation>Wie jetzt: %1</translation>
+    </message>
+    <message>
+        <source>nothing (the job keeps every snapshot)</source>
+        <translation>nichts (der Job behält jeden Snapshot)</translation>
+    </message>
+    <message>
+        <source>As written (unchanged)</source>
+        <translation>Wie geschrieben (unverändert)</translation>
+    </message>
+    <message>
+        <source>Keeps what the file&apos;s rules say; they are left as written:
+%1</source>
+        <translation>Behält, was die Regeln der Datei sagen; sie bleiben, wie sie geschrieben sind:
+%1</translation>
+    </message>
+    <message>
+        <source>Keeps snapshots for %1.</source>
+        <translation>Behält Snapshots für %1.</translation>
+    </message>
+    <message>
+        <source>zrepl grid: %1</source>
+        <translation>zrepl-Raster: %1</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,10 @@
 #include <QSystemTrayIcon>
 #include <QTranslator>
 
+#include "app/ui/BackupSetupController.h"
 #include "app/ui/FileHistoryDialog.h"
 #include "app/ui/MainWindow.h"
+#include "app/ui/NewBackupWizard.h"
 #include "app/ui/SettingsDialog.h"
 #include "app/ui/TrayController.h"
 
@@ -38,6 +40,17 @@ Application::Application(Options options, QObject *parent)
         });
         connect(m_tray.get(), &TrayController::wakeupRequested, &m_sender, &SignalSender::wakeup);
         connect(m_tray.get(), &TrayController::quitRequested, this, &Application::quit);
+        // New Backup… from the tray: the assistant opens over the window, which comes up with it.
+        QAction *newBackup = m_window->backupSetup()->newBackupAction();
+        m_tray->addWindowAction(newBackup);
+        connect(newBackup, &QAction::triggered, this, [this] {
+            if (m_window->isHidden()) {
+                showWindow();
+            }
+            if (NewBackupWizard *wizard = m_window->backupSetup()->wizard()) {
+                wizard->raise();
+            }
+        });
         connect(&m_poller, &StatusPoller::accessChanged, m_tray.get(), &TrayController::setReadOnly);
         m_tray->setReadOnly(m_poller.isReadOnly());
     }

@@ -35,6 +35,8 @@
 #include "app/models/PruningModel.h"
 #include "app/models/ReplicationModel.h"
 #include "app/models/SnapshottingModel.h"
+#include "app/ui/BackupSetupController.h"
+#include "app/core/ConfigStateWatcher.h"
 #include "app/ui/HoldsPanel.h"
 #include "app/ui/ProgressDelegate.h"
 #include "app/ui/RestoreView.h"
@@ -126,6 +128,10 @@ void MainWindow::createActions()
     m_showRestore->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_showRestore->setToolTip(tr("Browse the snapshots and restore files from them"));
     connect(m_showRestore, &QAction::triggered, this, &MainWindow::showRestoreView);
+    m_backupSetup = new BackupSetupController(m_poller, this);
+    connect(m_backupSetup, &BackupSetupController::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 15000);
+    });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_settings);
@@ -134,6 +140,11 @@ void MainWindow::createActions()
     QMenu *job = menuBar()->addMenu(tr("&Job"));
     // The tooltips say why Wake Up or Reset is greyed out.
     job->setToolTipsVisible(true);
+    job->addAction(m_backupSetup->newBackupAction());
+    job->addAction(m_backupSetup->editJobAction());
+    job->addAction(m_backupSetup->removeJobAction());
+    job->addAction(m_backupSetup->advancedAction());
+    job->addSeparator();
     job->addAction(m_wakeup);
     job->addAction(m_reset);
     job->addSeparator();
@@ -150,6 +161,8 @@ void MainWindow::createActions()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"MainToolbar"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_backupSetup->newBackupAction());
+    toolbar->addSeparator();
     toolbar->addAction(m_wakeup);
     toolbar->addAction(m_reset);
     toolbar->addAction(m_pause);
@@ -334,7 +347,25 @@ void MainWindow::createLayout()
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
+    // Above the jobs: a refused reload (the daemon runs the version before) or changes still waiting to apply.
+    m_configBanner = new QLabel;
+    m_configBanner->setObjectName(u"configHealthBanner"_s);
+    m_configBanner->setWordWrap(true);
+    m_configBanner->setTextFormat(Qt::RichText);
+    m_configBanner->setContentsMargins(8, 6, 8, 6);
+    m_configBanner->setAutoFillBackground(true);
+    m_configBanner->hide();
+    connect(m_configBanner, &QLabel::linkActivated, this, [this] { m_backupSetup->openAdvanced(); });
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_configBanner);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    m_configWatcher = new ConfigStateWatcher(m_poller, this);
+    connect(m_configWatcher, &ConfigStateWatcher::healthChanged, this, &MainWindow::showConfigHealth);
+    // What an apply changed shows at once, not at the next read.
+    connect(m_backupSetup, &BackupSetupController::message, m_configWatcher, &ConfigStateWatcher::refresh);
 
     m_connectionLabel = new QLabel;
     m_connectionLabel->setObjectName(u"connectionLabel"_s);
@@ -360,6 +391,7 @@ void MainWindow::applySettings(const AppSettings &settings)
         // Another daemon, perhaps of another kind: what the last one said about holds and pruning is gone.
         m_holdsPanel->forget();
         m_pruningFetcher->forget();
+        m_backupSetup->forget();
     }
     m_poller.setSocketPath(settings.socketPath);
     m_poller.setInterval(settings.pollInterval);
@@ -478,6 +510,7 @@ void MainWindow::handleSelection()
     m_pruningModel->setJob(job);
     m_filesystemsModel->setJob(m_allJobsBox->isChecked() ? QString() : job);
     m_holdsPanel->setJob(m_allJobsBox->isChecked() ? QString() : job);
+    m_backupSetup->setSelectedJob(job);
     handleFilesystemSelection();
     handlePruningSelection();
     m_replicationView->expandAll();
@@ -655,6 +688,9 @@ void MainWindow::showJobMenu(const QPoint &position)
     menu.addAction(m_resume);
     menu.addSeparator();
     menu.addAction(m_copyError);
+    menu.addSeparator();
+    menu.addAction(m_backupSetup->editJobAction());
+    menu.addAction(m_backupSetup->removeJobAction());
     menu.exec(m_jobsView->viewport()->mapToGlobal(position));
 }
 
@@ -673,6 +709,27 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     Q_EMIT quitRequested();
     event->accept();
+}
+
+void MainWindow::showConfigHealth(const ConfigHealth &health)
+{
+    if (health.level == ConfigHealth::Level::Fine) {
+        m_configBanner->hide();
+        return;
+    }
+    QString text = health.text.toHtmlEscaped();
+    if (health.level == ConfigHealth::Level::Warning) {
+        text += u" <a href=\"edit\">"_s + tr("Open the configuration") + u"</a>"_s;
+    }
+    m_configBanner->setText(text);
+    m_configBanner->setToolTip(health.details);
+    QPalette palette = m_configBanner->palette();
+    // Amber for a refused reload, the theme's tooltip colours for news that needs no action.
+    const bool warning = health.level == ConfigHealth::Level::Warning;
+    palette.setColor(QPalette::Window, warning ? QColor(0xfc, 0xe9, 0xb6) : palette.color(QPalette::ToolTipBase));
+    palette.setColor(QPalette::WindowText, warning ? QColor(0x4d, 0x36, 0x00) : palette.color(QPalette::ToolTipText));
+    m_configBanner->setPalette(palette);
+    m_configBanner->show();
 }
 
 }  // namespace Gui

@@ -19,6 +19,9 @@ class QTreeView;
 
 namespace Gui {
 
+class BackupSetupController;
+class ConfigStateWatcher;
+struct ConfigHealth;
 class ErrorsOnlyFilter;
 class FilesystemsModel;
 class HoldsPanel;
@@ -65,6 +68,8 @@ public:
     QAction *showRestoreAction() const { return m_showRestore; }
     void showRestoreView();
     QAction *copyStatusAction() const { return m_copyStatus; }
+    // New Backup…, Edit Job…, Remove Job…, Advanced… and the dialogs they open.
+    BackupSetupController *backupSetup() const { return m_backupSetup; }
     // Shown while the daemon lets this user watch but not send signals.
     QLabel *readOnlyIndicator() const { return m_readOnlyLabel; }
 
@@ -78,6 +83,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void showConfigHealth(const ConfigHealth &health);
     void createActions();
     void fitJobColumns();
     void createLayout();
@@ -126,6 +132,9 @@ private:
     QLabel *m_pruningExplanationLabel = nullptr;
     HoldsPanel *m_holdsPanel = nullptr;
     RestoreView *m_restoreView = nullptr;
+    BackupSetupController *m_backupSetup = nullptr;
+    ConfigStateWatcher *m_configWatcher = nullptr;
+    QLabel *m_configBanner = nullptr;
     QTableView *m_filesystemsView = nullptr;
     QCheckBox *m_allJobsBox = nullptr;
     QLabel *m_filesystemsNote = nullptr;

@@ -18,6 +18,7 @@ TrayController::TrayController(QObject *parent)
     QAction *restore = m_menu.addAction(tr("&Restore…"));
     restore->setObjectName(u"trayRestoreAction"_s);
     connect(restore, &QAction::triggered, this, &TrayController::restoreRequested);
+    m_restore = restore;
     m_menu.addSeparator();
     m_wakeupAll = m_menu.addAction(tr("Wake Up &All Jobs"));
     connect(m_wakeupAll, &QAction::triggered, this, [this] {
@@ -39,6 +40,13 @@ TrayController::TrayController(QObject *parent)
         }
     });
     rebuildJobMenu({});
+}
+
+void TrayController::addWindowAction(QAction *action)
+{
+    const QList<QAction *> actions = m_menu.actions();
+    const qsizetype after = actions.indexOf(m_restore);
+    m_menu.insertAction(after + 1 < actions.size() ? actions.at(after + 1) : nullptr, action);
 }
 
 void TrayController::show()

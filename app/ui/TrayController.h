@@ -23,6 +23,8 @@ public:
     void setReadOnly(bool readOnly);
     void showMessage(const QString &title, const QString &body, QSystemTrayIcon::MessageIcon icon);
     const TrayState &state() const { return m_state; }
+    // An entry of the window's (New Backup…) under Restore…: the same action, enabled and explained alike.
+    void addWindowAction(QAction *action);
     QMenu *menu() { return &m_menu; }
 
 Q_SIGNALS:
@@ -39,6 +41,7 @@ private:
     QSystemTrayIcon m_icon;
     QMenu m_menu;
     QMenu *m_jobsMenu = nullptr;
+    QAction *m_restore = nullptr;
     QAction *m_wakeupAll = nullptr;
     TrayState m_state;
     QStringList m_jobNames;

@@ -470,7 +470,7 @@ std::optional<QByteArray> ConfigTextEditor::jobsKeyLineWith(const QByteArray &ta
     }
     QByteArray out = m_body.mid(line.begin, colon + 1 - line.begin) + tail;
     if (comment >= 0) {
-        out += ' ' + m_body.mid(comment, line.contentEnd - comment);
+        out += trailingComment(m_jobsKeyLine, colon + 1, comment);
     }
     return out + m_lines.lineBreak();
 }
@@ -772,7 +772,7 @@ ConfigTextEditor::replaceValue(const QByteArray &body, const Entry &entry, const
     QByteArray replacement = value.inlinePart;
     const qsizetype comment = commentStart(entry.keyLine, colon + 1);
     if (comment >= 0) {
-        replacement += ' ' + m_body.mid(comment, m_lines.at(entry.keyLine).contentEnd - comment);
+        replacement += trailingComment(entry.keyLine, colon + 1, comment);
     }
     replacement += value.lines;
     return splice(body, colon + 1, m_lines.at(entry.lastLine).contentEnd, replacement);
@@ -805,6 +805,18 @@ qsizetype ConfigTextEditor::colonAfterKey(int line, int column) const
         }
     }
     return -1;
+}
+
+QByteArray ConfigTextEditor::trailingComment(int line, qsizetype valueStart, qsizetype comment) const
+{
+    // The blanks the user put before the comment stay as they were (a column of aligned comments stays aligned as
+    // far as the new value allows).
+    qsizetype gap = comment;
+    while (gap > valueStart && (m_body[gap - 1] == ' ' || m_body[gap - 1] == '\t')) {
+        --gap;
+    }
+    const QByteArray blanks = gap < comment ? m_body.mid(gap, comment - gap) : QByteArray(" ");
+    return blanks + m_body.mid(comment, m_lines.at(line).contentEnd - comment);
 }
 
 qsizetype ConfigTextEditor::commentStart(int line, qsizetype from) const

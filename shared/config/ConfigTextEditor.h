@@ -134,6 +134,8 @@ private:
 
     qsizetype colonAfterKey(int line, int column) const;
     qsizetype commentStart(int line, qsizetype from) const;
+    // The comment at `comment` on `line` with the blanks written before it, to follow a rewritten value.
+    QByteArray trailingComment(int line, qsizetype valueStart, qsizetype comment) const;
 
     // Parses `body` again and checks that it gives exactly `expected` (name and node of each job, in order).
     std::optional<QString> verified(const QByteArray &body, const QList<YAML::Node> &expected) const;

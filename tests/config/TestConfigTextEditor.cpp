@@ -315,7 +315,7 @@ void TestConfigTextEditor::removeOnlyJobLeavesEmptyList()
     const ConfigTextEditor editor(text);
     const std::optional<QString> edited = editor.removeJob(u"a"_s);
     QVERIFY2(edited, qPrintable(editor.error()));
-    QCOMPARE(*edited, u"global:\n  logging: []\njobs: [] # just one\n# trailer\n"_s);
+    QCOMPARE(*edited, u"global:\n  logging: []\njobs: []  # just one\n# trailer\n"_s);
     QString why;
     QVERIFY2(parsesAsConfig(*edited, &why), qPrintable(why));
     // And back: appending to the empty list makes a block list again.
@@ -323,7 +323,7 @@ void TestConfigTextEditor::removeOnlyJobLeavesEmptyList()
     const std::optional<QString> again = empty.appendJob(u"name: b\ntype: snap\nfilesystems: {\"p<\": true}\n"
                                                          u"snapshotting:\n  type: manual\npruning:\n  keep: []\n"_s);
     QVERIFY2(again, qPrintable(empty.error()));
-    QVERIFY2(again->contains(u"jobs: # just one\n- name: b\n  type: snap\n"_s), qPrintable(*again));
+    QVERIFY2(again->contains(u"jobs:  # just one\n- name: b\n  type: snap\n"_s), qPrintable(*again));
     QVERIFY2(parsesAsConfig(*again, &why), qPrintable(why));
 }
 
@@ -334,9 +334,9 @@ void TestConfigTextEditor::setValueKeepsComments()
         editor.setJobValue(u"home_to_usb"_s, {u"snapshotting"_s, u"interval"_s}, u"2h"_s);
     QVERIFY2(edited, qPrintable(editor.error()));
     // The comment after the value stays on its line; nothing else moves.
-    QVERIFY2(edited->contains(u"    interval: 2h # every hour\n  pruning:"_s), qPrintable(*edited));
+    QVERIFY2(edited->contains(u"    interval: 2h  # every hour\n  pruning:"_s), qPrintable(*edited));
     const auto [from, to] = changedRegion(RealisticConfig, *edited);
-    QCOMPARE(RealisticConfig.mid(from, to - from), u"1h "_s);
+    QCOMPARE(RealisticConfig.mid(from, to - from), u"1"_s);
     const ConfigTextEditor after(*edited);
     QCOMPARE((*after.jobNode(u"home_to_usb"_s))["snapshotting"]["interval"].as<std::string>(), std::string("2h"));
     QCOMPARE(jobText(after, u"usb"_s), jobText(editor, u"usb"_s));
@@ -353,6 +353,18 @@ void TestConfigTextEditor::setValueKeepsComments()
         again.setJobValue(u"home_to_usb"_s, {u"snapshotting"_s, u"prefix"_s}, u"zrepl_"_s);
     QVERIFY2(back, qPrintable(again.error()));
     QCOMPARE(*back, RealisticConfig);
+
+    // The blanks before a trailing comment are the user's too: only the value changes.
+    QString aligned = RealisticConfig;
+    QVERIFY(aligned.contains(u"interval: 1h  # every hour"_s));
+    aligned.replace(u"interval: 1h  # every hour"_s, u"interval: 1h     # every hour"_s);
+    const ConfigTextEditor alignedEditor(aligned);
+    const std::optional<QString> realigned =
+        alignedEditor.setJobValue(u"home_to_usb"_s, {u"snapshotting"_s, u"interval"_s}, u"15m"_s);
+    QVERIFY2(realigned, qPrintable(alignedEditor.error()));
+    QString expected = aligned;
+    expected.replace(u"interval: 1h     # every hour"_s, u"interval: 15m     # every hour"_s);
+    QCOMPARE(*realigned, expected);
 }
 
 void TestConfigTextEditor::setValueInsertsMissingKeys()
@@ -450,7 +462,7 @@ void TestConfigTextEditor::appendToEmptyLists_data()
     QTest::addRow("empty flow list") << u"global: {}\njobs: []\n"_s
                                      << u"global: {}\njobs:\n- name: n\n  type: sink\n"_s;
     QTest::addRow("spaced flow list, comment")
-        << u"jobs: [ ]   # none yet\n"_s << u"jobs: # none yet\n- name: n\n  type: sink\n"_s;
+        << u"jobs: [ ]   # none yet\n"_s << u"jobs:   # none yet\n- name: n\n  type: sink\n"_s;
     QTest::addRow("nothing") << u"jobs:\nglobal:\n  logging: []\n"_s
                              << u"jobs:\n- name: n\n  type: sink\nglobal:\n  logging: []\n"_s;
     QTest::addRow("tilde") << u"jobs: ~\n"_s << u"jobs:\n- name: n\n  type: sink\n"_s;

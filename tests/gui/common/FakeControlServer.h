@@ -16,7 +16,8 @@
 // reason. For widget tests, which then run against zrepl's own answers. setAccess() makes it answer like Holdfast's
 // daemon instead: every answer names the asker's level (Holdfast-Access), and what the level does not allow is
 // refused with 403 and the daemon's explanation. Holdfast's other endpoints (holds, pruning explanations, holds
-// actions) answer 404, as zrepl's daemon does, until a test gives them an answer with answerWith().
+// actions) answer 404, as zrepl's daemon does, until a test gives them an answer with answerWith(); the
+// configuration endpoints as FakeConfigService (FakeConfigService.h) serves them.
 class FakeControlServer final : public QObject
 {
     Q_OBJECT
@@ -36,9 +37,11 @@ public:
     void refuseSignal(const QString &job, const QString &reason) { m_refusals.insert(job, reason); }
     // Answer as Holdfast's daemon to a user of this level; nullopt: as zrepl's, which names none and refuses nothing.
     void setAccess(std::optional<Api::AccessLevel> level) { m_access = level; }
+    std::optional<Api::AccessLevel> access() const { return m_access; }
     // What a refusal for want of access says.
     void setForbiddenMessage(const QString &message) { m_forbiddenMessage = message; }
     static QString defaultForbiddenMessage();
+    QString forbiddenMessage() const { return m_forbiddenMessage; }
     // How a test's stand-in endpoint answers: a status and a body (JSON for 2xx, the reason in plain text else).
     struct Answer
     {

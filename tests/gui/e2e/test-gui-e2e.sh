@@ -6,7 +6,10 @@
 # Holds pane under it (tests/gui/holds-view.png). Apart from the daemon, the versions window of a file on a fake
 # snapshot tree (tests/gui/file-history.png) and a version compared with the current file (tests/gui/file-diff.png);
 # and `holdfast-gui --versions` itself keeps its window open for a path on no ZFS filesystem (saying so) instead of
-# failing.
+# failing. The New backup assistant adds (a) a local pool pair for src/docs to usbpool and (b) an ssh+stdinserver push
+# of the encrypted src/secret to a second daemon (the server, on srvpool): the stand-in `ssh` first in the daemon's
+# PATH runs the forced command of the authorized_keys line the assistant showed, as sshd would; both configurations
+# then pass `holdfast configcheck` and the replicated snapshots have the source's guids (tests/gui/new-backup-*.png).
 #   test-gui-e2e.sh HOLDFAST_BINARY EMULATOR_BIN_DIR GUI_TEST_BINARY SCREENSHOT_PATH FILESYSTEMS_SCREENSHOT_PATH \
 #       HOLDS_SCREENSHOT_PATH FILE_HISTORY_SCREENSHOT_PATH FILE_DIFF_SCREENSHOT_PATH GUI_BINARY
 set -uo pipefail
@@ -26,6 +29,43 @@ zpool create -m none src "$WORK/src.img" || fail "zpool create"
 zpool create -m none dst "$WORK/dst.img" || fail "zpool create"
 zfs create -o holdfast:emulator:size=20000000 src/home || fail "zfs create"
 zfs snapshot src/home@before || fail "zfs snapshot"
+# For the New backup assistant: another local pool, a server's pool, and what they back up.
+zpool create -m none usbpool "$WORK/usbpool.img" || fail "zpool create usbpool"
+zpool create -m none srvpool "$WORK/srvpool.img" || fail "zpool create srvpool"
+zfs create -o holdfast:emulator:size=5000000 src/docs || fail "zfs create src/docs"
+zfs create -o encryption=on -o keyformat=passphrase -o keylocation=prompt -o holdfast:emulator:size=3000000 src/secret \
+    <<<"correct horse battery staple" || fail "zfs create src/secret"
+
+# The ssh the daemon runs: like sshd, it lets in the key whose public half is in $WORK/authorized_keys (which the GUI
+# test writes from the assistant's page) and runs that line's forced command, here with the server's configuration.
+mkdir -p "$WORK/fake-ssh" "$WORK/server-bin" "$WORK/ssh"
+cat >"$WORK/fake-ssh/ssh" <<SSH
+#!/bin/bash
+echo "ssh \$*" >>"$WORK/ssh.log"
+identity=
+while [ \$# -gt 0 ]; do
+    case \$1 in
+    -p | -o) shift 2 ;;
+    -i) identity=\$2; shift 2 ;;
+    -T) shift ;;
+    *) shift ;;
+    esac
+done
+[ -f "\$identity.pub" ] || { echo "fake ssh: no key \$identity" >&2; exit 255; }
+line=\$(grep -F "\$(cut -d' ' -f1,2 "\$identity.pub")" "$WORK/authorized_keys" 2>/dev/null) ||
+    { echo "Permission denied (publickey)." >&2; exit 255; }
+command=\$(sed -n 's/^command="\([^"]*\)".*/\1/p' <<<"\$line")
+PATH="$WORK/server-bin:\$PATH" exec sh -c "\$command"
+SSH
+printf '#!/bin/bash\nexec "%s" --config "%s" "$@"\n' "$HOLDFAST" "$WORK/server.yml" >"$WORK/server-bin/holdfast"
+chmod +x "$WORK/fake-ssh/ssh" "$WORK/server-bin/holdfast"
+if command -v ssh-keygen >/dev/null; then
+    ssh-keygen -q -t ed25519 -N '' -C root@workstation -f "$WORK/ssh/identity" || fail "ssh-keygen"
+else
+    echo "stand-in private key" >"$WORK/ssh/identity"
+    echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHoldfastEndToEnd root@workstation" >"$WORK/ssh/identity.pub"
+fi
+export PATH="$WORK/fake-ssh:$PATH"
 
 { global_yaml debug; local_push_sink_jobs_yaml "src/home<"; } >"$WORK/holdfast.yml"
 start_daemon
@@ -47,6 +87,9 @@ export HOLDFAST_E2E_FILE_DIFF_SCREENSHOT="$FILE_DIFF_SCREENSHOT"
 mkdir -p "$(dirname "$FILESYSTEMS_SCREENSHOT")"
 export HOLDFAST_E2E_DAEMON_LOG="$WORK/daemon.log"
 export XDG_CONFIG_HOME="$WORK/config"
+export HOLDFAST_E2E_WORK="$WORK"
+export HOLDFAST_E2E_HOLDFAST="$HOLDFAST"
+export HOLDFAST_E2E_SSH_IDENTITY="$WORK/ssh/identity"
 dbus-run-session -- "$GUI_TEST" || fail "the GUI test failed"
 
 # What the GUI asked for really happened on the pools.
@@ -58,6 +101,28 @@ grep -q "woken up" "$WORK/daemon.log" || fail "the daemon did not log the wakeup
 [ -s "$HOLDS_SCREENSHOT" ] || fail "no screenshot at $HOLDS_SCREENSHOT"
 [ -s "$FILE_HISTORY_SCREENSHOT" ] || fail "no screenshot at $FILE_HISTORY_SCREENSHOT"
 [ -s "$FILE_DIFF_SCREENSHOT" ] || fail "no screenshot at $FILE_DIFF_SCREENSHOT"
+
+# What the assistant wrote passes the daemon's own check, on this machine and on the server.
+hf configcheck >"$WORK/configcheck.out" 2>&1 || fail "configcheck of the assistant's file: $(cat "$WORK/configcheck.out")"
+"$HOLDFAST" --config "$WORK/server.yml" configcheck >"$WORK/configcheck.out" 2>&1 ||
+    fail "configcheck of the server's file: $(cat "$WORK/configcheck.out")"
+grep -q "name: docs_to_usbpool" "$WORK/holdfast.yml" || fail "the local pair is not in the file"
+grep -q "type: ssh+stdinserver" "$WORK/holdfast.yml" || fail "the ssh push is not in the file"
+# The replications ran with it: the received snapshots are the sources' (raw for the encrypted one).
+for pair in "src/docs usbpool/holdfast" "src/secret srvpool/holdfast"; do
+    set -- $pair
+    received=$(zfs list -H -o name -t snapshot -r "$2" | grep "/$1@" | head -n 1)
+    [ -n "$received" ] || fail "nothing of $1 received under $2: $(zfs list -H -o name -t snapshot -r "$2")"
+    [ "$(zfs get -H -p -o value guid "$received")" = "$(zfs get -H -p -o value guid "$1@${received#*@}")" ] ||
+        fail "$received does not have the guid of $1@${received#*@}"
+done
+[ "$(zfs get -H -o value encryption "$(zfs list -H -o name -r srvpool | grep '/src/secret$')")" != off ] ||
+    fail "src/secret arrived unencrypted: not a raw send"
+grep -q -- "-i $WORK/ssh/identity" "$WORK/ssh.log" && grep -q "root@backup-server" "$WORK/ssh.log" ||
+    fail "the push did not go through ssh with the assistant's key: $(cat "$WORK/ssh.log" 2>/dev/null)"
+for page in filesystems destination destination-local schedule encryption review applied; do
+    [ -s "$(dirname "$FILESYSTEMS_SCREENSHOT")/new-backup-$page.png" ] || fail "no screenshot of the assistant's $page page"
+done
 
 # What a file manager runs: the option is offered, and the window stays (until closed) for a path it cannot help with.
 "$GUI_BINARY" --help | grep -q -- "--versions <path>" || fail "holdfast-gui --help does not offer --versions"
