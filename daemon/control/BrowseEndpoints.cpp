@@ -109,19 +109,7 @@ void BrowseEndpoints::handle(const Http::Request &request, HttpHandler::Reply re
         reply(textAnswer(400, u"invalid filesystem name \"%1\": %2"_s.arg(filesystem, *why)));
         return;
     }
-    auto runner = std::make_unique<Async::TaskRunner>();
-    Async::TaskRunner *raw = runner.get();
-    m_tasks.push_back(std::move(runner));
-    QObject::connect(raw, &Async::TaskRunner::finished, raw, [this, raw] {
-        // Not from inside the task's own finish: a queued removal.
-        QMetaObject::invokeMethod(
-            raw,
-            [this, raw] {
-                m_tasks.remove_if([raw](const std::unique_ptr<Async::TaskRunner> &t) { return t.get() == raw; });
-            },
-            Qt::QueuedConnection);
-    });
-    raw->start(listSnapshots(filesystem, std::move(reply)));
+    m_tasks.start(listSnapshots(filesystem, std::move(reply)));
 }
 
 void BrowseEndpoints::browse(const Http::Request &request, HttpHandler::Reply reply)

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <list>
 #include <memory>
 
 #include <QByteArray>
 
 #include "daemon/async/Task.h"
-#include "daemon/async/TaskRunner.h"
+#include "daemon/async/TaskGroup.h"
 #include "daemon/browse/BrowseLeases.h"
 #include "daemon/browse/BrowseSettings.h"
 #include "daemon/browse/SnapshotLookup.h"
@@ -50,7 +49,7 @@ private:
     Browse::SnapshotLookup m_lookup;
     std::unique_ptr<Browse::BrowseLeases> m_leases;
     Log::Context m_log;
-    std::list<std::unique_ptr<Async::TaskRunner>> m_tasks;
+    Async::TaskGroup m_tasks;
 };
 
 }  // namespace Daemon

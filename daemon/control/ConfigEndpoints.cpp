@@ -87,27 +87,10 @@ void ConfigEndpoints::handle(const Http::Request &request, HttpHandler::Reply re
     } else if (path == Api::HoldfastEndpoint::Reload) {
         reply(reload(request));
     } else if (path == Api::HoldfastEndpoint::ConnectTest) {
-        run(testConnect(request, std::move(reply)));  // waits for the network
+        m_tasks.start(testConnect(request, std::move(reply)));  // waits for the network
     } else {
-        run(listFilesystems(std::move(reply)));  // waits for zpool and zfs
+        m_tasks.start(listFilesystems(std::move(reply)));  // waits for zpool and zfs
     }
-}
-
-void ConfigEndpoints::run(Async::Task<void> task)
-{
-    auto runner = std::make_unique<Async::TaskRunner>();
-    Async::TaskRunner *raw = runner.get();
-    m_tasks.push_back(std::move(runner));
-    QObject::connect(raw, &Async::TaskRunner::finished, raw, [this, raw] {
-        // Not from inside the task's own finish: a queued removal.
-        QMetaObject::invokeMethod(
-            raw,
-            [this, raw] {
-                m_tasks.remove_if([raw](const std::unique_ptr<Async::TaskRunner> &t) { return t.get() == raw; });
-            },
-            Qt::QueuedConnection);
-    });
-    raw->start(std::move(task));
 }
 
 Http::Response ConfigEndpoints::document(const Http::Request &request) const

@@ -2,14 +2,13 @@
 #pragma once
 
 #include <chrono>
-#include <list>
 #include <memory>
 
 #include <QByteArray>
 #include <QCoreApplication>
 
 #include "daemon/async/Task.h"
-#include "daemon/async/TaskRunner.h"
+#include "daemon/async/TaskGroup.h"
 #include "daemon/control/HttpHandler.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/zfs/ZfsClient.h"
@@ -51,7 +50,6 @@ private:
     Http::Response reload(const Http::Request &request);
     Async::Task<void> testConnect(Http::Request request, HttpHandler::Reply reply);
     Async::Task<void> listFilesystems(HttpHandler::Reply reply);
-    void run(Async::Task<void> task);
 
     Api::ConfigValidation validation(const QByteArray &text) const;
     QString readOnlyReason() const;
@@ -62,7 +60,7 @@ private:
     Zfs::ZfsClient m_zfs;
     Log::Context m_log;
     std::chrono::milliseconds m_connectTimeout{30000};
-    std::list<std::unique_ptr<Async::TaskRunner>> m_tasks;
+    Async::TaskGroup m_tasks;
 };
 
 }  // namespace Daemon

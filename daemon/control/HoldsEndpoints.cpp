@@ -46,16 +46,7 @@ void HoldsEndpoints::handle(const Http::Request &request, HttpHandler::Reply rep
         reply(textResponse(409, "another holds action is running; try again when it is done\n"));
         return;
     }
-    auto runner = std::make_unique<Async::TaskRunner>();
-    Async::TaskRunner *raw = runner.get();
-    m_tasks.push_back(std::move(runner));
-    QObject::connect(raw, &Async::TaskRunner::finished, raw, [this, raw] {
-        // Not from inside the task's own finish: a queued removal.
-        QMetaObject::invokeMethod(raw, [this, raw] {
-            m_tasks.remove_if([raw](const std::unique_ptr<Async::TaskRunner> &t) { return t.get() == raw; });
-        }, Qt::QueuedConnection);
-    });
-    raw->start(serve(request, std::move(reply)));
+    m_tasks.start(serve(request, std::move(reply)));
 }
 
 Async::Task<void> HoldsEndpoints::serve(Http::Request request, HttpHandler::Reply reply)

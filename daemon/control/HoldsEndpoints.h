@@ -3,11 +3,10 @@
 
 #include <QByteArray>
 
-#include <list>
 #include <memory>
 
 #include "daemon/async/Task.h"
-#include "daemon/async/TaskRunner.h"
+#include "daemon/async/TaskGroup.h"
 #include "daemon/control/HttpHandler.h"
 #include "daemon/logging/Logger.h"
 #include "daemon/zfs/ZfsClient.h"
@@ -38,7 +37,7 @@ private:
     Zfs::ZfsClient m_zfs;
     Log::Context m_log;
     bool m_actionRunning = false;
-    std::list<std::unique_ptr<Async::TaskRunner>> m_tasks;
+    Async::TaskGroup m_tasks;
 };
 
 }  // namespace Daemon
