@@ -1,27 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/config/Config.h"
 
+#include "shared/control/ConfigApi.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Config {
 
 QString Error::toString() const
 {
-    QString text;
-    if (!file.isEmpty()) {
-        text += file + u':';
-        if (line > 0) {
-            text += QString::number(line) + u':';
-            if (column > 0) {
-                text += QString::number(column) + u':';
-            }
-        }
-        text += u' ';
-    }
-    if (!field.isEmpty()) {
-        text += field + u": "_s;
-    }
-    return text + message;
+    // One wording for a configuration problem, whether the CLI, the log or the control API reports it.
+    return toProblem().toString();
+}
+
+Api::ConfigProblem Error::toProblem() const
+{
+    return {file, line, column, field, message};
 }
 
 QString jobTypeName(JobType type)

@@ -11,6 +11,10 @@
 
 // zrepl's configuration schema (config/config.go at 58c08c855f), read from the same YAML files. Field names in
 // comments are the YAML keys. Defaults are zrepl's.
+namespace Api {
+struct ConfigProblem;
+}
+
 namespace Config {
 
 using Duration = std::chrono::nanoseconds;
@@ -36,6 +40,8 @@ struct Error
 
     // "<file>:<line>:<column>: <field>: <message>", leaving out what is unknown.
     QString toString() const;
+    // The same problem as the control API reports it.
+    Api::ConfigProblem toProblem() const;
 };
 
 enum class LogLevel

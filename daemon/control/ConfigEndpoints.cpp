@@ -23,11 +23,6 @@ bool isRead(const QByteArray &method)
     return method == "GET" || method == "HEAD";
 }
 
-Api::ConfigProblem problemOf(const Config::Error &error)
-{
-    return {error.file, error.line, error.column, error.field, error.message};
-}
-
 // A request without the level header came through no access check (a socket only root can reach): full access.
 bool isStatusOnly(const Http::Request &request)
 {
@@ -117,7 +112,7 @@ Http::Response ConfigEndpoints::document(const Http::Request &request) const
             job.running = !job.restartPending && changes.unchanged.contains(job.name) && m_jobs.job(job.name);
         }
     } else {
-        doc.problem = problemOf(parseError);
+        doc.problem = parseError.toProblem();
     }
     if (isStatusOnly(request)) {
         const ConfigEdit::SecretRedactor::Result redacted = ConfigEdit::SecretRedactor::redact(doc.text);
@@ -146,7 +141,7 @@ Api::ConfigValidation ConfigEndpoints::validation(const QByteArray &text) const
     // Under the file's own name, so that positions read as they will once the text is applied.
     const std::optional<Config::Root> root = Config::parseBytes(text, m_host.configPath(), &error);
     if (!root) {
-        out.problems.append(problemOf(error));
+        out.problems.append(error.toProblem());
         return out;
     }
     out.valid = true;

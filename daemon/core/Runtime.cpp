@@ -31,11 +31,6 @@ namespace {
 const QString ControlJob = u"_control"_s;
 const QString PrometheusJob = u"_prometheus"_s;
 
-Api::ConfigProblem problemOf(const Config::Error &error)
-{
-    return {error.file, error.line, error.column, error.field, error.message};
-}
-
 QString joined(const QStringList &names)
 {
     return names.isEmpty() ? u"none"_s : names.join(u", "_s);
@@ -285,7 +280,7 @@ Api::ReloadReport Runtime::refused(const Config::Error &error, const QString &tr
     report.at = Api::Timestamp::now();
     report.trigger = trigger;
     report.version = m_runningVersion;
-    report.problem = problemOf(error);
+    report.problem = error.toProblem();
     Log::Context(ControlJob, {}).error(u"configuration not reloaded: the daemon runs the previous configuration"_s,
                                        {{u"err"_s, error.toString()}, {u"trigger"_s, trigger}});
     return report;
