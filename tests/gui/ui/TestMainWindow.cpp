@@ -38,6 +38,7 @@
 #include "StatusFixtures.h"
 #include "app/core/JobActions.h"
 #include "app/core/SignalSender.h"
+#include "app/core/ConfigStateWatcher.h"
 #include "app/core/StatusPoller.h"
 #include "app/models/FilesystemsModel.h"
 #include "app/models/HoldsModel.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void pauseAsksAndReachesTheDaemon();
     void zreplCannotPause();
     void pausedJobReadsPaused();
+    void refusedReloadShowsABanner();
     void pruningExplainsWhySnapshotsStay();
     void restoreViewWithoutZfs();
     void restoreViewBrowsesSnapshotsByKeyboard();
@@ -754,6 +756,37 @@ void TestMainWindow::zreplCannotPause()
     QTRY_VERIFY2(m_window->statusBar()->currentMessage().startsWith(u"This daemon cannot pause jobs"_s),
                  qPrintable(m_window->statusBar()->currentMessage()));
     QVERIFY(!m_window->statusBar()->currentMessage().contains(u"unknown signal op"_s));
+}
+
+// A reload refused elsewhere (`systemctl reload` of a broken file): a banner above the jobs says where the file is
+// wrong and that the daemon runs the version before; it goes once the file is fixed and reloaded.
+void TestMainWindow::refusedReloadShowsABanner()
+{
+    Api::ConfigDocument document;
+    document.path = u"/etc/holdfast/holdfast.yml"_s;
+    document.text = u"jobs: []\n"_s;
+    document.version = document.state.runningVersion = u"v1"_s;
+    Api::ReloadReport refused;
+    refused.ok = false;
+    refused.at = Api::Timestamp::now();
+    refused.trigger = u"signal"_s;
+    refused.problem = Api::ConfigProblem{document.path, 12, 7, u"jobs[1].snapshotting.interval"_s, u"time: unknown unit \"x\""_s};
+    Api::ConfigDocument broken = document;
+    broken.state.lastReload = refused;
+    m_server->answerWith(Api::HoldfastEndpoint::Config, 200, broken.toJson());
+    useHoldfastDaemon(Api::AccessLevel::Admin);
+    auto *banner = m_window->findChild<QLabel *>(u"configHealthBanner"_s);
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"has a problem at line 12, column 7"_s), qPrintable(banner->text()));
+    QVERIFY(banner->toolTip().contains(u"/etc/holdfast/holdfast.yml:12:7: jobs[1].snapshotting.interval"_s));
+    keepScreenshot(u"config-reload-refused"_s);
+
+    m_server->answerWith(Api::HoldfastEndpoint::Config, 200, document.toJson());
+    auto *watcher = m_window->findChild<Gui::ConfigStateWatcher *>();
+    QVERIFY(watcher);
+    watcher->refresh();
+    QTRY_VERIFY(!banner->isVisible());
 }
 
 void TestMainWindow::pausedJobReadsPaused()
