@@ -35,12 +35,12 @@ wait_bytes() { # N: until the running step moved more than N bytes
     fail "the step did not move past $1 bytes (at ${bytes:-nothing})"
 }
 
-# A filesystem whose full stream is still on its way when the reload comes: 200 MB on the emulator, 64 MB of random
+# A filesystem whose full stream is still on its way when the reload comes: 200 MB on the emulator, 32 MB of random
 # (incompressible) data on real OpenZFS under emulation (a few seconds there).
 if [ "$ZFS_BACKEND" = kernel ]; then
     make_pool src "$WORK/mnt/src" 1G
     make_pool dst none 1G
-    STEP_BYTES=2000000
+    STEP_BYTES=1000000
 else
     make_pool src
     make_pool dst
@@ -49,7 +49,7 @@ fi
 make_big() {
     if [ "$ZFS_BACKEND" = kernel ]; then
         zfs create "$1" || fail "zfs create $1"
-        head -c 64000000 /dev/urandom >"$WORK/mnt/$1/data" || fail "writing $1"
+        head -c 32000000 /dev/urandom >"$WORK/mnt/$1/data" || fail "writing $1"
     else
         zfs create -o holdfast:emulator:size=200000000 "$1" || fail "zfs create $1"
     fi
