@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/http/HttpParser.h"
 
+#include <optional>
+
 namespace Http {
 
 namespace {
@@ -218,6 +220,27 @@ bool RequestParser::finishHead()
     return true;
 }
 
+std::optional<QByteArray> RequestParser::impossibleRequestStart(const QByteArray &partial)
+{
+    // The method comes first, and it is a token. A CR at the end may be an empty line's (RFC 9112 §2.2 allows
+    // those before the request line) or the request line's own.
+    qsizetype end = partial.indexOf(' ');
+    if (end < 0) {
+        end = partial.endsWith('\r') ? partial.size() - 1 : partial.size();
+    }
+    for (qsizetype i = 0; i < end; ++i) {
+        const char c = partial.at(i);
+        if (detail::isTokenChar(c)) {
+            continue;
+        }
+        if (i == 0 && c == 0x16 && (partial.size() < 2 || partial.at(1) == 0x03)) {
+            return QByteArrayLiteral("a TLS handshake: this socket speaks plain HTTP/1.1");
+        }
+        return "byte 0x" + QByteArray::number(uchar(c), 16).rightJustified(2, '0') + " cannot be part of a request method";
+    }
+    return std::nullopt;
+}
+
 ParseResult RequestParser::parse(QByteArrayView data)
 {
     if (m_state == State::Failed) {
@@ -234,6 +257,11 @@ ParseResult RequestParser::parse(QByteArrayView data)
             return fail(414, "request line longer than " + QByteArray::number(m_limits.maxRequestLine) + " bytes", pos);
         }
         if (status == LineStatus::NeedMore) {
+            // Bytes that can never begin a request (a TLS ClientHello, NULs) are refused now, not after the read
+            // timeout: the client learns at once that it speaks the wrong protocol.
+            if (std::optional<QByteArray> why = impossibleRequestStart(m_line)) {
+                return fail(400, std::move(*why), pos);
+            }
             return {ParseStatus::Incomplete, pos};
         }
         if (line.isEmpty()) {

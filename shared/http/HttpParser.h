@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -73,6 +75,8 @@ private:
 
     ParseResult fail(int status, QByteArray message, qsizetype consumed);
     bool parseRequestLine(const QByteArray &line);
+    // Why the start of a request line, still without its end, can never become a valid one; nullopt while it can.
+    static std::optional<QByteArray> impossibleRequestStart(const QByteArray &partial);
     // After the empty line: checks the head as a whole and sets up the body.
     bool finishHead();
     QByteArray &bodySink() { return m_streamBody ? m_bodyData : m_message.body; }

@@ -401,6 +401,9 @@ void TestControlServer::badRequestsCloseTheConnection_data()
     QTest::addColumn<int>("status");
     QTest::newRow("missing Host") << QByteArray("GET /version HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("garbage") << QByteArray("\x16\x03\x01 hello\r\n\r\n") << 400;
+    // No line end ever comes: refused at once with a reason, not after the read timeout.
+    QTest::newRow("TLS ClientHello") << QByteArray::fromHex("1603010200010001fc03036e") << 400;
+    QTest::newRow("NUL bytes") << QByteArray(4, '\0') << 400;
     QTest::newRow("HTTP/2") << QByteArray("GET /version HTTP/2.0\r\n\r\n") << 505;
     QTest::newRow("long line") << QByteArray("GET /" + QByteArray(10000, 'x') + " HTTP/1.1\r\n") << 414;
     QTest::newRow("big body") << QByteArray("POST /signal HTTP/1.1\r\nHost: u\r\nContent-Length: 2000000\r\n\r\n") << 413;

@@ -100,6 +100,10 @@ private Q_SLOTS:
     void keepAliveRules();
     void errorIsSticky();
     void leadingEmptyLines();
+    void impossibleBytesFailFast_data();
+    void impossibleBytesFailFast();
+    void partialRequestsWaitForMore_data();
+    void partialRequestsWaitForMore();
     void headerAccess();
 };
 
@@ -373,6 +377,49 @@ void TestHttpParser::leadingEmptyLines()
     const Parsed parsed = parseAll("\r\n\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(parsed.errorStatus, 0);
     QCOMPARE(parsed.requests.size(), 1);
+}
+
+// Bytes that can never start a request are refused as soon as they arrive, without a line end (the server used to
+// wait for its read timeout): a TLS ClientHello, NULs, a binary protocol.
+void TestHttpParser::impossibleBytesFailFast_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("TLS ClientHello") << QByteArray::fromHex("160301020001") << QByteArray("a TLS handshake: this socket speaks plain HTTP/1.1");
+    QTest::newRow("TLS record header alone") << QByteArray::fromHex("16") << QByteArray("a TLS handshake: this socket speaks plain HTTP/1.1");
+    QTest::newRow("NUL") << QByteArray(1, '\0') << QByteArray("byte 0x00 cannot be part of a request method");
+    QTest::newRow("NUL inside the method") << QByteArray("GE\0", 3) << QByteArray("byte 0x00 cannot be part of a request method");
+    QTest::newRow("after empty lines") << QByteArray("\r\n\r\n\x01") << QByteArray("byte 0x01 cannot be part of a request method");
+    QTest::newRow("bracket") << QByteArray("{\"Name\"") << QByteArray("byte 0x7b cannot be part of a request method");
+}
+void TestHttpParser::impossibleBytesFailFast()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, message);
+    RequestParser parser;
+    QCOMPARE(parser.parse(bytes).status, ParseStatus::Error);
+    QCOMPARE(parser.errorStatus(), 400);
+    QCOMPARE(parser.errorMessage(), message);
+}
+
+// What may still become a request keeps waiting: RFC 9112's empty lines before it, a method cut anywhere, a CR
+// that may be a CRLF's.
+void TestHttpParser::partialRequestsWaitForMore_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("nothing") << QByteArray();
+    QTest::newRow("a CR") << QByteArray("\r");
+    QTest::newRow("empty lines and a CR") << QByteArray("\r\n\n\r");
+    QTest::newRow("part of a method") << QByteArray("GE");
+    QTest::newRow("method and CR") << QByteArray("GET\r");
+    QTest::newRow("method and target") << QByteArray("POST /sig");
+    QTest::newRow("token characters") << QByteArray("M-SEARCH!#$%&'*+.^_`|~");
+}
+void TestHttpParser::partialRequestsWaitForMore()
+{
+    QFETCH(QByteArray, bytes);
+    RequestParser parser;
+    QCOMPARE(parser.parse(bytes).status, ParseStatus::Incomplete);
 }
 
 void TestHttpParser::headerAccess()
