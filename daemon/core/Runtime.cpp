@@ -182,17 +182,9 @@ void Runtime::stopJob(const QString &name)
 
 void Runtime::restartJob(const Config::Job &config)
 {
-    if (Job *old = m_jobs->job(config.name)) {
-        resetLocalPeers(*old);
-    }
     // The old job goes before the new one starts: both would serve the same listener or port.
-    std::unique_ptr<Job> old = m_jobs->takeJob(config.name);
-    old.reset();
-    std::unique_ptr<Job> job = createJob(config);
-    Job *raw = job.get();
-    m_jobs->addJob(std::move(job));
-    watchJob(raw);
-    raw->start();
+    stopJob(config.name);
+    addJob(config);
 }
 
 QList<Job *> Runtime::localPeers(const Job &passive) const
@@ -293,7 +285,6 @@ void Runtime::finishReload(const Api::ReloadReport &report)
     ServiceManager::ready(report.ok ? tr("running %n job(s)", nullptr, jobs)
                                     : tr("running %n job(s); configuration not reloaded: %1", nullptr, jobs)
                                           .arg(report.problem ? report.problem->toString() : QString()));
-    Q_EMIT reloaded(report);
 }
 
 Api::ReloadReport Runtime::reloadFromFile(Api::RestartPolicy policy, const QString &trigger)
@@ -439,7 +430,6 @@ void Runtime::runPendingRestarts()
         const Config::Job config = m_pending.take(name);
         restartJob(config);
         Log::Context(name, {}).info(u"job restarted with its new settings: its work is done"_s);
-        Q_EMIT pendingRestartDone(name);
     }
     if (m_pending.isEmpty()) {
         Holds::RunningSteps::instance().setLeaveObserver({});

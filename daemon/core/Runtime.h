@@ -57,12 +57,6 @@ public:
     // Runs `next` (already read and validated) as reloadFromFile() does after reading the file.
     Api::ReloadReport apply(Config::Root next, const QString &version, Api::RestartPolicy policy, const QString &trigger);
 
-Q_SIGNALS:
-    // A reload ended, taken or refused (for tests and the log).
-    void reloaded(const Api::ReloadReport &report);
-    // A job whose restart waited for its work to end was restarted.
-    void pendingRestartDone(const QString &job);
-
 private:
     void startPrometheus();
     void addJob(const Config::Job &config);

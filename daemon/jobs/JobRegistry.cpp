@@ -35,22 +35,6 @@ std::unique_ptr<Job> JobRegistry::takeJob(const QString &name)
     return taken;
 }
 
-std::unique_ptr<Job> JobRegistry::replaceJob(std::unique_ptr<Job> job)
-{
-    const auto it =
-        std::find_if(m_jobs.begin(), m_jobs.end(), [&](const std::unique_ptr<Job> &j) { return j->name() == job->name(); });
-    if (it == m_jobs.end()) {
-        addJob(std::move(job));
-        return nullptr;
-    }
-    connect(job.get(), &Job::statusChanged, this, &JobRegistry::invalidate);
-    applyPauseState(*job);
-    std::unique_ptr<Job> old = std::exchange(*it, std::move(job));
-    disconnect(old.get(), nullptr, this, nullptr);
-    invalidate();
-    return old;
-}
-
 void JobRegistry::addInternalJob(const QString &name)
 {
     if (!m_internalJobs.contains(name)) {

@@ -34,11 +34,8 @@ public:
     void addJob(std::unique_ptr<Job> job);
     // For a reload: the job leaves the registry (and /status) and is handed to the caller, who destroys it.
     std::unique_ptr<Job> takeJob(const QString &name);
-    // For a reload: `job` takes the place of the job of the same name, which is handed back.
-    std::unique_ptr<Job> replaceJob(std::unique_ptr<Job> job);
     void addInternalJob(const QString &name);
     void removeInternalJob(const QString &name);
-    bool hasInternalJob(const QString &name) const { return m_internalJobs.contains(name); }
     Job *job(const QString &name) const;
     QList<Job *> jobs() const;
 
