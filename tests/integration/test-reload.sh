@@ -25,6 +25,25 @@ wait_log() { # PATTERN [COUNT]: until the daemon's log has COUNT (1) lines match
     done
     fail "the log never said: $1"
 }
+# zfs recv is given a moment to end on its own after its input closes, so the partial state of a receive that was
+# stopped shows up a little after the job is gone: wait for it, and say so if the step had finished instead.
+wait_token() { # DATASET WHAT
+    local token=
+    for _ in $(seq 400); do
+        token=$(zfs get -H -o value receive_resume_token "$1" 2>/dev/null)
+        [ -n "$token" ] && [ "$token" != "-" ] && return 0
+        sleep 0.05
+    done
+    if zfs list -H -o name "$1@one" >/dev/null 2>&1; then
+        fail "no resume token $2: the step had already finished ($1@one arrived whole)"
+    fi
+    fail "no resume token $2 (${token:-the dataset is missing}): $(zfs list -H -r -t all -o name dst 2>&1 | tr '\n' ' ')"
+}
+RELOADS=0
+wait_reload() { # until the daemon logged the next "configuration reloaded"
+    RELOADS=$((RELOADS + 1))
+    wait_log "configuration reloaded" "$RELOADS"
+}
 wait_bytes() { # N: until the running step moved more than N bytes
     local bytes=
     for _ in $(seq 1500); do
@@ -128,7 +147,7 @@ start_at=$(attempt_start)
 # 1. SIGHUP in the middle of the step, with the push and sink jobs unchanged in substance.
 { global_yaml; jobs_v2; } >"$WORK/holdfast.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded"
+wait_reload
 grep "configuration reloaded" "$WORK/daemon.log" | grep -q 'added="daily" removed="hourly" restarted="none" restart_when_idle="none" unchanged="sink, push"'  \
     || fail "the reload did not keep push and sink: $(grep "configuration reloaded" "$WORK/daemon.log")"
 [ "$(jobs_listed)" = "daily,push,sink" ] || fail "jobs after the reload: $(jobs_listed)"
@@ -142,6 +161,9 @@ wait_run push 1
 grep -q "aborted" "$WORK/daemon.log" && fail "something was aborted: $(grep aborted "$WORK/daemon.log")"
 echo "unchanged jobs kept their replication through SIGHUP; hourly stopped, daily started"
 
+# Parts 2-4 are the daemon's own logic (an invalid file, a changed job waiting for its run, global settings): on
+# real OpenZFS, where a part costs minutes, only the parts that keep or cut a real receive run (1, 5, 6).
+if [ "$ZFS_BACKEND" != kernel ] || [ -n "${HOLDFAST_OPENZFS_ALL_CASES:-}" ]; then
 # 2. An invalid file: nothing changes, the problem is logged with its position, the daemon goes on serving.
 cp "$WORK/holdfast.yml" "$WORK/good.yml"
 sed -i 's/count: 7}/count: seven}/' "$WORK/holdfast.yml"
@@ -166,14 +188,14 @@ make_big src/big2
 zfs snapshot src/big2@one || fail "zfs snapshot"
 sed -i 's|"src/big": true|"src/big": true\n      "src/big2": true|' "$WORK/holdfast.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 2
+wait_reload
 grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restarted="push"' || fail "an idle changed job was not restarted at once"
 hf signal wakeup push || fail "wakeup"
 wait_bytes "$STEP_BYTES"
 { global_yaml; jobs_v2 11; } >"$WORK/holdfast.yml"
 sed -i 's|"src/big": true|"src/big": true\n      "src/big2": true|' "$WORK/holdfast.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 3
+wait_reload
 grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restarted="none" restart_when_idle="push"'  \
     || fail "a busy changed job was not left to finish: $(grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1)"
 [ "$(attempts)" = 1 ] || fail "the running replication was disturbed"
@@ -190,7 +212,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 { global_yaml debug; echo "  monitoring: [{type: prometheus, listen: \"127.0.0.1:$port\"}]"; jobs_v2 11; } >"$WORK/holdfast.yml"
 sed -i 's|"src/big": true|"src/big": true\n      "src/big2": true|; s|sockpath: .*|sockpath: '"$WORK"'/run/elsewhere|' "$WORK/holdfast.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 4
+wait_reload
 grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 \
     | grep -q 'unchanged="daily, sink, push" global_applied="global.logging, global.monitoring" global_needs_restart="global.control.sockpath"' \
     || fail "global changes: $(grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1)"
@@ -201,15 +223,16 @@ grep -q "^zrepl_daemon_log_entries" "$WORK/metrics" || fail "no metrics on :$por
 api http://holdfast/version >/dev/null || fail "the control socket stopped answering at its path"
 grep -q "\[DEBG\]" "$WORK/daemon.log" || fail "the debug level was not taken"
 echo "monitoring and logging changed live; the socket path waits for a restart"
+fi
 
 # 5. The sink removed while the push replicates through it: the push's run is aborted first (it holds the sink's
 # receiver), the sink stops, the daemon serves on; with the sink back, the next run resumes the partial receive.
 make_big src/big3
 zfs snapshot src/big3@one || fail "zfs snapshot"
-sed -i 's|"src/big2": true|"src/big2": true\n      "src/big3": true|' "$WORK/holdfast.yml"
+sed -i 's|"src/big": true|"src/big": true\n      "src/big3": true|' "$WORK/holdfast.yml"
 cp "$WORK/holdfast.yml" "$WORK/with-sink.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 5
+wait_reload
 api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
 wait_bytes "$STEP_BYTES"
 python3 - "$WORK/holdfast.yml" <<'PY' || fail "removing the sink from the file"
@@ -221,16 +244,15 @@ end = text.index("  # The laptop's backup.")
 open(path, "w").write(text[:start] + text[end:])
 PY
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 6
+wait_reload
 grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'removed="sink"' || fail "the sink was not removed"
 grep -q "replication aborted: the local job it replicates through restarts or was removed" "$WORK/daemon.log" \
     || fail "the push was not stopped before its sink"
 [ "$(jobs_listed)" = "daily,push" ] || fail "jobs without the sink: $(jobs_listed)"
-token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big3 2>/dev/null)
-[ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token after the sink stopped"
+wait_token dst/sink/ws/src/big3 "after the sink stopped"
 cp "$WORK/with-sink.yml" "$WORK/holdfast.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 7
+wait_reload
 api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
 for _ in $(seq 1200); do
     [ "$(zfs get -H -p -o value guid dst/sink/ws/src/big3@one 2>/dev/null)" = "$(zfs get -H -p -o value guid src/big3@one)" ] && break
@@ -247,16 +269,15 @@ make_big src/big4
 zfs snapshot src/big4@one || fail "zfs snapshot"
 sed -i 's|"src/big3": true|"src/big3": true\n      "src/big4": true|' "$WORK/holdfast.yml"
 kill -HUP "$DAEMON_PID"
-wait_log "configuration reloaded" 8
+wait_reload
 api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
 for _ in $(seq 1500); do grep -q 'start step step="src/big4@one (full)"' "$WORK/daemon.log" && break; sleep 0.02; done
 wait_bytes "$STEP_BYTES"
-sed -i 's/count: 11/count: 12/' "$WORK/holdfast.yml"
+sed -i -E 's/^(          count: )[0-9]+$/\112/' "$WORK/holdfast.yml"  # keep_receiver's last_n
 out=$("$HOLDFAST" --config "$WORK/holdfast.yml" --socket "$WORK/run/control" reload --now 2>&1) || fail "reload --now: $out"
 grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restarted="push" restart_when_idle="none"' \
     || fail "reload --now did not restart the busy job: $(grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1)"
-token=$(zfs get -H -o value receive_resume_token dst/sink/ws/src/big4 2>/dev/null)
-[ -n "$token" ] && [ "$token" != "-" ] || fail "no resume token after the restart"
+wait_token dst/sink/ws/src/big4 "after the restart"
 api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
 for _ in $(seq 1200); do
     [ "$(zfs get -H -p -o value guid dst/sink/ws/src/big4@one 2>/dev/null)" = "$(zfs get -H -p -o value guid src/big4@one)" ] && break

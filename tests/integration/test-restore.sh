@@ -15,10 +15,26 @@ source "$(dirname "$0")/emulator-env.sh" "$1" "$2" holdfast-restore
 chmod 755 "$WORK"
 # The users need no passwd entry: the kernel only checks the numbers.
 ALICE=4242 BOB=4343
+# At most 120 s each: a command that hangs (seen once on OpenZFS 2.1, not reproduced) says where each of its threads
+# waits in the kernel, instead of the suite waiting for the VM's own timeout.
 as() {
-    local uid=$1
+    local uid=$1 pid task
     shift
-    setpriv --reuid="$uid" --regid="$uid" --clear-groups -- env HOME="$MP/$uid" LC_ALL=C.UTF-8 "$@"
+    setpriv --reuid="$uid" --regid="$uid" --clear-groups -- env HOME="$MP/$uid" LC_ALL=C.UTF-8 "$@" &
+    pid=$!
+    for _ in $(seq 1200); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "HANG: '$*' as $uid still runs after 120 s; where its threads wait:" >&2
+        for task in /proc/"$pid"/task/*; do
+            echo "--- thread ${task##*/}: wchan $(cat "$task/wchan" 2>/dev/null)" >&2
+            cat "$task/stack" >&2 2>/dev/null
+        done
+        kill -9 "$pid"
+    fi
+    wait "$pid"
 }
 step() { echo "-- $*"; }
 # The binary where the users can run it (the build tree may not be theirs to read).
