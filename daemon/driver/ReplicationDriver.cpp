@@ -34,6 +34,7 @@ ReplicationDriver::ReplicationDriver(Endpoint::SenderEndpoint &sender, Endpoint:
     , m_receiver(receiver)
     , m_options(options)
     , m_log(log.withSubsystem(u"repl"_s))
+    , m_estimateLimit(std::max(1, options.sizeEstimates))
 {
 }
 
@@ -378,13 +379,11 @@ Async::Task<QString> ReplicationDriver::executeStep(int attemptIndex, int fsInde
         *temporary = noteNetworkError(prepared);
         co_return u"cannot hold the step's snapshots on the sender: %1"_s.arg(prepared.toString().trimmed());
     }
-    // At most size_estimates `zfs send -nvP` at once, however many steps run.
-    while (m_estimatesRunning >= std::max(1, m_options.sizeEstimates)) {
-        co_await Async::sleep(std::chrono::milliseconds(20));  // several steps may wait: no single-waiter wake-up
+    std::optional<qint64> estimate;
+    {
+        const Async::Semaphore::Permit permit = co_await m_estimateLimit.acquire();
+        estimate = co_await m_sender.sizeEstimate(args);
     }
-    ++m_estimatesRunning;
-    const std::optional<qint64> estimate = co_await m_sender.sizeEstimate(args);
-    --m_estimatesRunning;
     if (const std::optional<qint64> size = estimate) {
         QList<qint64> &estimates = m_stepEstimates[work.filesystem];
         if (stepIndex < estimates.size()) {

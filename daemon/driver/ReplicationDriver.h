@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QObject>
 
+#include "daemon/async/Semaphore.h"
 #include "daemon/async/Task.h"
 #include "daemon/async/Wakeup.h"
 #include "daemon/endpoint/Endpoints.h"
@@ -108,7 +109,7 @@ private:
     // The bytes of the steps not done, where every one of them has an estimate.
     void noteRemaining(const QString &filesystem);
     QString m_networkError;  // of the current attempt
-    int m_estimatesRunning = 0;
+    Async::Semaphore m_estimateLimit;  // size_estimates: `zfs send -nvP` at once, however many steps run
     bool m_planningTimedOut = false;
 };
 
