@@ -164,7 +164,12 @@ std::optional<DaemonStatus> DaemonStatus::fromJson(const QByteArray &json, QStri
     if (!parsed) {
         return std::nullopt;
     }
-    QJsonObject root = *parsed;
+    return fromJsonObject(*parsed, error);
+}
+
+std::optional<DaemonStatus> DaemonStatus::fromJsonObject(const QJsonObject &object, QString *error)
+{
+    QJsonObject root = object;
     // zrepl >= 0.3 wraps the jobs: {"Jobs": {...}, "Global": {...}}. A job entry always has a "type".
     const QJsonValue wrapped = root.value("Jobs"_L1);
     if (wrapped.isObject() && !wrapped.toObject().value("type"_L1).isString()) {

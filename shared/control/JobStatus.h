@@ -84,6 +84,7 @@ struct DaemonStatus
     QByteArray toJson() const;
     // Accepts the reference form and the later {"Jobs": {...}, "Global": {...}} form.
     static std::optional<DaemonStatus> fromJson(const QByteArray &json, QString *error);
+    static std::optional<DaemonStatus> fromJsonObject(const QJsonObject &root, QString *error);
     friend bool operator==(const DaemonStatus &, const DaemonStatus &) = default;
 };
 

@@ -158,7 +158,7 @@ FilesystemReport readFilesystem(const QJsonObject &o, const QString &path, JsonR
     return fs;
 }
 
-void writeAttempt(JsonWriter &w, const AttemptReport &a)
+void writeAttempt(JsonWriter &w, const AttemptReport &a, bool withFilesystems)
 {
     w.beginObject();
     w.key("State");
@@ -171,8 +171,10 @@ void writeAttempt(JsonWriter &w, const AttemptReport &a)
     writeTimedError(w, a.planError);
     w.key("Filesystems");
     w.beginArray();
-    for (const FilesystemReport &fs : a.filesystems) {
-        writeFilesystem(w, fs);
+    if (withFilesystems) {
+        for (const FilesystemReport &fs : a.filesystems) {
+            writeFilesystem(w, fs);
+        }
     }
     w.endArray();
     w.endObject();
@@ -197,6 +199,28 @@ AttemptReport readAttempt(const QJsonObject &o, const QString &path, JsonReader 
         }
     }
     return a;
+}
+
+void writeReplication(JsonWriter &w, const ReplicationReport &report, bool withFilesystems)
+{
+    w.beginObject();
+    w.key("StartAt");
+    w.value(report.startAt);
+    w.key("FinishAt");
+    w.value(report.finishAt);
+    w.key("WaitReconnectSince");
+    w.value(report.waitReconnectSince);
+    w.key("WaitReconnectUntil");
+    w.value(report.waitReconnectUntil);
+    w.key("WaitReconnectError");
+    writeTimedError(w, report.waitReconnectError);
+    w.key("Attempts");
+    w.beginArray();
+    for (const AttemptReport &a : report.attempts) {
+        writeAttempt(w, a, withFilesystems);
+    }
+    w.endArray();
+    w.endObject();
 }
 
 }  // namespace
@@ -256,24 +280,22 @@ void FilesystemReport::bytesSum(qint64 *expected, qint64 *replicated, bool *comp
 
 void ReplicationReport::writeJson(JsonWriter &w) const
 {
-    w.beginObject();
-    w.key("StartAt");
-    w.value(startAt);
-    w.key("FinishAt");
-    w.value(finishAt);
-    w.key("WaitReconnectSince");
-    w.value(waitReconnectSince);
-    w.key("WaitReconnectUntil");
-    w.value(waitReconnectUntil);
-    w.key("WaitReconnectError");
-    writeTimedError(w, waitReconnectError);
-    w.key("Attempts");
-    w.beginArray();
-    for (const AttemptReport &a : attempts) {
-        writeAttempt(w, a);
-    }
-    w.endArray();
-    w.endObject();
+    writeReplication(w, *this, true);
+}
+
+void ReplicationReport::writeHeadJson(JsonWriter &w) const
+{
+    writeReplication(w, *this, false);
+}
+
+void FilesystemReport::writeJson(JsonWriter &w) const
+{
+    writeFilesystem(w, *this);
+}
+
+FilesystemReport FilesystemReport::fromJson(const QJsonObject &o, const QString &path, JsonReader &r)
+{
+    return readFilesystem(o, path, r);
 }
 
 ReplicationReport ReplicationReport::fromJson(const QJsonObject &o, const QString &path, JsonReader &r)

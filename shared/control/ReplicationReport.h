@@ -82,6 +82,8 @@ struct FilesystemReport
     const TimedError *error() const;
     // Sums of the steps; `complete` is false when a step has no size estimate.
     void bytesSum(qint64 *expected, qint64 *replicated, bool *complete) const;
+    void writeJson(JsonWriter &writer) const;
+    static FilesystemReport fromJson(const QJsonObject &object, const QString &path, JsonReader &reader);
     friend bool operator==(const FilesystemReport &, const FilesystemReport &) = default;
 };
 
@@ -106,6 +108,9 @@ struct ReplicationReport
     QList<AttemptReport> attempts;
 
     void writeJson(JsonWriter &writer) const;
+    // The same without the attempts' filesystems (their lists written empty): what a status change carries when
+    // only the attempts' states and times changed.
+    void writeHeadJson(JsonWriter &writer) const;
     static ReplicationReport fromJson(const QJsonObject &object, const QString &path, JsonReader &reader);
     friend bool operator==(const ReplicationReport &, const ReplicationReport &) = default;
 };
