@@ -3,7 +3,8 @@
 // (Async::runPipeline, two pipes joined with splice(2)), next to a direct pipe between the two processes, a
 // userspace copy relay and the sender writing to /dev/null, all measured in the same run on the same emulated
 // pool; and what the tcp transport costs (Rpc::Client against a PassiveServer, push and pull) next to a raw TCP
-// copy of the same bytes. See bench/README.md.
+// copy of the same bytes, the tls transport next to `openssl s_client` → `s_server`, and ssh+stdinserver next to
+// `ssh 127.0.0.1` running a stream end, with the same cipher. See bench/README.md.
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -13,13 +14,20 @@
 #include <vector>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include "EmulatorFixture.h"
 #include "FigureTable.h"
 #include "Measurement.h"
 #include "NetworkWays.h"
+#include "OpensslPair.h"
+#include "PrivateSshd.h"
+#include "StreamEnds.h"
 #include "daemon/async/Pipeline.h"
 #include "daemon/async/TaskRunner.h"
 
@@ -39,7 +47,24 @@ struct Settings
     qint64 size = 2 * GiB;
     int runs = 3;  // of each way; the figures are medians
     bool quick = false;
-    bool networkOnly = false;  // only the raw TCP copy and the tcp transport with the bench's own stream ends
+    bool networkOnly = false;       // only the network ways with the bench's own stream ends
+    qint64 secureSize = 512 * MiB;  // of the tls and ssh ways (at most `size`)
+    QString sshCipher;              // -o Ciphers= for every ssh, Holdfast's and the baseline's
+};
+
+// The tls and ssh+stdinserver ways with their baselines, set up when the machine can run them.
+struct SecureLinks
+{
+    QTemporaryDir dir;
+    std::unique_ptr<OpensslPair> openssl;
+    QString tlsProtocol;
+    QString tlsCipher;
+    std::string tlsSkipped;  // why there are no tls rows
+    std::unique_ptr<PrivateSshd> sshd;
+    QString sshCipher;
+    double sshLoginSeconds = 0;  // one login that runs `true`: what every ssh run pays before its first byte
+    double sshLoginCpu = 0;      // its sshd session's CPU
+    std::string sshSkipped;
 };
 
 class EmulatedPool
@@ -165,16 +190,19 @@ Async::Task<Async::PipelineResult> pipeline(Async::ProcessSpec producer, Async::
 class Ways
 {
 public:
-    Ways(EmulatedPool &pool, NetworkWays &network)
+    Ways(EmulatedPool &pool, NetworkWays &network, SecureLinks &secure, qint64 secureSize)
         : m_pool(pool)
         , m_network(network)
+        , m_secure(secure)
+        , m_secureSize(secureSize)
     {}
 
     // The daemon's relay, with plain `zfs send`/`zfs recv` and none of the flags or planning of a replication step.
     std::optional<Run> relay(std::string *error)
     {
         const QString target = m_pool.nextTarget();
-        Async::ProcessSpec send{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}, {}};
+        Async::ProcessSpec send{
+            m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}, {}};
         Async::ProcessSpec recv{m_pool.zfsBinary(), {u"recv"_s, target}, {}, {}, m_pool.environment(), {}, {}, {}};
         Run run;
         const Measurement measurement;
@@ -279,12 +307,48 @@ public:
 
     std::optional<Run> tcpPush(std::string *error)
     {
-        return m_network.push(m_pool.streamSize(), error);
+        return m_network.push(Link::Tcp, m_pool.streamSize(), error);
     }
 
     std::optional<Run> tcpPull(std::string *error)
     {
-        return m_network.pull(m_pool.streamSize(), error);
+        return m_network.pull(Link::Tcp, m_pool.streamSize(), error);
+    }
+
+    // The tls and ssh ways move secureSize bytes: both are bound by their ciphers, several times slower than tcp.
+    std::optional<Run> tlsPush(std::string *error)
+    {
+        return m_network.push(Link::Tls, m_secureSize, error);
+    }
+
+    std::optional<Run> tlsPull(std::string *error)
+    {
+        return m_network.pull(Link::Tls, m_secureSize, error);
+    }
+
+    std::optional<Run> opensslPair(std::string *error)
+    {
+        return m_secure.openssl->copy(m_secureSize, error);
+    }
+
+    std::optional<Run> sshPush(std::string *error)
+    {
+        return m_network.push(Link::Ssh, m_secureSize, error);
+    }
+
+    std::optional<Run> sshPull(std::string *error)
+    {
+        return m_network.pull(Link::Ssh, m_secureSize, error);
+    }
+
+    std::optional<Run> sshBaselinePush(std::string *error)
+    {
+        return m_secure.sshd->copy(true, m_secureSize, error);
+    }
+
+    std::optional<Run> sshBaselinePull(std::string *error)
+    {
+        return m_secure.sshd->copy(false, m_secureSize, error);
     }
 
     // The tcp transport between the emulator's `zfs send` and `zfs recv`: the data path of a replication step.
@@ -326,7 +390,8 @@ private:
 
     Async::ProcessSpec sendSpec() const
     {
-        return Async::ProcessSpec{m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}, {}};
+        return Async::ProcessSpec{
+            m_pool.zfsBinary(), {u"send"_s, m_pool.snapshot()}, {}, {}, m_pool.environment(), {}, {}, {}};
     }
 
     Async::ProcessSpec recvSpec(const QString &target) const
@@ -350,6 +415,8 @@ private:
 
     EmulatedPool &m_pool;
     NetworkWays &m_network;
+    SecureLinks &m_secure;
+    qint64 m_secureSize;
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -362,6 +429,9 @@ struct Medians
     double cpuSelfPerGiB = 0;
     double cpuChildrenPerGiB = 0;
     double cpuPassivePerGiB = 0;
+    double cpuRemotePerGiB = 0;
+    double cpuToolPerGiB = 0;
+    double cpuAllPerGiB = 0;  // this process, its children and the sshd sessions
     double bytes = -1;
     double peakBuffered = 0;
     double peakRssMiB = 0;
@@ -373,6 +443,9 @@ Medians medians(const std::vector<Run> &runs, qint64 streamSize)
     std::vector<double> self;
     std::vector<double> children;
     std::vector<double> passive;
+    std::vector<double> remote;
+    std::vector<double> tool;
+    std::vector<double> all;
     std::vector<double> bytes;
     std::vector<double> buffered;
     std::vector<double> rss;
@@ -382,6 +455,9 @@ Medians medians(const std::vector<Run> &runs, qint64 streamSize)
         self.push_back(run.cpuSelf / gib);
         children.push_back(run.cpuChildren / gib);
         passive.push_back(run.cpuPassive / gib);
+        remote.push_back(run.cpuRemote / gib);
+        tool.push_back(run.cpuTool / gib);
+        all.push_back((run.cpuSelf + run.cpuChildren + run.cpuRemote) / gib);
         bytes.push_back(double(run.bytes));
         buffered.push_back(double(run.peakBuffered));
         rss.push_back(double(run.peakRssKiB) / 1024);
@@ -392,6 +468,9 @@ Medians medians(const std::vector<Run> &runs, qint64 streamSize)
             median(self),
             median(children),
             median(passive),
+            median(remote),
+            median(tool),
+            median(all),
             median(bytes),
             median(buffered),
             median(rss)};
@@ -409,6 +488,13 @@ struct Results
     std::vector<Run> pull;
     std::vector<Run> pushZfs;
     std::vector<Run> pullZfs;
+    std::vector<Run> tlsPush;
+    std::vector<Run> tlsPull;
+    std::vector<Run> openssl;
+    std::vector<Run> sshPush;
+    std::vector<Run> sshPull;
+    std::vector<Run> sshBaselinePush;
+    std::vector<Run> sshBaselinePull;
 };
 
 void reportLocal(FigureTable &table,
@@ -486,6 +572,152 @@ void reportNetworkZfs(
     table.add("bytes moved: tcp pull (zfs ends) vs zfs send -nvP size", pull.bytes, "", double(streamSize));
 }
 
+// The tls transport against the openssl pair moving as many bytes with the same protocol and cipher.
+void reportTls(FigureTable &table, qint64 size, const Medians &openssl, const Medians &push, const Medians &pull)
+{
+    table.add("tls throughput: Holdfast push vs openssl s_client->s_server",
+              push.mibPerSecond,
+              "MiB/s",
+              openssl.mibPerSecond);
+    table.add("tls throughput: Holdfast pull vs openssl s_client->s_server",
+              pull.mibPerSecond,
+              "MiB/s",
+              openssl.mibPerSecond);
+    table.add("tls CPU per GiB: Holdfast push, both sides vs openssl pair",
+              push.cpuSelfPerGiB,
+              "s/GiB",
+              openssl.cpuToolPerGiB);
+    table.add("tls CPU per GiB: Holdfast pull, both sides vs openssl pair",
+              pull.cpuSelfPerGiB,
+              "s/GiB",
+              openssl.cpuToolPerGiB);
+    table.add("of which the passive side: tls push (sink)", push.cpuPassivePerGiB, "s/GiB");
+    table.add("of which the passive side: tls pull (source)", pull.cpuPassivePerGiB, "s/GiB");
+    table.add("producer + consumer CPU per GiB: tls push vs openssl pair",
+              push.cpuChildrenPerGiB,
+              "s/GiB",
+              openssl.cpuChildrenPerGiB);
+    table.add("producer + consumer CPU per GiB: tls pull vs openssl pair",
+              pull.cpuChildrenPerGiB,
+              "s/GiB",
+              openssl.cpuChildrenPerGiB);
+    table.add("bytes moved: tls push (StreamOutcome.bytes) vs stream size", push.bytes, "", double(size));
+    table.add("bytes moved: tls pull (StreamOutcome.bytes) vs stream size", pull.bytes, "", double(size));
+    table.add("bytes checked by the consumer: openssl pair vs stream size", openssl.bytes, "", double(size));
+}
+
+// ssh+stdinserver against ssh running a stream end on the other side, the same direction and cipher.
+void reportSsh(FigureTable &table,
+               qint64 size,
+               const Medians &push,
+               const Medians &pull,
+               const Medians &basePush,
+               const Medians &basePull)
+{
+    table.add(
+        "ssh throughput: Holdfast push vs ssh 'bench --consume'", push.mibPerSecond, "MiB/s", basePush.mibPerSecond);
+    table.add(
+        "ssh throughput: Holdfast pull vs ssh 'bench --produce'", pull.mibPerSecond, "MiB/s", basePull.mibPerSecond);
+    table.add(
+        "ssh CPU per GiB, all processes: push vs ssh baseline", push.cpuAllPerGiB, "s/GiB", basePush.cpuAllPerGiB);
+    table.add(
+        "ssh CPU per GiB, all processes: pull vs ssh baseline", pull.cpuAllPerGiB, "s/GiB", basePull.cpuAllPerGiB);
+    table.add("of which sshd sessions: push (with stdinserver) vs baseline",
+              push.cpuRemotePerGiB,
+              "s/GiB",
+              basePush.cpuRemotePerGiB);
+    table.add("of which sshd sessions: pull (with stdinserver) vs baseline",
+              pull.cpuRemotePerGiB,
+              "s/GiB",
+              basePull.cpuRemotePerGiB);
+    table.add("of which the bench, both Holdfast sides: ssh push", push.cpuSelfPerGiB, "s/GiB");
+    table.add("of which the bench, both Holdfast sides: ssh pull", pull.cpuSelfPerGiB, "s/GiB");
+    table.add("bytes moved: ssh push (StreamOutcome.bytes) vs stream size", push.bytes, "", double(size));
+    table.add("bytes moved: ssh pull (StreamOutcome.bytes) vs stream size", pull.bytes, "", double(size));
+    table.add("bytes checked by the consumer: ssh baseline push vs size", basePush.bytes, "", double(size));
+    table.add("bytes checked by the consumer: ssh baseline pull vs size", basePull.bytes, "", double(size));
+}
+
+bool isSecure(const std::vector<Run> *runs, const Results &results)
+{
+    for (const std::vector<Run> *secure : {&results.tlsPush,
+                                           &results.tlsPull,
+                                           &results.openssl,
+                                           &results.sshPush,
+                                           &results.sshPull,
+                                           &results.sshBaselinePush,
+                                           &results.sshBaselinePull}) {
+        if (runs == secure) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void setUpTls(NetworkWays &network, StreamEnds &ends, SecureLinks *secure)
+{
+    TlsFiles files;
+    if (!makeTestPki(QStringLiteral(HOLDFAST_PKI_SCRIPT), secure->dir.filePath(u"pki"_s), &files, &secure->tlsSkipped)
+        || !network.startTls(files, &secure->tlsSkipped)
+        || !network.tlsSession(&secure->tlsProtocol, &secure->tlsCipher, &secure->tlsSkipped)) {
+        return;
+    }
+    secure->openssl = std::make_unique<OpensslPair>(QStandardPaths::findExecutable(u"openssl"_s), files, ends);
+    secure->openssl->setSession(secure->tlsProtocol, secure->tlsCipher);
+}
+
+// sshd's forced commands run `holdfast stdinserver` with a configuration that names the sink's or the source's
+// sockdir; the passive side listens there.
+void setUpSsh(NetworkWays &network, StreamEnds &ends, const Settings &settings, SecureLinks *secure)
+{
+    const QDir dir(secure->dir.path());
+    const QString holdfast = QStringLiteral(HOLDFAST_BINARY);
+    if (!QFileInfo(holdfast).isExecutable()) {
+        secure->sshSkipped = "no holdfast binary at " + holdfast.toStdString();
+        return;
+    }
+    QStringList commands;
+    for (const QString &role : {u"sink"_s, u"source"_s}) {
+        const QString config = dir.filePath(role + u".yml"_s);
+        QFile file(config);
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(u"global:\n  serve:\n    stdinserver:\n      sockdir: %1\njobs: []\n"_s
+                              .arg(dir.filePath(role + u"-sock"_s))
+                              .toUtf8())
+                   < 0) {
+            secure->sshSkipped = "cannot write " + config.toStdString();
+            return;
+        }
+        commands.append(
+            u"%1 stdinserver --config %2 client1 2>>%3"_s.arg(holdfast, config, dir.filePath(u"stdinserver.log"_s)));
+    }
+    auto sshd = std::make_unique<PrivateSshd>(ends);
+    sshd->setCipher(settings.sshCipher);
+    if (!network.startStdinserver(dir.filePath(u"sink-sock"_s), dir.filePath(u"source-sock"_s), &secure->sshSkipped)
+        || !sshd->start(dir.filePath(u"sshd"_s), commands[0], commands[1], &secure->sshSkipped)) {
+        return;
+    }
+    sshd->settle();
+    const double cpuBefore = sshd->sessionsCpu();
+    const Clock::time_point start = Clock::now();
+    secure->sshCipher = sshd->negotiatedCipher(&secure->sshSkipped);
+    secure->sshLoginSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    secure->sshLoginCpu = sshd->sessionsCpu() - cpuBefore;
+    if (secure->sshCipher.isEmpty()) {
+        return;
+    }
+    PrivateSshd *raw = sshd.get();
+    network.setSshLink(SshLink{sshd->port(),
+                               sshd->sinkKey(),
+                               sshd->sourceKey(),
+                               sshd->options(),
+                               [raw] { return raw->sessionsCpu(); },
+                               [raw] {
+                                   raw->settle();
+                               }});
+    secure->sshd = std::move(sshd);
+}
+
 bool parseArguments(const QStringList &args, Settings *settings)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -493,6 +725,11 @@ bool parseArguments(const QStringList &args, Settings *settings)
         if (args[i] == u"--quick") {
             settings->quick = true;
             settings->size = 64 * MiB;
+            settings->secureSize = 8 * MiB;
+        } else if (args[i] == u"--secure-size" && i + 1 < args.size()) {
+            settings->secureSize = args[++i].toLongLong(&ok);
+        } else if (args[i] == u"--ssh-cipher" && i + 1 < args.size()) {
+            settings->sshCipher = args[++i];
         } else if (args[i] == u"--runs" && i + 1 < args.size()) {
             settings->runs = args[++i].toInt(&ok);
         } else if (args[i] == u"--network-only") {
@@ -506,7 +743,8 @@ bool parseArguments(const QStringList &args, Settings *settings)
             return false;
         }
     }
-    return settings->size > 0 && settings->runs > 0;
+    settings->secureSize = std::min(settings->secureSize, settings->size);
+    return settings->size > 0 && settings->runs > 0 && settings->secureSize > 0;
 }
 
 }  // namespace
@@ -522,7 +760,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Settings settings;
     if (!parseArguments(app.arguments().mid(1), &settings)) {
-        std::fprintf(stderr, "usage: bench-replication [--quick] [--size BYTES] [--runs N] [--network-only]\n");
+        std::fprintf(stderr,
+                     "usage: bench-replication [--quick] [--size BYTES] [--runs N] [--network-only] "
+                     "[--secure-size BYTES] [--ssh-cipher NAME]\n");
         return 2;
     }
 
@@ -533,12 +773,21 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench-replication: %s\n", error.c_str());
         return 1;
     }
-    NetworkWays network(QCoreApplication::applicationFilePath(), pool.environment());
+    StreamEnds ends(QCoreApplication::applicationFilePath());
+    NetworkWays network(ends, pool.environment());
     if (!network.start(&error)) {
         std::fprintf(stderr, "bench-replication: %s\n", error.c_str());
         return 1;
     }
-    Ways ways(pool, network);
+    // Declared after the network ways: sshd goes before the passive side it forwards to.
+    SecureLinks secure;
+    if (!secure.dir.isValid()) {
+        std::fprintf(stderr, "bench-replication: cannot make a temporary directory\n");
+        return 1;
+    }
+    setUpTls(network, ends, &secure);
+    setUpSsh(network, ends, settings, &secure);
+    Ways ways(pool, network, secure, settings.secureSize);
     Results results;
     using Measure = std::optional<Run> (Ways::*)(std::string *);
     std::vector<std::pair<Measure, std::vector<Run> *>> order;
@@ -551,12 +800,29 @@ int main(int argc, char **argv)
     order.insert(
         order.end(),
         {{&Ways::rawTcpCopy, &results.rawTcp}, {&Ways::tcpPush, &results.push}, {&Ways::tcpPull, &results.pull}});
+    if (secure.openssl) {
+        order.insert(order.end(),
+                     {{&Ways::opensslPair, &results.openssl},
+                      {&Ways::tlsPush, &results.tlsPush},
+                      {&Ways::tlsPull, &results.tlsPull}});
+    }
+    if (secure.sshd) {
+        order.insert(order.end(),
+                     {{&Ways::sshBaselinePush, &results.sshBaselinePush},
+                      {&Ways::sshPush, &results.sshPush},
+                      {&Ways::sshBaselinePull, &results.sshBaselinePull},
+                      {&Ways::sshPull, &results.sshPull}});
+    }
     if (!settings.networkOnly) {
         order.insert(order.end(), {{&Ways::tcpPushZfs, &results.pushZfs}, {&Ways::tcpPullZfs, &results.pullZfs}});
     }
     // Round by round rather than way by way, so that a change in the machine's load falls on every way alike.
     for (int round = 0; round < settings.runs; ++round) {
         for (const auto &[measure, runs] : order) {
+            // --quick proves the secure ways once: their connection set-up (an ssh login) is seconds, not the bytes.
+            if (settings.quick && round > 0 && isSecure(runs, results)) {
+                continue;
+            }
             const std::optional<Run> run = (ways.*measure)(&error);
             if (!run) {
                 std::fprintf(stderr, "bench-replication: %s\n", error.c_str());
@@ -577,6 +843,27 @@ int main(int argc, char **argv)
                 std::chrono::duration<double>(Clock::now() - total).count());
     std::printf("network ways: as many bytes from `bench-replication --produce` to `--consume` (which checks each one) "
                 "over tcp 127.0.0.1, passive side in a thread of its own\n");
+    const qint64 secureSize = settings.secureSize;
+    if (secure.openssl) {
+        std::printf("tls ways: %lld bytes%s; Qt negotiates %s %s, the openssl pair is held to it\n",
+                    static_cast<long long>(secureSize),
+                    settings.quick ? ", one run" : "",
+                    qPrintable(secure.tlsProtocol),
+                    qPrintable(secure.tlsCipher));
+    } else {
+        std::printf("tls ways skipped: %s\n", secure.tlsSkipped.c_str());
+    }
+    if (secure.sshd) {
+        std::printf("ssh+stdinserver ways: %lld bytes%s through a private sshd on 127.0.0.1, cipher %s for both; "
+                    "a login alone (ssh -v ... true) takes %.2f s, its sshd session %.2f s of CPU\n",
+                    static_cast<long long>(secureSize),
+                    settings.quick ? ", one run" : "",
+                    qPrintable(secure.sshCipher),
+                    secure.sshLoginSeconds,
+                    secure.sshLoginCpu);
+    } else {
+        std::printf("ssh+stdinserver ways skipped: %s\n", secure.sshSkipped.c_str());
+    }
     FigureTable table(FigureTable::Layout{66, 14, 3});
     if (!settings.networkOnly) {
         reportLocal(table,
@@ -587,6 +874,21 @@ int main(int argc, char **argv)
                     medians(results.alone, size));
     }
     reportNetwork(table, size, medians(results.rawTcp, size), medians(results.push, size), medians(results.pull, size));
+    if (secure.openssl) {
+        reportTls(table,
+                  secureSize,
+                  medians(results.openssl, secureSize),
+                  medians(results.tlsPush, secureSize),
+                  medians(results.tlsPull, secureSize));
+    }
+    if (secure.sshd) {
+        reportSsh(table,
+                  secureSize,
+                  medians(results.sshPush, secureSize),
+                  medians(results.sshPull, secureSize),
+                  medians(results.sshBaselinePush, secureSize),
+                  medians(results.sshBaselinePull, secureSize));
+    }
     if (!settings.networkOnly) {
         reportNetworkZfs(
             table, size, medians(results.relay, size), medians(results.pushZfs, size), medians(results.pullZfs, size));

@@ -34,6 +34,8 @@ struct Run
     double cpuSelf = 0;       // this process (for the network ways: both sides of the connection)
     double cpuChildren = 0;   // the zfs processes (and sh), or the producer and consumer, once reaped
     double cpuPassive = 0;    // network ways: the passive side's thread, part of cpuSelf
+    double cpuRemote = 0;     // ssh ways: the sshd sessions (sshd and what it ran: stdinserver, or a stream end)
+    double cpuTool = 0;       // openssl baseline: s_server + s_client, not part of cpuChildren there
     qint64 bytes = -1;        // counted by the relay; -1 where nobody in the middle counts
     qint64 peakBuffered = 0;  // copy relay: bytes held in this process at once
     qint64 peakRssKiB = 0;    // network ways: how far VmHWM rose above VmRSS at the start of the run
@@ -50,6 +52,11 @@ public:
         , m_cpuChildren(cpuSeconds(RUSAGE_CHILDREN))
         , m_cpuPassive(m_passiveCpu ? m_passiveCpu() : 0)
     {}
+
+    Clock::time_point start() const
+    {
+        return m_start;
+    }
 
     void finish(Run *run) const
     {

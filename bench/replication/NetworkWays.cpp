@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <thread>
 #include <vector>
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSslCipher>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QThread>
 
@@ -19,12 +22,11 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "ChildProcesses.h"
 #include "FigureTable.h"
 #include "daemon/async/TaskRunner.h"
 #include "daemon/config/Config.h"
@@ -36,112 +38,13 @@
 #include "daemon/rpc/Services.h"
 #include "daemon/transport/Connector.h"
 
-extern char **environ;
-
 using namespace Qt::StringLiterals;
 
 namespace ReplicationBench {
 
 namespace {
 
-// ---------------------------------------------------------------------------------------------------------------
-// The stream ends: a pattern that repeats every PatternLength bytes (a prime, so that no chunk or buffer size of
-// the transport lines up with it), kept twice in a row so that any PatternLength bytes from any offset are contiguous.
-
-constexpr size_t PatternLength = 1048573;
-constexpr size_t ProducerWrite = 128 * 1024;  // as `cat` writes; the emulator's `zfs send` writes 64 KiB
-constexpr size_t ConsumerRead = 1 << 20;
 constexpr size_t RelayBuffer = 1 << 20;  // the raw TCP copy's read()/write() size, Holdfast's StreamRead
-constexpr int PipeSize = 1 << 20;        // Holdfast's PipeProcess asks for pipes of this size
-
-std::vector<char> pattern()
-{
-    std::vector<char> bytes(2 * PatternLength);
-    quint64 state = 0x486f6c6466617374;  // splitmix64
-    for (size_t i = 0; i < PatternLength; i += 8) {
-        quint64 z = (state += 0x9e3779b97f4a7c15);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-        z ^= z >> 31;
-        std::memcpy(bytes.data() + i, &z, std::min<size_t>(8, PatternLength - i));
-    }
-    std::memcpy(bytes.data() + PatternLength, bytes.data(), PatternLength);
-    return bytes;
-}
-
-int produce(qint64 size)
-{
-    const std::vector<char> bytes = pattern();
-    size_t offset = 0;
-    qint64 left = size;
-    while (left > 0) {
-        const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + offset, size_t(std::min<qint64>(left, ProducerWrite)));
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            std::fprintf(stderr,
-                         "bench-replication --produce: write after %lld bytes: %s\n",
-                         static_cast<long long>(size - left),
-                         std::strerror(errno));
-            return 1;
-        }
-        offset = (offset + size_t(n)) % PatternLength;
-        left -= n;
-    }
-    return 0;
-}
-
-int consume(qint64 size, const char *resultFile)
-{
-    const std::vector<char> bytes = pattern();
-    std::vector<char> buffer(ConsumerRead);
-    size_t offset = 0;
-    qint64 total = 0;
-    while (true) {
-        const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            std::fprintf(stderr,
-                         "bench-replication --consume: read after %lld bytes: %s\n",
-                         static_cast<long long>(total),
-                         std::strerror(errno));
-            return 1;
-        }
-        if (n == 0) {
-            break;
-        }
-        for (size_t done = 0; done < size_t(n);) {
-            const size_t k = std::min(size_t(n) - done, PatternLength);
-            if (std::memcmp(buffer.data() + done, bytes.data() + offset, k) != 0) {
-                std::fprintf(
-                    stderr,
-                    "bench-replication --consume: the stream differs from what was sent within bytes %lld-%lld\n",
-                    static_cast<long long>(total + qint64(done)),
-                    static_cast<long long>(total + qint64(done + k)));
-                return 1;
-            }
-            offset = (offset + k) % PatternLength;
-            done += k;
-        }
-        total += n;
-    }
-    if (total != size) {
-        std::fprintf(stderr,
-                     "bench-replication --consume: %lld bytes arrived, %lld were sent\n",
-                     static_cast<long long>(total),
-                     static_cast<long long>(size));
-        return 1;
-    }
-    FILE *out = std::fopen(resultFile, "w");
-    if (!out || std::fprintf(out, "%lld\n", static_cast<long long>(total)) < 0 || std::fclose(out) != 0) {
-        std::fprintf(stderr, "bench-replication --consume: cannot write %s\n", resultFile);
-        return 1;
-    }
-    return 0;
-}
 
 // The peak resident set from here on: Linux resets VmHWM to VmRSS when "5" is written to clear_refs. Returns
 // VmRSS after the reset, from which a run's growth is measured.
@@ -159,65 +62,6 @@ double threadCpuSeconds(clockid_t clock)
     timespec t{};
     ::clock_gettime(clock, &t);
     return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
-}
-
-std::string errnoText(const char *what)
-{
-    return std::string(what) + ": " + std::strerror(errno);
-}
-
-class Fd
-{
-public:
-    Fd() = default;
-
-    explicit Fd(int fd)
-        : m_fd(fd)
-    {}
-
-    ~Fd()
-    {
-        reset();
-    }
-
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-
-    Fd &operator=(Fd &&other) noexcept
-    {
-        reset();
-        m_fd = std::exchange(other.m_fd, -1);
-        return *this;
-    }
-
-    int get() const
-    {
-        return m_fd;
-    }
-
-    void reset()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-            m_fd = -1;
-        }
-    }
-
-private:
-    int m_fd = -1;
-};
-
-bool makePipe(Fd *read, Fd *write, std::string *error)
-{
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) {
-        *error = errnoText("pipe2");
-        return false;
-    }
-    *read = Fd(fds[0]);
-    *write = Fd(fds[1]);
-    ::fcntl(fds[0], F_SETPIPE_SZ, PipeSize);
-    return true;
 }
 
 bool writeAll(int fd, const char *data, size_t size)
@@ -259,63 +103,6 @@ qint64 copy(int from, int to, const char *what, std::string *error)
         }
         total += n;
     }
-}
-
-// Runs `spec` with its stdin or stdout on `stdinFd`/`stdoutFd` (-1: inherited); its pid, or -1 with *error.
-pid_t spawn(const Async::ProcessSpec &spec, int stdinFd, int stdoutFd, std::string *error)
-{
-    std::vector<std::string> strings{spec.program.toStdString()};
-    for (const QString &argument : spec.arguments) {
-        strings.push_back(argument.toStdString());
-    }
-    std::vector<char *> argv;
-    for (std::string &s : strings) {
-        argv.push_back(s.data());
-    }
-    argv.push_back(nullptr);
-    std::vector<std::string> environment;
-    std::vector<char *> envp;
-    if (spec.environment) {
-        for (const QString &entry : spec.environment->toStringList()) {
-            environment.push_back(entry.toStdString());
-        }
-        for (std::string &s : environment) {
-            envp.push_back(s.data());
-        }
-        envp.push_back(nullptr);
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (stdinFd >= 0) {
-        posix_spawn_file_actions_adddup2(&actions, stdinFd, STDIN_FILENO);
-    }
-    if (stdoutFd >= 0) {
-        posix_spawn_file_actions_adddup2(&actions, stdoutFd, STDOUT_FILENO);
-    }
-    pid_t pid = -1;
-    const int status =
-        ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), spec.environment ? envp.data() : environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (status != 0) {
-        *error = "cannot run " + strings[0] + ": " + std::strerror(status);
-        return -1;
-    }
-    return pid;
-}
-
-// Waits for `pid`; "" when it exited with 0, else what happened.
-std::string reap(pid_t pid)
-{
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
-            return errnoText("waitpid");
-        }
-    }
-    if (WIFEXITED(status)) {
-        return WEXITSTATUS(status) == 0 ? std::string() : "exit " + std::to_string(WEXITSTATUS(status));
-    }
-    return WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) : "ended oddly";
 }
 
 // The process a Service runs, as the bench's active side names it in the call's arguments. A real service derives
@@ -387,8 +174,8 @@ private:
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
-// The passive side: a sink and a source, each a Daemon::PassiveServer on tcp 127.0.0.1 whose clients map names
-// 127.0.0.1 "bench", in a thread with its own event loop, as the other daemon would be on its own machine.
+// The passive side: a sink and a source per transport, each a Daemon::PassiveServer (tcp and tls on 127.0.0.1,
+// stdinserver in a sockdir), in a thread with its own event loop, as the other daemon would be on its own machine.
 
 class PassiveSide
 {
@@ -402,52 +189,56 @@ public:
         if (!m_context) {
             return;
         }
-        inThread([this] {
-            m_sink.reset();
-            m_source.reset();
-        });
+        inThread([this] { m_servers.clear(); });
         m_thread.quit();
         m_thread.wait();
         delete m_context;
     }
 
-    bool start(std::string *error)
+    void startThread()
     {
         m_context = new QObject;
         m_context->moveToThread(&m_thread);
         m_thread.setObjectName(u"passive side"_s);
         m_thread.start();
+        inThread([this] { ::pthread_getcpuclockid(::pthread_self(), &m_clock); });
+    }
+
+    // A sink and a source serving `serve`; for tcp and tls on a port of their own (serve.listen is set here).
+    bool serve(Link link, const Config::Serve &serve, const QString &sourceSockdir, std::string *error)
+    {
         QString problem;
-        inThread([this, &problem] {
-            ::pthread_getcpuclockid(::pthread_self(), &m_clock);
+        inThread([&] {
             for (const Rpc::Role role : {Rpc::Role::Sink, Rpc::Role::Source}) {
-                auto &server = role == Rpc::Role::Sink ? m_sink : m_source;
-                quint16 &port = role == Rpc::Role::Sink ? m_sinkPort : m_sourcePort;
+                std::unique_ptr<Daemon::PassiveServer> server;
+                quint16 port = 0;
                 // A port that was free a moment ago; another process may take it first, hence a few tries.
                 for (int attempt = 0; attempt < 5 && !server; ++attempt) {
-                    QTcpServer probe;
-                    probe.listen(QHostAddress::LocalHost, 0);
-                    port = probe.serverPort();
-                    probe.close();
-                    Config::Serve serve;
-                    serve.type = Config::Serve::Type::Tcp;
-                    serve.listen = u"127.0.0.1:%1"_s.arg(port);
-                    serve.clients.insert(u"127.0.0.1"_s, u"bench"_s);
+                    Config::Serve config = serve;
+                    if (link == Link::Ssh) {
+                        if (role == Rpc::Role::Source) {
+                            config.stdinserverSockdir = sourceSockdir;
+                        }
+                    } else {
+                        port = freeLoopbackPort();
+                        config.listen = u"127.0.0.1:%1"_s.arg(port);
+                    }
                     Rpc::ServiceFactory factory = [role, environment = m_environment](const QString &identity,
                                                                                       QString *) {
                         return std::make_unique<BenchService>(role, identity, environment);
                     };
-                    server =
-                        std::make_unique<Daemon::PassiveServer>(serve, factory, Log::Context(u"bench"_s, u"passive"_s));
+                    server = std::make_unique<Daemon::PassiveServer>(
+                        config, factory, Log::Context(u"bench"_s, u"passive"_s));
                     if (!server->start()) {
                         server.reset();
                     }
                 }
                 if (!server) {
-                    problem = u"the passive %1 cannot listen on 127.0.0.1 (the log above says why)"_s.arg(
-                        Rpc::toString(role));
+                    problem = u"the passive %1 (%2) cannot serve (the log above says why)"_s.arg(
+                        Rpc::toString(role), QString::fromLatin1(linkName(link)));
                     return;
                 }
+                m_servers[key(link, role)] = Server{std::move(server), port};
             }
         });
         if (!problem.isEmpty()) {
@@ -457,9 +248,10 @@ public:
         return true;
     }
 
-    quint16 port(Rpc::Role role) const
+    quint16 port(Link link, Rpc::Role role) const
     {
-        return role == Rpc::Role::Sink ? m_sinkPort : m_sourcePort;
+        const auto it = m_servers.find(key(link, role));
+        return it == m_servers.end() ? 0 : it->second.port;
     }
 
     double cpuSeconds() const
@@ -468,6 +260,17 @@ public:
     }
 
 private:
+    struct Server
+    {
+        std::unique_ptr<Daemon::PassiveServer> server;
+        quint16 port = 0;
+    };
+
+    static int key(Link link, Rpc::Role role)
+    {
+        return int(link) * 2 + (role == Rpc::Role::Sink ? 0 : 1);
+    }
+
     void inThread(const std::function<void()> &work)
     {
         QMetaObject::invokeMethod(m_context, work, Qt::BlockingQueuedConnection);
@@ -476,26 +279,25 @@ private:
     QProcessEnvironment m_environment;
     QThread m_thread;
     QObject *m_context = nullptr;
-    std::unique_ptr<Daemon::PassiveServer> m_sink;
-    std::unique_ptr<Daemon::PassiveServer> m_source;
-    quint16 m_sinkPort = 0;
-    quint16 m_sourcePort = 0;
+    std::map<int, Server> m_servers;
     clockid_t m_clock{};
 };
 
-std::optional<int> runStreamEnd(int argc, char **argv)
+const char *linkName(Link link)
 {
-    if (argc == 3 && std::strcmp(argv[1], "--produce") == 0) {
-        return produce(std::atoll(argv[2]));
+    switch (link) {
+    case Link::Tcp:
+        return "tcp";
+    case Link::Tls:
+        return "tls";
+    case Link::Ssh:
+        return "ssh+stdinserver";
     }
-    if (argc == 4 && std::strcmp(argv[1], "--consume") == 0) {
-        return consume(std::atoll(argv[2]), argv[3]);
-    }
-    return std::nullopt;
+    return "?";
 }
 
-NetworkWays::NetworkWays(QString self, QProcessEnvironment environment)
-    : m_self(std::move(self))
+NetworkWays::NetworkWays(StreamEnds &ends, QProcessEnvironment environment)
+    : m_ends(ends)
     , m_environment(std::move(environment))
 {}
 
@@ -503,44 +305,41 @@ NetworkWays::~NetworkWays() = default;
 
 bool NetworkWays::start(std::string *error)
 {
-    if (!m_results.isValid()) {
-        *error = "cannot make a temporary directory: " + m_results.errorString().toStdString();
+    if (!m_ends.isValid(error)) {
         return false;
     }
     m_passive = std::make_unique<PassiveSide>(m_environment);
-    return m_passive->start(error);
+    m_passive->startThread();
+    Config::Serve serve;
+    serve.type = Config::Serve::Type::Tcp;
+    serve.clients.insert(u"127.0.0.1"_s, u"bench"_s);
+    return m_passive->serve(Link::Tcp, serve, {}, error);
 }
 
-Async::ProcessSpec NetworkWays::producer(qint64 size) const
+bool NetworkWays::startTls(const TlsFiles &files, std::string *error)
 {
-    return Async::ProcessSpec{m_self, {u"--produce"_s, QString::number(size)}, {}, {}, {}, {}, {}, {}};
+    Config::Serve serve;
+    serve.type = Config::Serve::Type::Tls;
+    serve.ca = files.ca;
+    serve.cert = files.serverCert;
+    serve.key = files.serverKey;
+    serve.clientCns = {files.clientCn};
+    m_tls = files;
+    return m_passive->serve(Link::Tls, serve, {}, error);
 }
 
-Async::ProcessSpec NetworkWays::consumer(qint64 size, const QString &resultFile) const
+bool NetworkWays::startStdinserver(const QString &sinkSockdir, const QString &sourceSockdir, std::string *error)
 {
-    return Async::ProcessSpec{m_self, {u"--consume"_s, QString::number(size), resultFile}, {}, {}, {}, {}, {}, {}};
-}
-
-QString NetworkWays::nextResultFile()
-{
-    return m_results.filePath(u"consumed-%1"_s.arg(++m_runs));
-}
-
-bool NetworkWays::checkConsumer(const char *what, const QString &resultFile, qint64 size, std::string *error) const
-{
-    QFile file(resultFile);
-    const qint64 seen = file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : -1;
-    if (seen != size) {
-        *error = std::string(what) + ": the consumer reports " + std::to_string(seen) + " bytes checked, "
-                 + std::to_string(size) + " were sent";
-        return false;
-    }
-    return true;
+    Config::Serve serve;
+    serve.type = Config::Serve::Type::Stdinserver;
+    serve.clientIdentities = {u"client1"_s};
+    serve.stdinserverSockdir = sinkSockdir;
+    return m_passive->serve(Link::Ssh, serve, sourceSockdir, error);
 }
 
 std::optional<Run> NetworkWays::rawTcpCopy(qint64 size, std::string *error)
 {
-    const QString resultFile = nextResultFile();
+    const QString resultFile = m_ends.nextResultFile();
     Fd listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -561,12 +360,12 @@ std::optional<Run> NetworkWays::rawTcpCopy(qint64 size, std::string *error)
     Run run;
     const qint64 rssAtStart = resetPeakRss();
     const Measurement measurement;
-    const pid_t consumerPid = spawn(consumer(size, resultFile), consumerEnd.get(), -1, error);
+    const pid_t consumerPid = spawn(m_ends.consumer(size, resultFile), consumerEnd.get(), -1, error);
     consumerEnd.reset();
     if (consumerPid < 0) {
         return std::nullopt;
     }
-    const pid_t producerPid = spawn(producer(size), -1, producerEnd.get(), error);
+    const pid_t producerPid = spawn(m_ends.producer(size), -1, producerEnd.get(), error);
     producerEnd.reset();
     if (producerPid < 0) {
         toConsumer.reset();
@@ -624,7 +423,7 @@ std::optional<Run> NetworkWays::rawTcpCopy(qint64 size, std::string *error)
                  + " received, of " + std::to_string(size);
         return std::nullopt;
     }
-    if (!checkConsumer("raw TCP copy", resultFile, size, error)) {
+    if (!m_ends.check("raw TCP copy", resultFile, size, error)) {
         return std::nullopt;
     }
     return run;
@@ -632,106 +431,161 @@ std::optional<Run> NetworkWays::rawTcpCopy(qint64 size, std::string *error)
 
 namespace {
 
-std::optional<Run> stream(Rpc::Role role,
-                          quint16 port,
-                          const std::function<double()> &passiveCpu,
-                          const Async::ProcessSpec &producer,
-                          const Async::ProcessSpec &consumer,
-                          std::string *error)
+Config::Connect tlsConnect(const TlsFiles &files, quint16 port)
 {
-    const char *what = role == Rpc::Role::Sink ? "tcp push" : "tcp pull";
     Config::Connect connect;
-    connect.type = Config::Connect::Type::Tcp;
+    connect.type = Config::Connect::Type::Tls;
     connect.address = u"127.0.0.1:%1"_s.arg(port);
+    connect.ca = files.ca;
+    connect.cert = files.clientCert;
+    connect.key = files.clientKey;
+    connect.serverCn = files.serverCn;
+    return connect;
+}
+
+}  // namespace
+
+bool NetworkWays::tlsSession(QString *protocol, QString *cipher, std::string *error)
+{
+    QString problem;
+    const std::unique_ptr<Transport::Connector> connector =
+        Transport::connectorFromConfig(tlsConnect(m_tls, m_passive->port(Link::Tls, Rpc::Role::Sink)), &problem);
+    if (!connector) {
+        *error = "tls: " + problem.toStdString();
+        return false;
+    }
+    Transport::Connection connection = Async::runBlocking(connector->connect());
+    auto *socket = qobject_cast<QSslSocket *>(connection.device.get());
+    if (!socket) {
+        *error = "tls: " + (connection.error.isEmpty() ? u"not a TLS socket"_s : connection.error).toStdString();
+        return false;
+    }
+    const QSslCipher session = socket->sessionCipher();
+    *cipher = session.name();
+    switch (socket->sessionProtocol()) {
+    case QSsl::TlsV1_3:
+        *protocol = u"TLSv1.3"_s;
+        break;
+    case QSsl::TlsV1_2:
+        *protocol = u"TLSv1.2"_s;
+        break;
+    default:
+        *protocol = session.protocolString();
+        break;
+    }
+    socket->disconnectFromHost();
+    return true;
+}
+
+std::optional<Run> NetworkWays::stream(
+    Link link, bool push, const Async::ProcessSpec &producer, const Async::ProcessSpec &consumer, std::string *error)
+{
+    const Rpc::Role role = push ? Rpc::Role::Sink : Rpc::Role::Source;
+    const std::string what = std::string(linkName(link)) + (push ? " push" : " pull");
+    Config::Connect connect;
+    switch (link) {
+    case Link::Tcp:
+        connect.type = Config::Connect::Type::Tcp;
+        connect.address = u"127.0.0.1:%1"_s.arg(m_passive->port(link, role));
+        break;
+    case Link::Tls:
+        connect = tlsConnect(m_tls, m_passive->port(link, role));
+        break;
+    case Link::Ssh:
+        connect.type = Config::Connect::Type::SshStdinserver;
+        connect.host = u"127.0.0.1"_s;
+        connect.user = u"root"_s;
+        connect.port = m_ssh.port;
+        connect.identityFile = push ? m_ssh.sinkKey : m_ssh.sourceKey;
+        connect.options = m_ssh.options;
+        break;
+    }
     QString problem;
     std::unique_ptr<Transport::Connector> connector = Transport::connectorFromConfig(connect, &problem);
     if (!connector) {
-        *error = std::string(what) + ": " + problem.toStdString();
+        *error = what + ": " + problem.toStdString();
         return std::nullopt;
     }
-    Rpc::Client client(std::move(connector), role);
+    if (link == Link::Ssh) {
+        m_ssh.settle();  // the sessions of earlier runs are not this run's
+    }
+    const double remoteAtStart = link == Link::Ssh ? m_ssh.sessionsCpu() : 0;
     qint64 reported = -1;
     const Endpoint::Progress progress = [&reported](qint64 bytes) {
         reported = bytes;
     };
 
     Run run;
+    Endpoint::StreamOutcome outcome;
     const qint64 rssAtStart = resetPeakRss();
-    const Measurement measurement(passiveCpu);
-    // The connection and handshake are part of the timing, as they are of the first step of a replication.
-    const Endpoint::StreamOutcome outcome =
-        role == Rpc::Role::Sink ? Async::runBlocking(client.sendStream(specJson(consumer), producer, progress))
-                                : Async::runBlocking(client.receiveStream(specJson(producer), consumer, progress));
+    const Measurement measurement([this] { return m_passive->cpuSeconds(); });
+    Clock::time_point end;
+    {
+        Rpc::Client client(std::move(connector), role);
+        // The connection and handshake are part of the timing, as they are of the first step of a replication.
+        outcome = push ? Async::runBlocking(client.sendStream(specJson(consumer), producer, progress))
+                       : Async::runBlocking(client.receiveStream(specJson(producer), consumer, progress));
+        end = Clock::now();
+    }
+    // The CPU once the connection is closed: for ssh, the client's ssh ends (and is reaped) with it, and sshd's
+    // session with that.
+    if (link == Link::Ssh) {
+        m_ssh.settle();
+        run.cpuRemote = m_ssh.sessionsCpu() - remoteAtStart;
+    }
     measurement.finish(&run);
+    run.seconds = std::chrono::duration<double>(end - measurement.start()).count();
     run.peakRssKiB = BenchSupport::peakRssKiB() - rssAtStart;
     run.bytes = outcome.bytes;
     if (!outcome.ok()) {
-        *error = std::string(what) + ": sender \"" + outcome.senderError.toStdString() + "\", receiver \""
+        *error = what + ": sender \"" + outcome.senderError.toStdString() + "\", receiver \""
                  + outcome.receiverError.toStdString() + "\"";
         return std::nullopt;
     }
     if (reported != outcome.bytes) {
-        *error = std::string(what) + ": the last progress report said " + std::to_string(reported)
-                 + " bytes, the outcome " + std::to_string(outcome.bytes);
+        *error = what + ": the last progress report said " + std::to_string(reported) + " bytes, the outcome "
+                 + std::to_string(outcome.bytes);
         return std::nullopt;
     }
     return run;
 }
 
-}  // namespace
-
 std::optional<Run>
 NetworkWays::push(const Async::ProcessSpec &producer, const Async::ProcessSpec &consumer, std::string *error)
 {
-    return stream(
-        Rpc::Role::Sink,
-        m_passive->port(Rpc::Role::Sink),
-        [this] { return m_passive->cpuSeconds(); },
-        producer,
-        consumer,
-        error);
+    return stream(Link::Tcp, true, producer, consumer, error);
 }
 
 std::optional<Run>
 NetworkWays::pull(const Async::ProcessSpec &producer, const Async::ProcessSpec &consumer, std::string *error)
 {
-    return stream(
-        Rpc::Role::Source,
-        m_passive->port(Rpc::Role::Source),
-        [this] { return m_passive->cpuSeconds(); },
-        producer,
-        consumer,
-        error);
+    return stream(Link::Tcp, false, producer, consumer, error);
 }
 
-std::optional<Run> NetworkWays::push(qint64 size, std::string *error)
+std::optional<Run> NetworkWays::checkedStream(Link link, bool push, qint64 size, std::string *error)
 {
-    const QString resultFile = nextResultFile();
-    std::optional<Run> run = push(producer(size), consumer(size, resultFile), error);
+    const std::string what = std::string(linkName(link)) + (push ? " push" : " pull");
+    const QString resultFile = m_ends.nextResultFile();
+    std::optional<Run> run = stream(link, push, m_ends.producer(size), m_ends.consumer(size, resultFile), error);
     if (run && run->bytes != size) {
-        *error = "tcp push: StreamOutcome.bytes is " + std::to_string(run->bytes) + ", " + std::to_string(size)
+        *error = what + ": StreamOutcome.bytes is " + std::to_string(run->bytes) + ", " + std::to_string(size)
                  + " were sent";
         return std::nullopt;
     }
-    if (run && !checkConsumer("tcp push", resultFile, size, error)) {
+    if (run && !m_ends.check(what, resultFile, size, error)) {
         return std::nullopt;
     }
     return run;
 }
 
-std::optional<Run> NetworkWays::pull(qint64 size, std::string *error)
+std::optional<Run> NetworkWays::push(Link link, qint64 size, std::string *error)
 {
-    const QString resultFile = nextResultFile();
-    std::optional<Run> run = pull(producer(size), consumer(size, resultFile), error);
-    if (run && run->bytes != size) {
-        *error = "tcp pull: StreamOutcome.bytes is " + std::to_string(run->bytes) + ", " + std::to_string(size)
-                 + " were sent";
-        return std::nullopt;
-    }
-    if (run && !checkConsumer("tcp pull", resultFile, size, error)) {
-        return std::nullopt;
-    }
-    return run;
+    return checkedStream(link, true, size, error);
+}
+
+std::optional<Run> NetworkWays::pull(Link link, qint64 size, std::string *error)
+{
+    return checkedStream(link, false, size, error);
 }
 
 }  // namespace ReplicationBench

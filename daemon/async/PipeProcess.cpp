@@ -119,18 +119,26 @@ void PipeProcess::arm()
 
 PipeProcess::Io PipeProcess::read(QByteArray *out, qsizetype max)
 {
+    const qsizetype old = out->size();
+    out->resize(old + max);
+    qsizetype got = 0;
+    const Io io = read(out->data() + old, max, &got);
+    out->resize(old + got);
+    return io;
+}
+
+PipeProcess::Io PipeProcess::read(char *data, qsizetype max, qsizetype *got)
+{
+    *got = 0;
     if (m_fd < 0) {
         return Io::End;
     }
-    const qsizetype old = out->size();
-    out->resize(old + max);
     while (true) {
-        const ssize_t n = ::read(m_fd, out->data() + old, size_t(max));
+        const ssize_t n = ::read(m_fd, data, size_t(max));
         if (n > 0) {
-            out->resize(old + n);
+            *got = n;
             return Io::Ok;
         }
-        out->resize(old);
         if (n == 0) {
             return Io::End;
         }

@@ -43,6 +43,8 @@ public:
     bool start();
     // FromProcess: appends up to `max` bytes to *out.
     Io read(QByteArray *out, qsizetype max);
+    // FromProcess: reads up to `max` bytes into `data`; *got says how many.
+    Io read(char *data, qsizetype max, qsizetype *got);
     // ToProcess: writes what the pipe takes now; *written says how much.
     Io write(QByteArrayView data, qsizetype *written);
     // ToProcess: writes the front of *pending, removes what went out and adds it to *total.
@@ -50,6 +52,12 @@ public:
     // ToProcess: the end of the stream for the process.
     void closePipe();
     void kill();
+
+    // The daemon's end of the pipe (-1 before start() and after closePipe()), for an owner that moves the stream
+    // with splice(2) itself; it calls notifyWhenReady() when the pipe blocked it, as read() and write() do.
+    int descriptor() const { return m_fd; }
+    // The next time the pipe is readable (FromProcess) or writable (ToProcess), wakes the owner.
+    void notifyWhenReady() { arm(); }
 
     bool isFinished() const { return m_finished; }
     const ProcessResult &result() const { return m_result; }

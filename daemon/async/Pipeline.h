@@ -61,9 +61,13 @@ private:
     qint64 m_lastProgressMs = 0;
 };
 
+// How often a running stream reports its byte count: often enough that a progress bar moves several times a second,
+// seldom enough that the reports (each a status change) cost nothing next to the stream.
+inline constexpr std::chrono::milliseconds ProgressInterval{200};
+
 inline PipelineAwaiter runPipeline(ProcessSpec producer, ProcessSpec consumer,
                                    std::function<void(qint64)> progress = {},
-                                   std::chrono::milliseconds interval = std::chrono::milliseconds(500))
+                                   std::chrono::milliseconds interval = ProgressInterval)
 {
     return PipelineAwaiter(std::move(producer), std::move(consumer), std::move(progress), interval);
 }

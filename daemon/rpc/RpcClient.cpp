@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include "daemon/async/PipeProcess.h"
+#include "daemon/async/Pipeline.h"
 #include "daemon/rpc/StreamChunks.h"
 #include "daemon/transport/DeviceIo.h"
 #include "shared/http/HttpWriter.h"
@@ -33,7 +34,7 @@ public:
     void report(qint64 bytes, bool force = false)
     {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_progress && (force || now - m_last >= 500)) {
+        if (m_progress && (force || now - m_last >= Async::ProgressInterval.count())) {
             m_last = now;
             m_progress(bytes);
         }
@@ -115,9 +116,7 @@ Client::Read Client::readMore(Conn &conn)
     if (!conn.connection.device) {
         return Read::Closed;
     }
-    const QByteArray data = conn.connection.device->read(SocketReadBuffer);
-    if (!data.isEmpty()) {
-        conn.in.append(data);
+    if (conn.in.readFrom(conn.connection.device.get(), SocketReadBuffer) > 0) {
         return Read::Data;
     }
     return connected(conn) ? Read::Nothing : Read::Closed;
@@ -208,34 +207,30 @@ Async::Task<Zfs::ZfsError> Client::connect(Conn &conn)
 
 Async::Task<Client::Acquired> Client::acquire()
 {
-    while (true) {
-        // Connections that broke while idle are gone for good.
-        std::erase_if(m_pool, [](const std::unique_ptr<Conn> &c) { return !c->busy && !connected(*c); });
-        for (const std::unique_ptr<Conn> &c : m_pool) {
-            if (!c->busy) {
-                c->busy = true;
-                co_return Acquired{c.get(), {}};
-            }
+    // A permit means an idle connection, or room for one more.
+    Async::Semaphore::Permit permit = co_await m_connectionLimit.acquire();
+    // Connections that broke while idle are gone for good.
+    std::erase_if(m_pool, [](const std::unique_ptr<Conn> &c) { return !c->busy.isValid() && !connected(*c); });
+    for (const std::unique_ptr<Conn> &c : m_pool) {
+        if (!c->busy.isValid()) {
+            c->busy = std::move(permit);
+            co_return Acquired{c.get(), {}};
         }
-        if (int(m_pool.size()) < m_maxConnections) {
-            m_pool.push_back(std::make_unique<Conn>());
-            Conn *conn = m_pool.back().get();
-            conn->busy = true;
-            const Zfs::ZfsError error = co_await connect(*conn);
-            if (!error.ok()) {
-                std::erase_if(m_pool, [conn](const std::unique_ptr<Conn> &c) { return c.get() == conn; });
-                co_return Acquired{nullptr, error};
-            }
-            co_return Acquired{conn, {}};
-        }
-        // Every connection is in a call: wait for one (several callers may wait, so poll).
-        co_await Async::sleep(std::chrono::milliseconds(20));
     }
+    m_pool.push_back(std::make_unique<Conn>());
+    Conn *conn = m_pool.back().get();
+    conn->busy = std::move(permit);
+    const Zfs::ZfsError error = co_await connect(*conn);
+    if (!error.ok()) {
+        std::erase_if(m_pool, [conn](const std::unique_ptr<Conn> &c) { return c.get() == conn; });
+        co_return Acquired{nullptr, error};
+    }
+    co_return Acquired{conn, {}};
 }
 
 void Client::release(Conn *conn)
 {
-    conn->busy = false;
+    conn->busy.release();
     if (!connected(*conn)) {
         std::erase_if(m_pool, [conn](const std::unique_ptr<Conn> &c) { return c.get() == conn; });
     }
@@ -280,8 +275,8 @@ Async::Task<Reply> Client::exchange(Conn &conn, const char *rpc, QJsonObject arg
     parser.setRequestMethod("POST");
     while (true) {
         if (!conn.in.isEmpty()) {
-            const Http::ParseResult result = parser.parse(conn.in);
-            conn.in.remove(0, result.consumed);
+            const Http::ParseResult result = parser.parse(conn.in.unread());
+            conn.in.consume(result.consumed);
             if (result.status == Http::ParseStatus::Complete) {
                 const Http::Response response = parser.takeResponse();
                 if (!response.keepAlive()) {
@@ -346,67 +341,70 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
     bool complete = false;
     bool broken = false;  // the consumer stopped reading
     QString connectionError;
-    QByteArray toConsumer;
     ProgressThrottle throttle(progress);
     Http::Response response;
+    QIODevice *device = conn.connection.device.get();
 
     while (true) {
-        bool progressed = false;
         if (stopped && connectionError.isEmpty()) {
             connectionError = u"stopped early"_s;
         }
-        // Into `zfs recv` what it takes.
-        if (!toConsumer.isEmpty() && !broken) {
-            const qint64 before = outcome.bytes;
-            broken = consumer.writeFrom(&toConsumer, &outcome.bytes) == Async::PipeProcess::Io::Broken;
-            progressed = outcome.bytes > before;
-            throttle.report(outcome.bytes);
-        }
-        if (broken || (complete && toConsumer.isEmpty()) || !connectionError.isEmpty()) {
+        if (broken || complete || !connectionError.isEmpty()) {
             break;
         }
-        // From the connection while `zfs recv` keeps up.
-        if (toConsumer.size() < ConsumerHighWater && !complete) {
-            if (!conn.in.isEmpty()) {
-                const Http::ParseResult result = parser.parse(conn.in);
-                conn.in.remove(0, result.consumed);
-                progressed = progressed || result.consumed > 0;
-                if (result.status == Http::ParseStatus::Error) {
-                    connectionError = u"malformed stream: %1"_s.arg(QString::fromUtf8(parser.errorMessage()));
-                    continue;
-                }
-                if (result.status == Http::ParseStatus::HeadComplete && parser.response().status == 200 && !streaming) {
-                    streaming = true;
-                    parser.setStreamBody(true);
-                    consumerStarted = consumer.start();
-                    if (!consumerStarted) {
-                        broken = true;
-                    }
-                }
-                if (streaming) {
-                    toConsumer.append(parser.takeBodyData());
-                }
-                if (result.status == Http::ParseStatus::Complete) {
-                    complete = true;
-                    response = parser.takeResponse();
+        // A chunk's payload goes from the connection into `zfs recv`'s pipe; the rest goes through the parser.
+        if (const qint64 remaining = streaming ? parser.payloadRemaining() : 0; remaining > 0) {
+            qint64 moved = 0;
+            const PayloadIo io = movePayload(conn.in, device, consumer, remaining, &moved);
+            parser.payloadMoved(moved);
+            outcome.bytes += moved;
+            throttle.report(outcome.bytes);
+            if (io == PayloadIo::ConsumerGone) {
+                broken = true;
+                continue;
+            }
+            if (io == PayloadIo::ConnectionEnded) {
+                connectionError = Transport::errorText(device);
+                continue;
+            }
+            if (io == PayloadIo::Moved) {
+                continue;
+            }
+        } else {
+            const Http::ParseResult result = parser.parse(conn.in.unread());
+            conn.in.consume(result.consumed);
+            if (result.status == Http::ParseStatus::Error) {
+                connectionError = u"malformed stream: %1"_s.arg(QString::fromUtf8(parser.errorMessage()));
+                continue;
+            }
+            if (result.status == Http::ParseStatus::HeadComplete && parser.response().status == 200 && !streaming) {
+                streaming = true;
+                parser.setStreamBody(true);
+                parser.setPayloadByCaller(true);
+                consumerStarted = consumer.start();
+                if (!consumerStarted) {
+                    broken = true;
                 }
                 continue;
             }
-            const Read read = readMore(conn);
-            if (read == Read::Data) {
+            if (result.status == Http::ParseStatus::Complete) {
+                complete = true;
+                response = parser.takeResponse();
                 continue;
             }
-            if (read == Read::Closed) {
-                connectionError = conn.connection.device ? Transport::errorText(conn.connection.device.get()) : u"closed"_s;
+            if (result.consumed > 0 || (streaming && parser.payloadRemaining() > 0)) {
+                continue;
+            }
+            const qint64 read = streaming ? readFraming(conn.in, device) : conn.in.readFrom(device, SocketReadBuffer);
+            if (read > 0) {
+                continue;
+            }
+            if (read < 0 || !connected(conn)) {
+                connectionError = Transport::errorText(device);
                 continue;
             }
         }
-        // GCC 12 miscompiles co_await inside && and ||: one statement each.
-        bool woken = true;
-        if (!progressed) {
-            woken = co_await wakeup.wait(IdleTimeout);
-        }
-        if (!woken) {
+        if (!co_await wakeup.wait(IdleTimeout)) {
             connectionError = u"no data for %1 minutes"_s.arg(IdleTimeout.count());
         }
     }
@@ -478,6 +476,7 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
     Http::ResponseParser parser(jsonLimits());
     parser.setRequestMethod("POST");
     ProgressThrottle throttle(progress);
+    ChunkSender sender(producer, conn.connection.device.get());
     bool eof = false;
     bool lastChunkSent = false;
     bool answered = false;
@@ -486,19 +485,19 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
     while (!answered && connectionError.isEmpty()) {
         bool progressed = false;
         if (!eof) {
-            eof = sendChunks(producer, conn.connection.device.get(), &outcome.bytes, &progressed);
+            eof = sender.send(&outcome.bytes, &progressed);
             throttle.report(outcome.bytes);
         }
         if (eof && producer.isFinished() && !lastChunkSent) {
             const QString error = producer.result().ok() ? QString() : u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
-            conn.connection.device->write(lastChunk(error));
+            sender.finish(error);
             lastChunkSent = true;
             progressed = true;
         }
         // The answer: after the stream, or early when the receiver refused or failed.
         if (!conn.in.isEmpty()) {
-            const Http::ParseResult result = parser.parse(conn.in);
-            conn.in.remove(0, result.consumed);
+            const Http::ParseResult result = parser.parse(conn.in.unread());
+            conn.in.consume(result.consumed);
             if (result.status == Http::ParseStatus::Complete) {
                 response = parser.takeResponse();
                 answered = true;

@@ -8,11 +8,13 @@
 #include <functional>
 #include <memory>
 
+#include "daemon/async/Semaphore.h"
 #include "daemon/async/Task.h"
 #include "daemon/async/Wakeup.h"
 #include "daemon/endpoint/Endpoints.h"
 #include "daemon/rpc/Protocol.h"
 #include "daemon/transport/Connector.h"
+#include "daemon/transport/ReadBuffer.h"
 #include "shared/http/HttpParser.h"
 
 namespace Rpc {
@@ -37,7 +39,7 @@ public:
     ~Client() override;
 
     // Connections open at most at once (one per concurrent call).
-    void setMaxConnections(int count) { m_maxConnections = std::max(1, count); }
+    void setMaxConnections(int count) { m_connectionLimit.setPermits(std::max(1, count)); }
 
     // Connects and shakes hands unless a connection is up.
     Async::Task<Zfs::ZfsError> ensureConnected();
@@ -60,8 +62,8 @@ private:
     {
         Transport::Connection connection;
         std::unique_ptr<Async::Wakeup> wakeup;
-        QByteArray in;
-        bool busy = false;
+        Transport::ReadBuffer in;
+        Async::Semaphore::Permit busy;  // held by the call that uses the connection
     };
     struct Acquired
     {
@@ -94,7 +96,7 @@ private:
     std::unique_ptr<Transport::Connector> m_connector;
     Role m_expectedRole;
     std::vector<std::unique_ptr<Conn>> m_pool;
-    int m_maxConnections = 1;
+    Async::Semaphore m_connectionLimit{1};  // one connection per call at once, calls beyond wait in order
     HandshakeReply m_peer;
 };
 

@@ -66,9 +66,7 @@ bool ServerConnection::connected() const
 
 bool ServerConnection::readMore()
 {
-    const QByteArray data = m_device->read(SocketReadBuffer);
-    m_in.append(data);
-    return !data.isEmpty();
+    return m_in.readFrom(m_device.get(), SocketReadBuffer) > 0;
 }
 
 void ServerConnection::respond(int status, const QJsonObject &body, bool close)
@@ -109,8 +107,8 @@ Async::Task<void> ServerConnection::serve()
 {
     while (true) {
         if (!m_in.isEmpty()) {
-            const Http::ParseResult result = m_parser.parse(m_in);
-            m_in.remove(0, result.consumed);
+            const Http::ParseResult result = m_parser.parse(m_in.unread());
+            m_in.consume(result.consumed);
             if (result.status == Http::ParseStatus::Error) {
                 Zfs::ZfsError error;
                 error.kind = Zfs::ZfsError::Kind::Protocol;
@@ -231,6 +229,7 @@ Async::Task<ServerConnection::Next> ServerConnection::serveSend(QJsonObject args
     head.headers.add("Transfer-Encoding", "chunked");
     head.headers.add("Trailer", StreamErrorTrailer);
     m_device->write(Http::serializeHead(head));
+    ChunkSender sender(producer, m_device.get());
     bool eof = false;
     qint64 bytes = 0;
     while (true) {
@@ -241,7 +240,7 @@ Async::Task<ServerConnection::Next> ServerConnection::serveSend(QJsonObject args
         }
         bool progressed = false;
         if (!eof) {
-            eof = sendChunks(producer, m_device.get(), &bytes, &progressed);
+            eof = sender.send(&bytes, &progressed);
         }
         if (eof && producer.isFinished()) {
             QString error;
@@ -249,7 +248,7 @@ Async::Task<ServerConnection::Next> ServerConnection::serveSend(QJsonObject args
                 error = u"zfs send on the source: %1"_s.arg(Endpoint::processFailure(producer.result()));
                 m_log.warn(u"send failed"_s, {{u"client"_s, m_identity}, {u"err"_s, error}});
             }
-            m_device->write(lastChunk(error));
+            sender.finish(error);
             co_return Next::Continue;
         }
         // GCC 12 miscompiles co_await inside && and ||: one statement each.
@@ -285,6 +284,7 @@ Async::Task<ServerConnection::Next> ServerConnection::serveReceive(Http::Request
         co_return refuse(spec.error);
     }
     m_parser.setStreamBody(true);
+    m_parser.setPayloadByCaller(true);
     Async::PipeProcess consumer(spec.value, Async::PipeProcess::Direction::ToProcess, m_wakeup);
     if (!consumer.start()) {
         Zfs::ZfsError error;
@@ -292,62 +292,67 @@ Async::Task<ServerConnection::Next> ServerConnection::serveReceive(Http::Request
         error.command = spec.value.program;
         error.detail = consumer.result().startError;
         m_parser.setStreamBody(false);
+        m_parser.setPayloadByCaller(false);
         co_return refuse(error);
     }
-    QByteArray toConsumer;
     bool complete = false;
     bool broken = false;
     bool lost = false;
     QString senderError;
     qint64 bytes = 0;
-    while (true) {
-        bool progressed = false;
-        if (!toConsumer.isEmpty() && !broken) {
-            const qint64 before = bytes;
-            broken = consumer.writeFrom(&toConsumer, &bytes) == Async::PipeProcess::Io::Broken;
-            progressed = bytes > before;
-        }
-        if (broken || lost || (complete && toConsumer.isEmpty())) {
-            break;
-        }
-        if (toConsumer.size() < ConsumerHighWater) {
-            if (!m_in.isEmpty()) {
-                const Http::ParseResult result = m_parser.parse(m_in);
-                m_in.remove(0, result.consumed);
-                toConsumer.append(m_parser.takeBodyData());
-                if (result.status == Http::ParseStatus::Error) {
-                    senderError = u"malformed stream: %1"_s.arg(QString::fromUtf8(m_parser.errorMessage()));
-                    lost = true;
-                    continue;
-                }
-                if (result.status == Http::ParseStatus::Complete) {
-                    complete = true;
-                    const Http::Request request = m_parser.takeRequest();
-                    const QByteArray trailer = request.trailers.value(StreamErrorTrailer);
-                    if (!trailer.isEmpty()) {
-                        senderError = QString::fromUtf8(QByteArray::fromPercentEncoding(trailer));
-                    }
+    while (!complete && !broken && !lost) {
+        // A chunk's payload goes from the connection into zfs recv's pipe; its framing goes through the parser.
+        if (const qint64 remaining = m_parser.payloadRemaining(); remaining > 0) {
+            qint64 moved = 0;
+            const PayloadIo io = movePayload(m_in, m_device.get(), consumer, remaining, &moved);
+            m_parser.payloadMoved(moved);
+            bytes += moved;
+            if (io == PayloadIo::ConsumerGone) {
+                broken = true;
+                continue;
+            }
+            if (io == PayloadIo::ConnectionEnded) {
+                lost = true;
+                continue;
+            }
+            if (io == PayloadIo::Moved) {
+                continue;
+            }
+        } else {
+            const Http::ParseResult result = m_parser.parse(m_in.unread());
+            m_in.consume(result.consumed);
+            if (result.status == Http::ParseStatus::Error) {
+                senderError = u"malformed stream: %1"_s.arg(QString::fromUtf8(m_parser.errorMessage()));
+                lost = true;
+                continue;
+            }
+            if (result.status == Http::ParseStatus::Complete) {
+                complete = true;
+                const Http::Request request = m_parser.takeRequest();
+                const QByteArray trailer = request.trailers.value(StreamErrorTrailer);
+                if (!trailer.isEmpty()) {
+                    senderError = QString::fromUtf8(QByteArray::fromPercentEncoding(trailer));
                 }
                 continue;
             }
-            if (readMore()) {
+            if (result.consumed > 0 || m_parser.payloadRemaining() > 0) {
                 continue;
             }
-            if (!connected()) {
+            const qint64 read = readFraming(m_in, m_device.get());
+            if (read > 0) {
+                continue;
+            }
+            if (read < 0) {
                 lost = true;
                 continue;
             }
         }
-        // GCC 12 miscompiles co_await inside && and ||: one statement each.
-        bool woken = true;
-        if (!progressed) {
-            woken = co_await m_wakeup.wait(IdleTimeout);
-        }
-        if (!woken) {
+        if (!co_await m_wakeup.wait(IdleTimeout)) {
             lost = true;
         }
     }
     m_parser.setStreamBody(false);
+    m_parser.setPayloadByCaller(false);
     // The end of the stream for zfs recv: complete, or cut short (it keeps a resume token where it can).
     consumer.closePipe();
     while (!consumer.isFinished()) {

@@ -11,6 +11,7 @@
 #include "daemon/async/TaskRunner.h"
 #include "daemon/async/Wakeup.h"
 #include "daemon/logging/Logger.h"
+#include "daemon/transport/ReadBuffer.h"
 #include "daemon/rpc/Services.h"
 #include "shared/http/HttpParser.h"
 
@@ -63,7 +64,7 @@ private:
     Async::Wakeup m_wakeup;
     Async::TaskRunner m_runner;
     Http::RequestParser m_parser;
-    QByteArray m_in;
+    Transport::ReadBuffer m_in;
 };
 
 }  // namespace Rpc

@@ -2,18 +2,19 @@
 #include "daemon/transport/Connector.h"
 
 #include <QFile>
-#include <QLocalSocket>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "daemon/async/Wakeup.h"
 #include "daemon/transport/DeviceIo.h"
+#include "daemon/transport/StreamSocket.h"
 
 using namespace Qt::StringLiterals;
 
@@ -93,7 +94,16 @@ public:
             co_return c;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        c.device = std::move(socket);
+        // Qt connected it (name lookup, timeout); the stream goes through a StreamSocket, which the kernel's
+        // socket buffer feeds directly. Its own descriptor goes with the QTcpSocket; the duplicate stays.
+        const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+        if (fd < 0) {
+            c.error = u"cannot connect to %1: %2"_s.arg(describe(), QString::fromLocal8Bit(strerror(errno)));
+            co_return c;
+        }
+        const QByteArray alreadyRead = socket->readAll();
+        socket->abort();
+        c.device = std::make_unique<StreamSocket>(fd, alreadyRead);
         co_return c;
     }
 
@@ -173,15 +183,7 @@ public:
             c.error = u"cannot run %1: %2"_s.arg(m_config.sshCommand.isEmpty() ? u"ssh"_s : m_config.sshCommand, process->errorString());
             co_return c;
         }
-        auto socket = std::make_unique<QLocalSocket>();
-        if (!socket->setSocketDescriptor(pair[0], QLocalSocket::ConnectedState, QIODevice::ReadWrite)) {
-            ::close(pair[0]);
-            process->kill();
-            process->waitForFinished(1000);
-            c.error = u"cannot use the socket pair for ssh: %1"_s.arg(socket->errorString());
-            co_return c;
-        }
-        c.device = std::move(socket);
+        c.device = std::make_unique<StreamSocket>(pair[0]);
         c.helper = std::move(process);
         co_return c;
     }

@@ -5,6 +5,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include "daemon/transport/StreamSocket.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Transport {
@@ -20,7 +22,11 @@ void watch(QIODevice *device, Async::Wakeup &wakeup)
         QObject::connect(ssl, &QSslSocket::encryptedBytesWritten, &wakeup, wake);
         QObject::connect(ssl, &QSslSocket::encrypted, &wakeup, wake);
     }
-    if (auto *socket = qobject_cast<QAbstractSocket *>(device)) {
+    if (auto *stream = qobject_cast<StreamSocket *>(device)) {
+        QObject::connect(stream, &StreamSocket::writable, &wakeup, wake);
+        QObject::connect(stream, &StreamSocket::disconnected, &wakeup, wake);
+        QObject::connect(stream, &StreamSocket::errorOccurred, &wakeup, wake);
+    } else if (auto *socket = qobject_cast<QAbstractSocket *>(device)) {
         QObject::connect(socket, &QAbstractSocket::disconnected, &wakeup, wake);
         QObject::connect(socket, &QAbstractSocket::errorOccurred, &wakeup, wake);
         QObject::connect(socket, &QAbstractSocket::connected, &wakeup, wake);
@@ -32,6 +38,9 @@ void watch(QIODevice *device, Async::Wakeup &wakeup)
 
 bool isConnected(const QIODevice *device)
 {
+    if (const auto *stream = qobject_cast<const StreamSocket *>(device)) {
+        return stream->isConnected();
+    }
     if (const auto *socket = qobject_cast<const QAbstractSocket *>(device)) {
         return socket->state() == QAbstractSocket::ConnectedState;
     }
@@ -52,6 +61,7 @@ qint64 pendingOutput(const QIODevice *device)
 
 void limitReadBuffer(QIODevice *device, qint64 bytes)
 {
+    // A StreamSocket has no buffer of its own: the kernel's socket buffer is the limit.
     if (auto *socket = qobject_cast<QAbstractSocket *>(device)) {
         socket->setReadBufferSize(bytes);
     } else if (auto *local = qobject_cast<QLocalSocket *>(device)) {
@@ -61,6 +71,9 @@ void limitReadBuffer(QIODevice *device, qint64 bytes)
 
 QString errorText(const QIODevice *device)
 {
+    if (const auto *stream = qobject_cast<const StreamSocket *>(device)) {
+        return stream->errorText();
+    }
     if (const auto *socket = qobject_cast<const QAbstractSocket *>(device)) {
         if (socket->error() == QAbstractSocket::RemoteHostClosedError || socket->state() == QAbstractSocket::UnconnectedState) {
             return socket->error() == QAbstractSocket::UnknownSocketError ? u"connection closed"_s : socket->errorString();

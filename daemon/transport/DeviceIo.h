@@ -8,8 +8,8 @@
 
 namespace Transport {
 
-// The connections of the replication transports are QTcpSocket (tcp), QSslSocket (tls) and QLocalSocket
-// (ssh+stdinserver on both sides); these helpers treat them alike.
+// The connections of the replication transports are a StreamSocket (tcp, and the Unix socket of ssh+stdinserver
+// on both sides) or a QSslSocket (tls); QTcpSocket and QLocalSocket work as well. These helpers treat them alike.
 
 // Every event of `device` that may let a transfer go on wakes `wakeup`.
 void watch(QIODevice *device, Async::Wakeup &wakeup);

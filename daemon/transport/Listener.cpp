@@ -9,9 +9,16 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QNetworkInterface>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "daemon/transport/ClientIdentityMap.h"
 #include "daemon/transport/Connector.h"
+#include "daemon/transport/StreamSocket.h"
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +52,42 @@ bool parseListen(const QString &listen, QHostAddress *address, quint16 *port, QS
     return true;
 }
 
+// The servers hand over the accepted descriptor, which becomes a StreamSocket instead of Qt's socket: Qt's
+// would read the stream into a buffer of its own before we could splice it.
+class DescriptorTcpServer final : public QTcpServer
+{
+public:
+    std::function<void(int)> accepted;
+
+protected:
+    void incomingConnection(qintptr fd) override { accepted(int(fd)); }
+};
+
+class DescriptorLocalServer final : public QLocalServer
+{
+public:
+    std::function<void(int)> accepted;
+
+protected:
+    void incomingConnection(quintptr fd) override { accepted(int(fd)); }
+};
+
+// The peer's address as QAbstractSocket::peerAddress() gives it (an IPv6 zone by interface name).
+QHostAddress peerAddress(int fd)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&storage), &length) != 0) {
+        return {};
+    }
+    QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
+    if (storage.ss_family == AF_INET6) {
+        const auto *v6 = reinterpret_cast<const sockaddr_in6 *>(&storage);
+        address.setScopeId(v6->sin6_scope_id ? QNetworkInterface::interfaceNameFromIndex(int(v6->sin6_scope_id)) : QString());
+    }
+    return address;
+}
+
 class TcpListener final : public Listener
 {
 public:
@@ -53,21 +96,18 @@ public:
         , m_port(port)
         , m_clients(std::move(clients))
     {
-        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                QString error;
-                const std::optional<QString> identity = m_clients.identityFor(socket->peerAddress(), &error);
-                if (!identity) {
-                    Q_EMIT clientRefused(error);
-                    socket->abort();
-                    socket->deleteLater();
-                    continue;
-                }
-                socket->setParent(nullptr);
-                socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-                Q_EMIT clientConnected(socket, *identity);
+        m_server.accepted = [this](int fd) {
+            QString error;
+            const std::optional<QString> identity = m_clients.identityFor(peerAddress(fd), &error);
+            if (!identity) {
+                ::close(fd);
+                Q_EMIT clientRefused(error);
+                return;
             }
-        });
+            const int noDelay = 1;
+            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
+            Q_EMIT clientConnected(new StreamSocket(fd), *identity);
+        };
     }
 
     bool listen(QString *error) override
@@ -82,7 +122,7 @@ public:
     QString describe() const override { return u"tcp %1:%2"_s.arg(m_address.toString()).arg(m_port); }
 
 private:
-    QTcpServer m_server;
+    DescriptorTcpServer m_server;
     QHostAddress m_address;
     quint16 m_port;
     ClientIdentityMap m_clients;
@@ -143,15 +183,9 @@ public:
         : m_sockdir(std::move(sockdir))
     {
         for (const QString &identity : identities) {
-            auto server = std::make_unique<QLocalServer>();
+            auto server = std::make_unique<DescriptorLocalServer>();
             server->setSocketOptions(QLocalServer::UserAccessOption);
-            QLocalServer *raw = server.get();
-            connect(raw, &QLocalServer::newConnection, this, [this, raw, identity] {
-                while (QLocalSocket *socket = raw->nextPendingConnection()) {
-                    socket->setParent(nullptr);
-                    Q_EMIT clientConnected(socket, identity);
-                }
-            });
+            server->accepted = [this, identity](int fd) { Q_EMIT clientConnected(new StreamSocket(fd), identity); };
             m_servers.emplace_back(identity, std::move(server));
         }
     }
@@ -186,7 +220,7 @@ public:
 
 private:
     QString m_sockdir;
-    std::vector<std::pair<QString, std::unique_ptr<QLocalServer>>> m_servers;
+    std::vector<std::pair<QString, std::unique_ptr<DescriptorLocalServer>>> m_servers;
 };
 
 }  // namespace

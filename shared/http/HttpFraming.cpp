@@ -186,6 +186,18 @@ BodyReader::Result BodyReader::fail(int status, QByteArray message)
     return Result::Error;
 }
 
+qint64 BodyReader::payloadRemaining() const
+{
+    return m_mode != Mode::UntilClose && m_stage == Stage::ChunkData ? m_remaining : 0;
+}
+
+void BodyReader::payloadMoved(qint64 bytes)
+{
+    const qint64 moved = qBound<qint64>(0, bytes, payloadRemaining());
+    m_remaining -= moved;
+    m_decoded += moved;
+}
+
 bool BodyReader::withinLimit(qint64 more)
 {
     return m_limits.maxBody < 0 || m_decoded + more <= m_limits.maxBody;
@@ -204,6 +216,9 @@ BodyReader::Result BodyReader::feed(QByteArrayView data, qsizetype *consumed, QB
         return Result::NeedMore;
     }
     if (m_mode == Mode::Length) {
+        if (m_payloadByCaller && m_remaining > 0) {
+            return Result::NeedMore;
+        }
         const qsizetype take = static_cast<qsizetype>(qMin<qint64>(m_remaining, data.size()));
         out->append(data.first(take));
         m_decoded += take;
@@ -257,6 +272,10 @@ BodyReader::Result BodyReader::feed(QByteArrayView data, qsizetype *consumed, QB
             break;
         }
         case Stage::ChunkData: {
+            if (m_payloadByCaller && m_remaining > 0) {
+                *consumed = pos;
+                return Result::NeedMore;
+            }
             const qsizetype take = static_cast<qsizetype>(qMin<qint64>(m_remaining, data.size() - pos));
             out->append(data.sliced(pos, take));
             m_decoded += take;

@@ -78,6 +78,13 @@ public:
     // Bytes decoded so far in this body.
     qint64 decodedSize() const { return m_decoded; }
 
+    // The caller moves payload bytes itself (splice(2) from a socket into a pipe): feed() stops where payload
+    // begins, payloadRemaining() says how much of the current chunk (or Content-Length body) is still to come, and
+    // payloadMoved() counts what the caller moved past the framing. A setting that outlives start().
+    void setPayloadByCaller(bool byCaller) { m_payloadByCaller = byCaller; }
+    qint64 payloadRemaining() const;
+    void payloadMoved(qint64 bytes);
+
     int errorStatus() const { return m_errorStatus; }
     const QByteArray &errorMessage() const { return m_errorMessage; }
 
@@ -99,6 +106,7 @@ private:
     BodyLimits m_limits;
     qint64 m_remaining = 0;
     qint64 m_decoded = 0;
+    bool m_payloadByCaller = false;
     QByteArray m_line;
     qsizetype m_trailerBytes = 0;
     int m_trailerFields = 0;

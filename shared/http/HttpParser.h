@@ -58,6 +58,13 @@ public:
     // at HeadComplete at the latest (a Content-Length over the limit is refused at the head otherwise).
     void setStreamBody(bool stream);
     QByteArray takeBodyData();
+    // In streaming mode, the caller may move the payload bytes itself (from the socket into a pipe with splice(2)):
+    // parse() then stops where a chunk's payload begins, payloadRemaining() says how many bytes of it are still to
+    // come, and payloadMoved() accounts for those the caller moved; the framing around them (chunk sizes, CRLFs,
+    // trailers) goes through parse() as before, with the same errors. A setting like setStreamBody().
+    void setPayloadByCaller(bool byCaller) { m_body.setPayloadByCaller(byCaller); }
+    qint64 payloadRemaining() const { return m_state == State::Body ? m_body.payloadRemaining() : 0; }
+    void payloadMoved(qint64 bytes) { m_body.payloadMoved(bytes); }
 
     // The status a server should answer with after Error: 400, 413, 414, 431, 501 or 505.
     int errorStatus() const { return m_errorStatus; }
@@ -125,6 +132,10 @@ public:
 
     void setStreamBody(bool stream);
     QByteArray takeBodyData();
+    // As RequestParser's.
+    void setPayloadByCaller(bool byCaller) { m_body.setPayloadByCaller(byCaller); }
+    qint64 payloadRemaining() const { return m_state == State::Body ? m_body.payloadRemaining() : 0; }
+    void payloadMoved(qint64 bytes) { m_body.payloadMoved(bytes); }
 
     QByteArray errorMessage() const { return m_errorMessage; }
 
