@@ -24,10 +24,11 @@ void AccessCheckedHandler::handleAsync(const Http::Request &request, Reply reply
 {
     const Api::AccessLevel needed = Api::requiredAccess(request.method, request.path);
     const QByteArray level = Api::accessLevelToken(m_level);
-    auto named = [reply = std::move(reply), level](Http::Response response) {
+    HttpConnection *connection = reply.connection();
+    Reply named([reply = std::move(reply), level](Http::Response response) {
         response.headers.set(Api::AccessHeader.toByteArray(), level);
         reply(std::move(response));
-    };
+    }, connection);
     if (m_level < needed) {
         named(textResponse(403, m_refusal(needed).toUtf8()));
         return;

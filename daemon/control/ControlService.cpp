@@ -11,11 +11,13 @@
 #include "daemon/control/ConfigEndpoints.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/control/HoldsEndpoints.h"
+#include "daemon/control/StatusFeed.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/metrics/Metrics.h"
 #include "shared/control/ControlRequests.h"
 #include "shared/control/Freshness.h"
 #include "shared/control/Holds.h"
+#include "shared/control/StatusChanges.h"
 #include "shared/control/VersionInfo.h"
 
 using namespace Qt::StringLiterals;
@@ -73,6 +75,7 @@ ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer 
     , m_holds(std::make_unique<HoldsEndpoints>(jobs))
     , m_browse(std::make_unique<BrowseEndpoints>(jobs))
     , m_config(std::make_unique<ConfigEndpoints>(config, jobs))
+    , m_feed(std::make_unique<StatusFeed>(jobs))
     , m_log(u"_control"_s, {})
 {
 }
@@ -86,7 +89,8 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
                        || path == Api::Endpoint::Signal || path == Api::Endpoint::Pprof
                        || path == Api::Endpoint::Metrics || path == Api::HoldfastEndpoint::Freshness
                        || path == Api::HoldfastEndpoint::Runs || path == Api::HoldfastEndpoint::Wakeup
-                       || path == Api::HoldfastEndpoint::Pruning || HoldsEndpoints::handles(path)
+                       || path == Api::HoldfastEndpoint::Pruning || path == Api::HoldfastEndpoint::StatusChanges
+                       || HoldsEndpoints::handles(path)
                        || BrowseEndpoints::handles(path) || ConfigEndpoints::handles(path);
     if (!known) {
         if (m_log.isEnabled(Log::Level::Debug)) {
@@ -106,6 +110,7 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
     m_metrics.controlRequestBegin(endpoint);
     QElapsedTimer timer;
     timer.start();
+    HttpConnection *connection = reply.connection();
     // The metrics and the log outlive every request: the control server is torn down before them.
     auto finish = [this, endpoint, timer, debug, fields, reply = std::move(reply)](Http::Response response) mutable {
         m_metrics.controlRequestFinished(endpoint, double(timer.nsecsElapsed()) / 1e9);
@@ -115,7 +120,11 @@ void ControlService::handleAsync(const Http::Request &request, Reply reply)
         }
         reply(std::move(response));
     };
-    if (HoldsEndpoints::handles(path)) {
+    if (path == Api::HoldfastEndpoint::StatusChanges) {
+        // It may wait for a change: it watches the connection to forget a client that leaves. Its duration in the
+        // metrics is the wait's.
+        m_feed->handle(request, Reply(std::move(finish), connection));
+    } else if (HoldsEndpoints::handles(path)) {
         m_holds->handle(request, std::move(finish));  // they wait for zfs
     } else if (BrowseEndpoints::handles(path)) {
         m_browse->handle(request, std::move(finish));  // they wait for zfs and mount

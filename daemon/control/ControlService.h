@@ -15,8 +15,9 @@ class DebugServer;
 class HoldsEndpoints;
 class JobRegistry;
 class Metrics;
+class StatusFeed;
 
-// zrepl's control endpoints: /version, /status, /signal, /debug/pprof, plus /metrics. Status codes and bodies
+// zrepl's control endpoints: /version, /status, /signal, /debug/pprof, plus /metrics and Holdfast's own. Status codes and bodies
 // follow zrepl's daemon (daemon/control.go): JSON plus a newline on success, the plain error text on failure,
 // 400 with the JSON decoder's message for an undecodable body, 500 for a job or operation it cannot carry out.
 class ControlService final : public HttpHandler
@@ -25,6 +26,9 @@ public:
     ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer &debugServer, ConfigHost &config);
 
     ~ControlService() override;
+
+    // The long poll of /holdfast/v1/status/changes, for tests and benchmarks that watch its bounds.
+    StatusFeed &statusFeed() { return *m_feed; }
 
     Http::Response handle(const Http::Request &request) override;
     void handleAsync(const Http::Request &request, Reply reply) override;
@@ -42,6 +46,7 @@ private:
     std::unique_ptr<HoldsEndpoints> m_holds;
     std::unique_ptr<BrowseEndpoints> m_browse;
     std::unique_ptr<ConfigEndpoints> m_config;
+    std::unique_ptr<StatusFeed> m_feed;
     Log::Context m_log;
 };
 

@@ -144,7 +144,7 @@ void HttpConnection::processBuffer()
             continue;
         case Http::ParseStatus::Complete: {
             if (!dispatch(m_parser.takeRequest())) {
-                m_buffer.remove(0, offset);
+                releaseConsumed(offset);
                 m_timer->stop();  // the handler's own limits apply while it works
                 return;
             }
@@ -160,7 +160,7 @@ void HttpConnection::processBuffer()
         }
         break;
     }
-    m_buffer.remove(0, offset);
+    releaseConsumed(offset);
     if (m_closing) {
         if (m_socket->bytesToWrite() == 0) {
             closeConnection();
@@ -176,12 +176,22 @@ void HttpConnection::processBuffer()
     }
 }
 
+void HttpConnection::releaseConsumed(qsizetype bytes)
+{
+    m_buffer.remove(0, bytes);
+    if (m_buffer.isEmpty()) {
+        // Else remove() keeps readAll()'s 16 KiB block for as long as the connection is idle or its request waits
+        // (the status feed): per connection, for nothing.
+        m_buffer.clear();
+    }
+}
+
 bool HttpConnection::dispatch(Http::Request request)
 {
     m_awaiting = true;
     m_dispatching = true;
     QPointer<HttpConnection> self(this);
-    m_handler.handleAsync(request, [self, request](Http::Response response) {
+    auto answer = [self, request](Http::Response response) {
         if (!self || self->m_closed || !self->m_awaiting) {
             return;  // the client went away meanwhile
         }
@@ -193,7 +203,9 @@ bool HttpConnection::dispatch(Http::Request request)
             self->processBuffer();
             QMetaObject::invokeMethod(self.data(), &HttpConnection::handleReadyRead, Qt::QueuedConnection);
         }
-    });
+    };
+    // With this connection, so that a handler that keeps the request waiting learns at once when the client goes.
+    m_handler.handleAsync(request, HttpHandler::Reply(std::move(answer), this));
     if (!self) {
         return false;
     }

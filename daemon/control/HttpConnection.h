@@ -50,6 +50,7 @@ private:
     void handleReadyRead();
     void handleBytesWritten();
     void processBuffer();
+    void releaseConsumed(qsizetype bytes);
     void respond(const Http::Request &request, Http::Response response);
     // Hands a complete request to the handler; false while its answer is pending.
     bool dispatch(Http::Request request);

@@ -1,10 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/control/HttpHandler.h"
 
+#include "daemon/control/HttpConnection.h"
+
 #include <memory>
 #include <optional>
 
 namespace Daemon {
+
+HttpReply::HttpReply(Callback callback, HttpConnection *connection)
+    : m_callback(std::move(callback))
+    , m_connection(connection)
+{
+}
+
+HttpConnection *HttpReply::connection() const
+{
+    return static_cast<HttpConnection *>(m_connection.data());
+}
 
 Http::Response answerAtOnce(HttpHandler &handler, const Http::Request &request)
 {

@@ -14,6 +14,12 @@ JobRegistry::JobRegistry(QObject *parent)
 
 JobRegistry::~JobRegistry() = default;
 
+void JobRegistry::invalidate()
+{
+    m_statusCache.clear();
+    Q_EMIT statusChanged();
+}
+
 void JobRegistry::addJob(std::unique_ptr<Job> job)
 {
     connect(job.get(), &Job::statusChanged, this, &JobRegistry::invalidate);

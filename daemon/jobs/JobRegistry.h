@@ -64,11 +64,18 @@ public:
     // Holdfast-only: the /holdfast/v1/freshness body, every job's freshness and health at `now`. Kept until a
     // job's facts or next times change or a threshold is crossed: progress that only moves bytes leaves it alone.
     QByteArray freshnessJson(const QDateTime &now);
+    // When the freshness last computed turns stale by time alone (a health threshold passes, a next time is due);
+    // invalid when only a job's change can alter it. For the status feed, which pushes such crossings.
+    QDateTime freshnessValidUntil() const { return m_freshnessValidUntil; }
     // Holdfast-only: every push and pull job's runs.
     Api::RunsReport runs() const;
 
+Q_SIGNALS:
+    // A job reported a change (every progress report included), or a job came or went: status() differs, or may.
+    void statusChanged();
+
 private:
-    void invalidate() { m_statusCache.clear(); }
+    void invalidate();
     void applyPauseState(Job &job);
     std::optional<QString> pauseSignal(const QString &jobName, bool pause);
 

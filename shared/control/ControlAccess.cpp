@@ -49,6 +49,8 @@ AccessLevel requiredAccess(QByteArrayView path)
         || target == HoldfastEndpoint::Reload || target.startsWith("/holdfast/v1/config/")) {
         return AccessLevel::Admin;
     }
+    // Everything else reads, the status feed (HoldfastEndpoint::StatusChanges) included: the status group follows
+    // the daemon's work without polling.
     return AccessLevel::Status;
 }
 

@@ -14,7 +14,7 @@ namespace Api {
 enum class AccessLevel
 {
     None,  // may connect (the socket's permissions allowed it) but is refused every request
-    Status,  // /status, /version, /metrics
+    Status,  // /status, /version, /metrics, and Holdfast's reports (/holdfast/v1/status/changes, freshness, runs, ...)
     Admin,  // also what changes the daemon's work: /signal, /debug/pprof, holds actions, mounts, configuration
 };
 

@@ -111,6 +111,17 @@ expect 0 "^400$" "request without Host" -- curl_unix -o /dev/null -w '%{http_cod
 expect 0 "^413$" "oversized body" -- curl_unix -o /dev/null -w '%{http_code}' -X POST -H 'Content-Length: 5000000' \
     --data-binary @/dev/null http://unix/signal
 expect 0 '"snapjob"|"demo_snap"' "daemon still serves after bad requests" -- curl_unix http://unix/status
+# The status feed: the whole status first, then a wait at that version.
+FEED=/holdfast/v1/status/changes
+expect 0 '^\{"version":[0-9]+,"changes":\[\{"base":0,"version":[0-9]+,"full":\{.*"demo_snap"' \
+    "curl status feed since=0" -- curl_unix "http://unix$FEED?since=0&timeout=0"
+# To a file first: grep on a pipe would end curl early with SIGPIPE under pipefail.
+curl_unix -o "$WORK/feed.json" "http://unix$FEED?since=0&timeout=0"
+feed_version=$(sed -E 's/^\{"version":([0-9]+),.*/\1/' "$WORK/feed.json")
+# No change within the second: no changes at the same version; else the chain from it (a job may report meanwhile).
+expect 0 "^\{\"version\":$feed_version,\"changes\":\[\]\}$|^\{\"version\":[0-9]+,\"changes\":\[\{\"base\":$feed_version," \
+    "curl status feed waits at its version" -- curl_unix "http://unix$FEED?since=$feed_version&timeout=1"
+expect 0 "^400$" "curl status feed with a malformed since" -- curl_unix -o /dev/null -w '%{http_code}' "http://unix$FEED?since=x"
 expect 1 "another daemon is already listening" "second daemon on the same socket" -- hf daemon
 
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
