@@ -3,6 +3,8 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+using namespace Qt::StringLiterals;
+
 namespace Gui {
 
 StatusPoller::StatusPoller(QObject *parent)
@@ -13,6 +15,8 @@ StatusPoller::StatusPoller(QObject *parent)
     connect(&m_client, &Api::ControlClient::finished, this, &StatusPoller::handleReply);
     connect(&m_parsing, &QFutureWatcher<Parsed>::finished, this, &StatusPoller::handleParsed);
     connect(&m_freshnessParsing, &QFutureWatcher<ParsedFreshness>::finished, this, &StatusPoller::handleFreshnessParsed);
+    connect(&m_feedClient, &Api::ControlClient::finished, this, &StatusPoller::handleFeedReply);
+    connect(&m_feedParsing, &QFutureWatcher<ParsedFeed>::finished, this, &StatusPoller::handleFeedParsed);
 }
 
 void StatusPoller::setSocketPath(const QString &path)
@@ -20,11 +24,16 @@ void StatusPoller::setSocketPath(const QString &path)
     if (path == m_client.socketPath()) {
         return;
     }
-    m_client.abortAll();
     m_pending = 0;
     m_pendingFreshness = 0;
+    m_pendingFeed = 0;
+    m_client.abortAll();
+    m_feedClient.abortAll();
     m_freshnessSupport = FreshnessSupport::Unknown;  // another daemon, perhaps another kind
+    forgetFeed();
+    ++m_feedGeneration;
     m_client.setSocketPath(path);
+    m_feedClient.setSocketPath(path);
     setState(ConnectionState::Connecting, {});
     setAccess(std::nullopt);  // another daemon, perhaps with other rules
     if (m_timer.isActive()) {
@@ -49,10 +58,22 @@ void StatusPoller::start()
 void StatusPoller::stop()
 {
     m_timer.stop();
+    // A waiting long poll would otherwise hold the daemon's attention (and this client's) for nothing.
+    if (m_pendingFeed != 0) {
+        m_pendingFeed = 0;
+        m_feedClient.abortAll();
+    }
 }
 
 void StatusPoller::pollNow()
 {
+    if (m_feedSupport != FeedSupport::Unsupported) {
+        // On the feed, a waiting long poll is as fresh as the status gets: asking now would bring nothing newer.
+        if (m_pendingFeed == 0 && !m_feedParsing.isRunning()) {
+            askFeed();
+        }
+        return;
+    }
     if (m_pending == 0) {
         m_pending = m_client.requestStatus();
     }
@@ -74,25 +95,10 @@ void StatusPoller::handleReply(const Api::ControlClient::Reply &reply)
     }
     m_pending = 0;
     if (!reply.ok()) {
-        switch (reply.error) {
-        case Api::ControlClient::Error::NoDaemon:
-            setState(ConnectionState::NotRunning, reply.errorString);
-            break;
-        case Api::ControlClient::Error::PermissionDenied:
-            setState(ConnectionState::PermissionDenied, reply.errorString);
-            break;
-        case Api::ControlClient::Error::Status:
-            // Holdfast's daemon refuses the status to a user it lets connect but not read; its message says why.
-            setState(reply.status == 403 ? ConnectionState::PermissionDenied : ConnectionState::Failed,
-                     reply.errorString);
-            break;
-        default:
-            setState(ConnectionState::Failed, reply.errorString);
-            break;
-        }
+        setFailure(reply);
         return;
     }
-    if (reply.body == m_raw) {
+    if (m_rawIsCurrent && reply.body == m_raw) {
         setState(ConnectionState::Connected, {});
         return;  // nothing changed since the last answer
     }
@@ -125,8 +131,177 @@ void StatusPoller::handleParsed()
     }
     setState(ConnectionState::Connected, {});
     m_raw = std::move(parsed.body);
+    m_rawIsCurrent = true;
     m_status = std::move(*parsed.status);
+    m_hasStatus = true;
     Q_EMIT statusReceived(m_status);
+}
+
+void StatusPoller::setFailure(const Api::ControlClient::Reply &reply)
+{
+    switch (reply.error) {
+    case Api::ControlClient::Error::NoDaemon:
+        setState(ConnectionState::NotRunning, reply.errorString);
+        break;
+    case Api::ControlClient::Error::PermissionDenied:
+        setState(ConnectionState::PermissionDenied, reply.errorString);
+        break;
+    case Api::ControlClient::Error::Status:
+        // Holdfast's daemon refuses the status to a user it lets connect but not read; its message says why.
+        setState(reply.status == 403 ? ConnectionState::PermissionDenied : ConnectionState::Failed, reply.errorString);
+        break;
+    default:
+        setState(ConnectionState::Failed, reply.errorString);
+        break;
+    }
+}
+
+QByteArray StatusPoller::lastRawStatus() const
+{
+    if (!m_rawIsCurrent) {
+        // Written once per change at most, and only when asked (copying the status): the feed has no document.
+        m_raw = m_hasStatus ? m_status.toJson() : QByteArray();
+        m_rawIsCurrent = true;
+    }
+    return m_raw;
+}
+
+void StatusPoller::forgetFeed()
+{
+    m_feedSupport = FeedSupport::Unknown;
+    m_version = 0;
+}
+
+void StatusPoller::askFeed()
+{
+    // The first question is answered at once (the whole status): it has the status request's patience. A long poll
+    // may wait FeedWait for a change, and gets some seconds more for the answer to arrive.
+    m_feedClient.setTimeout(m_version == 0 ? std::max(m_interval * 3, std::chrono::milliseconds(5000))
+                                           : std::chrono::milliseconds(FeedWait) + std::chrono::seconds(10));
+    m_pendingFeed = m_feedClient.request("GET", Api::statusChangesTarget(m_version, FeedWait));
+}
+
+void StatusPoller::handleFeedReply(const Api::ControlClient::Reply &reply)
+{
+    learnAccess(reply);
+    if (reply.id == 0 || reply.id != m_pendingFeed) {
+        return;  // aborted: the socket path changed, or the poller stopped
+    }
+    m_pendingFeed = 0;
+    if (reply.error == Api::ControlClient::Error::Status && reply.status == 404) {
+        // zrepl's daemon, or a Holdfast from before the feed: poll its /status (and ask for the freshness report).
+        m_feedSupport = FeedSupport::Unsupported;
+        m_version = 0;
+        pollNow();
+        return;
+    }
+    if (!reply.ok()) {
+        // The next tick asks again (from the same version: the daemon answers with the whole status when it does
+        // not know it, after a restart say).
+        setFailure(reply);
+        return;
+    }
+    if (reply.body.size() <= MaxFeedBodyOnGuiThread) {
+        applyFeed(parseFeed(reply.body, m_feedGeneration));
+        return;
+    }
+    m_feedParsing.setFuture(QtConcurrent::run(&StatusPoller::parseFeed, reply.body, m_feedGeneration));
+}
+
+StatusPoller::ParsedFeed StatusPoller::parseFeed(const QByteArray &body, quint64 generation)
+{
+    ParsedFeed parsed;
+    parsed.generation = generation;
+    parsed.changes = Api::StatusChanges::fromJson(body, &parsed.error);
+    if (!parsed.changes) {
+        return parsed;
+    }
+    for (auto change = parsed.changes->changes.crbegin(); change != parsed.changes->changes.crend(); ++change) {
+        if (change->freshness) {
+            QString error;
+            parsed.freshness = Api::FreshnessReport::fromJson(*change->freshness, &error);
+            parsed.freshnessUnreadable = !parsed.freshness;
+            break;
+        }
+    }
+    return parsed;
+}
+
+void StatusPoller::handleFeedParsed()
+{
+    ParsedFeed parsed = m_feedParsing.result();
+    if (parsed.generation != m_feedGeneration) {
+        return;  // from the daemon at the previous socket path
+    }
+    applyFeed(std::move(parsed));
+}
+
+void StatusPoller::applyFeed(ParsedFeed parsed)
+{
+    if (!parsed.changes) {
+        setState(ConnectionState::Failed, tr("The daemon's status could not be read: %1").arg(parsed.error));
+        m_version = 0;  // at the next tick, from the start: this answer says nothing about where the status stands
+        return;
+    }
+    m_feedSupport = FeedSupport::Supported;
+    // Applied to a copy, which costs nothing more (the models share the status, so its parts that change are
+    // copied anyway): a change that does not fit leaves the status as it was until the whole one comes.
+    Api::DaemonStatus status = m_status;
+    bool statusChanged = false;
+    bool full = false;
+    QString error;
+    bool fits = true;
+    for (const Api::StatusChange &change : std::as_const(parsed.changes->changes)) {
+        if (!change.full && change.base != m_version) {
+            error = u"a change from version %1 came for version %2"_s.arg(change.base).arg(m_version);
+            fits = false;
+            break;
+        }
+        const bool changesStatus =
+            change.full || !change.removed.isEmpty() || !change.replaced.isEmpty() || !change.patched.isEmpty();
+        if (changesStatus && !change.applyTo(&status, &error)) {
+            fits = false;
+            break;
+        }
+        statusChanged = statusChanged || changesStatus;
+        full = full || change.full.has_value();
+        m_version = change.version;
+    }
+    if (!fits) {
+        qWarning("holdfast-gui: the daemon's status change does not fit, asking for the whole status: %s",
+                 qUtf8Printable(error));
+        m_version = 0;
+        if (m_timer.isActive()) {
+            askFeed();
+        }
+        return;
+    }
+    m_version = parsed.changes->version;
+    setState(ConnectionState::Connected, {});
+    const bool freshnessChanged = parsed.freshness.has_value();
+    if (freshnessChanged) {
+        // Before the status is announced: the window reads both when the status comes.
+        m_freshnessSupport = FreshnessSupport::Supported;
+        m_freshness = std::move(parsed.freshness);
+    }
+    if (statusChanged) {
+        m_status = std::move(status);
+        m_hasStatus = true;
+        m_rawIsCurrent = false;
+        m_raw.clear();
+        Q_EMIT statusReceived(m_status);
+    }
+    if (freshnessChanged) {
+        Q_EMIT freshnessReceived(*m_freshness);
+    }
+    if (full && !freshnessChanged && !parsed.freshnessUnreadable && m_pendingFreshness == 0) {
+        // The whole status came without the freshness report: ask for it once, as a daemon that does not send it
+        // with the first answer would otherwise never show it until it changed.
+        m_pendingFreshness = m_client.request("GET", Api::HoldfastEndpoint::Freshness);
+    }
+    if (m_timer.isActive()) {
+        askFeed();
+    }
 }
 
 void StatusPoller::handleFreshnessReply(const Api::ControlClient::Reply &reply)
@@ -211,6 +386,7 @@ void StatusPoller::setState(ConnectionState state, const QString &reason)
     if (state == ConnectionState::NotRunning) {
         // The daemon that comes back may be another kind: ask it again.
         m_freshnessSupport = FreshnessSupport::Unknown;
+        forgetFeed();
     }
     Q_EMIT connectionChanged(state, reason);
 }

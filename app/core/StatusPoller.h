@@ -10,6 +10,7 @@
 #include "shared/control/ControlClient.h"
 #include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
+#include "shared/control/StatusChanges.h"
 
 namespace Gui {
 
@@ -30,16 +31,30 @@ enum class FreshnessSupport
     Unsupported,  // it answered 404: zrepl's daemon
 };
 
-// Asks the daemon for /status every `interval`, one request at a time (a slow daemon is never asked twice at
-// once), and tells what came back and how the connection is. It never blocks: the control client is asynchronous.
-// After a failure it keeps asking at the same interval, which is how it reconnects by itself. A changed answer is
-// parsed on a worker thread: 10,000 filesystems take longer to read than a frame may, and the window stays smooth.
-// It also learns from every answer on its client what the daemon lets this user do, so that the window offers only
-// what will work.
+// Whether the daemon has Holdfast's status feed (/holdfast/v1/status/changes).
+enum class FeedSupport
+{
+    Unknown,  // not asked yet, or the daemon went away since
+    Supported,  // Holdfast's daemon: the status comes as changes, as soon as they happen
+    Unsupported,  // it answered 404: zrepl's daemon or an older Holdfast, whose /status is polled
+};
+
+// Keeps the daemon's status and tells what came back and how the connection is. It never blocks: the control
+// clients are asynchronous. It first asks for Holdfast's status feed: a daemon that has it answers with the whole
+// status, and then each long poll waits until something changed and brings only the changes, which are applied to the
+// last status (and with them the freshness report when it changed). So progress shows as the daemon reports it, and
+// nothing is asked while nothing changes. The long poll has a control client of its own, so that signals sent
+// through client() never wait behind it. A change that does not fit the status it is applied to (it should not
+// happen) makes it ask for the whole status again.
 //
-// Beside /status it asks for Holdfast's freshness report at the same cadence. A daemon that answers 404 for it is
-// zrepl's: the poller remembers that and stops asking until the daemon goes away (the one that comes back may be
-// Holdfast's) or the socket path changes.
+// A daemon that answers 404 for the feed (zrepl's, or an older Holdfast) is polled instead: /status every
+// `interval`, one request at a time (a slow daemon is never asked twice at once), and beside it Holdfast's freshness
+// report at the same cadence, until that answers 404 too (zrepl). A changed answer, and on the feed a large one (the
+// whole status), is parsed on a worker thread: 10,000 filesystems take longer to read than a frame may, and the
+// window stays smooth. After a failure it asks again every `interval`, which is how it reconnects by itself; a daemon
+// that went away and comes back is asked for the feed again (it may be another kind), as when the socket path changes.
+// It also learns from every answer on its clients what the daemon lets this user do, so that the window offers only
+// what will work.
 class StatusPoller final : public QObject
 {
     Q_OBJECT
@@ -54,7 +69,8 @@ public:
 
     void start();
     void stop();
-    // Asks now (after a signal was sent, say) instead of at the next tick.
+    // Asks now (after a signal was sent, say) instead of at the next tick. On the feed only when no long poll waits
+    // (after a failure): a waiting one is as fresh as the status gets.
     void pollNow();
 
     ConnectionState state() const { return m_state; }
@@ -63,7 +79,12 @@ public:
     FreshnessSupport freshnessSupport() const { return m_freshnessSupport; }
     // The daemon's last freshness report; null before the first and against zrepl.
     const std::optional<Api::FreshnessReport> &lastFreshness() const { return m_freshness; }
-    const QByteArray &lastRawStatus() const { return m_raw; }
+    // Whether a status has come.
+    bool hasStatus() const { return m_hasStatus; }
+    // The last status as JSON: the daemon's /status answer when polling; on the feed, written from the status (and
+    // kept until it changes), since the feed brings changes rather than documents.
+    QByteArray lastRawStatus() const;
+    FeedSupport feedSupport() const { return m_feedSupport; }
     // What the daemon last said this user may do (its Holdfast-Access header). None while nothing is known: before
     // the first answer, after the daemon went away, and from zrepl's daemon, which lets everyone who can connect do
     // everything.
@@ -73,6 +94,12 @@ public:
 
     // The client for signals, so that they share the connection.
     Api::ControlClient &client() { return m_client; }
+
+    // The long poll waits at most this long for a change, and then asks again.
+    static constexpr std::chrono::seconds FeedWait{30};
+    // An answer of the feed at most this long is read on the GUI thread: a change of a few filesystems reads in
+    // microseconds, less than handing it to a worker thread and back costs; the whole status is read on a worker.
+    static constexpr qsizetype MaxFeedBodyOnGuiThread = 64 * 1024;
 
 Q_SIGNALS:
     void statusReceived(const Api::DaemonStatus &status);
@@ -84,6 +111,23 @@ Q_SIGNALS:
     void accessChanged(bool readOnly);
 
 private:
+    struct ParsedFeed
+    {
+        quint64 generation = 0;
+        std::optional<Api::StatusChanges> changes;
+        // The report of the last change that carries one.
+        std::optional<Api::FreshnessReport> freshness;
+        bool freshnessUnreadable = false;
+        QString error;
+    };
+
+    void askFeed();
+    void handleFeedReply(const Api::ControlClient::Reply &reply);
+    static ParsedFeed parseFeed(const QByteArray &body, quint64 generation);
+    void handleFeedParsed();
+    void applyFeed(ParsedFeed parsed);
+    void forgetFeed();
+    void setFailure(const Api::ControlClient::Reply &reply);
     void handleReply(const Api::ControlClient::Reply &reply);
     void handleFreshnessReply(const Api::ControlClient::Reply &reply);
     void parseFreshness(const QByteArray &body);
@@ -109,7 +153,11 @@ private:
     QString m_reason;
     std::optional<Api::AccessLevel> m_access;
     Api::DaemonStatus m_status;
-    QByteArray m_raw;
+    bool m_hasStatus = false;
+    // The raw status: the polled answer, or the feed's status written out on demand (then m_rawIsCurrent tells
+    // whether it still is the status).
+    mutable QByteArray m_raw;
+    mutable bool m_rawIsCurrent = true;
     QFutureWatcher<Parsed> m_parsing;
     QByteArray m_nextBody;  // arrived while another answer was being parsed; only the newest is kept
 
@@ -124,6 +172,13 @@ private:
     std::optional<Api::FreshnessReport> m_freshness;
     QFutureWatcher<ParsedFreshness> m_freshnessParsing;
     QByteArray m_nextFreshnessBody;
+
+    Api::ControlClient m_feedClient;
+    FeedSupport m_feedSupport = FeedSupport::Unknown;
+    quint64 m_pendingFeed = 0;
+    quint64 m_version = 0;  // of m_status on the feed; 0: ask for the whole status
+    quint64 m_feedGeneration = 0;  // counts socket path changes: a parse for another daemon is dropped
+    QFutureWatcher<ParsedFeed> m_feedParsing;
 };
 
 }  // namespace Gui

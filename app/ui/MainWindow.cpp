@@ -553,7 +553,7 @@ void MainWindow::updateActions()
     m_pause->setToolTip(state.pauseTip);
     m_resume->setEnabled(state.resume);
     m_resume->setToolTip(state.resumeTip);
-    m_copyStatus->setEnabled(!m_poller.lastRawStatus().isEmpty());
+    m_copyStatus->setEnabled(m_poller.hasStatus());
     m_copyError->setEnabled(!m_errorText->toPlainText().isEmpty());
 }
 

@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "DirectoryLoadBench.h"
+#include "StatusDocument.h"
+#include "StatusFeedBench.h"
 #include "FigureTable.h"
 #include "VersionHistoryBench.h"
 #include "app/models/ErrorsOnlyFilter.h"
@@ -28,6 +30,7 @@
 using namespace Qt::StringLiterals;
 using BenchSupport::FigureTable;
 using BenchSupport::median;
+using namespace BenchGui;
 
 namespace {
 
@@ -39,69 +42,10 @@ struct Settings
     int historyRuns = 25;  // a few milliseconds each: many, so that a preemption does not move the median
     int directoryEntries = 10'000;
     int directoryRuns = 5;
+    StatusFeedBench::Settings feed;
 
-    static Settings quick() { return Settings{1'000, 3, 100, 5, 2'000, 2}; }
+    static Settings quick() { return Settings{1'000, 3, 100, 5, 2'000, 2, StatusFeedBench::Settings{1'000, 5, 20, 2, std::chrono::milliseconds(1200)}}; }
 };
-
-// Every hundredth filesystem is being sent; the others are done. Refresh `k` adds k × 64 KiB to each sending
-// filesystem's current step, so that the live case changes 1 % of the filesystems' bytes.
-constexpr int SendingEvery = 100;
-constexpr qint64 BytesPerRefresh = 65'536;
-
-bool isSending(int i)
-{
-    return i % SendingEvery == 0;
-}
-
-qint64 expectedBytes(int i, int step)
-{
-    return 64 * 1'048'576 + qint64(i) * 4096 + step * 65'536;
-}
-
-qint64 sendingBytes(int i, int refresh)
-{
-    return expectedBytes(i, 1) / 4 + refresh * BytesPerRefresh;
-}
-
-const Api::Timestamp StartAt = Api::Timestamp::fromUnix(1795521600, 923101207);
-
-Api::DaemonStatus document(int filesystems, int refresh)
-{
-    static const QString Datasets[] = {
-        u"data"_s, u"projects"_s, u"mail"_s, u"media"_s, u"vm"_s, u"photos"_s, u"src"_s, u".cache"_s};
-    const QString snapshots[] = {
-        u"@zrepl_20261123_220000_000"_s, u"@zrepl_20261123_230000_000"_s, u"@zrepl_20261124_000000_000"_s};
-    Api::AttemptReport attempt;
-    attempt.state = Api::AttemptState::FanOutFilesystems;
-    attempt.startAt = StartAt;
-    attempt.filesystems.reserve(filesystems);
-    for (int i = 0; i < filesystems; ++i) {
-        Api::FilesystemReport fs;
-        fs.name = u"tank/home/user%1/%2"_s.arg(i / 8).arg(Datasets[i % 8]);
-        const bool sending = isSending(i);
-        fs.state = sending ? Api::FilesystemState::Stepping : Api::FilesystemState::Done;
-        fs.currentStep = sending ? 1 : 2;
-        for (int s = 0; s < 2; ++s) {
-            Api::StepInfo step;
-            step.from = snapshots[s];
-            step.to = snapshots[s + 1];
-            step.encrypted = i % 2 ? Api::EncryptedMode::Yes : Api::EncryptedMode::No;
-            step.bytesExpected = expectedBytes(i, s);
-            step.bytesReplicated = sending && s == 1 ? sendingBytes(i, refresh) : step.bytesExpected;
-            fs.steps.append(step);
-        }
-        attempt.filesystems.append(std::move(fs));
-    }
-    Api::ReplicationReport replication;
-    replication.startAt = StartAt;
-    replication.attempts.append(std::move(attempt));
-    Api::ActiveSideStatus active;
-    active.replication = std::move(replication);
-    Api::DaemonStatus status;
-    status.jobs.insert(u"_control"_s, Api::JobStatus{});
-    status.jobs.insert(u"push"_s, Api::JobStatus{Api::JobStatus::Type::Push, std::move(active)});
-    return status;
-}
 
 double msSince(const QElapsedTimer &timer)
 {
@@ -411,6 +355,11 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    StatusFeedBench feed(settings.feed, table);
+    if (!feed.run(&error)) {
+        std::fprintf(stderr, "bench-gui: status feed: %s\n", error.c_str());
+        return 1;
+    }
     VersionHistoryBench history(settings.historySnapshots, settings.historyRuns, table);
     if (!history.run(&error)) {
         std::fprintf(stderr, "bench-gui: file history: %s\n", error.c_str());
@@ -428,6 +377,6 @@ int main(int argc, char **argv)
                 int(std::thread::hardware_concurrency()), qPrintable(QGuiApplication::platformName()),
                 double(total.elapsed()) / 1000);
     table.print();
-    std::printf("\n%s\n%s\n", history.verdict().c_str(), directory.verdict().c_str());
+    std::printf("\n%s\n%s\n%s\n", feed.verdict().c_str(), history.verdict().c_str(), directory.verdict().c_str());
     return 0;
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "FakeControlServer.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QUrlQuery>
 
 #include "shared/control/Freshness.h"
 #include "shared/http/HttpWriter.h"
@@ -29,6 +31,155 @@ FakeControlServer::FakeControlServer(const QString &path, QObject *parent)
             serve(socket);
         }
     });
+    m_waitTimer.setSingleShot(true);
+    connect(&m_waitTimer, &QTimer::timeout, this, &FakeControlServer::wakeWaiters);
+}
+
+void FakeControlServer::setStatus(const QByteArray &json)
+{
+    m_status = json;
+    m_statusWritten = true;
+    if (!m_feed) {
+        return;
+    }
+    QString error;
+    const std::optional<Api::DaemonStatus> status = Api::DaemonStatus::fromJson(json, &error);
+    if (!status) {
+        qFatal("the fake's status does not parse: %s", qPrintable(error));
+    }
+    changeFeedStatus(*status);
+}
+
+void FakeControlServer::setStatus(const Api::DaemonStatus &status)
+{
+    if (!m_feed) {
+        setStatus(status.toJson());
+        return;
+    }
+    m_statusWritten = false;
+    changeFeedStatus(status);
+}
+
+void FakeControlServer::changeFeedStatus(const Api::DaemonStatus &status)
+{
+    Api::StatusChange change = Api::StatusChange::between(m_feedStatus, status);
+    m_feedStatus = status;
+    if (!change.isEmpty()) {
+        addChange(std::move(change));
+    }
+}
+
+void FakeControlServer::setFreshness(const QByteArray &json)
+{
+    m_freshness = json;
+    if (m_feed && !json.isEmpty()) {
+        Api::StatusChange change;
+        change.freshness = json;
+        addChange(std::move(change));
+    }
+}
+
+void FakeControlServer::enableFeed()
+{
+    m_feed = true;
+    // As the daemon: the first version is the start time in microseconds, so that another instance never reuses one.
+    m_version = quint64(QDateTime::currentMSecsSinceEpoch()) * 1000;
+    m_firstVersion = m_version;
+    QString error;
+    const std::optional<Api::DaemonStatus> status = Api::DaemonStatus::fromJson(m_status, &error);
+    if (!status) {
+        qFatal("the fake's status does not parse: %s", qPrintable(error));
+    }
+    m_feedStatus = *status;
+}
+
+void FakeControlServer::sendUnfittingChange()
+{
+    Api::StatusChange change;
+    Api::JobPatch patch;
+    Api::FilesystemReport report;
+    report.name = u"tank/nosuch"_s;
+    patch.filesystems.append(Api::FilesystemChange{0, 1'000'000, report});
+    change.patched.insert(m_feedStatus.jobs.isEmpty() ? u"nosuch"_s : m_feedStatus.jobs.lastKey(), patch);
+    addChange(std::move(change));
+}
+
+void FakeControlServer::addChange(Api::StatusChange change)
+{
+    change.base = m_version;
+    change.version = ++m_version;
+    m_changes.append(qMakePair(change.version, change.toJson()));
+    // Not at once: changes made in the same turn of the event loop reach a waiting poll together.
+    if (!m_wakeQueued) {
+        m_wakeQueued = true;
+        QMetaObject::invokeMethod(this, &FakeControlServer::wakeWaiters, Qt::QueuedConnection);
+    }
+}
+
+int FakeControlServer::waitingFeedRequests() const
+{
+    int waiting = 0;
+    for (const Waiter &waiter : m_waiters) {
+        waiting += waiter.socket && waiter.socket->state() == QLocalSocket::ConnectedState ? 1 : 0;
+    }
+    return waiting;
+}
+
+Http::Response FakeControlServer::feedAnswer(quint64 since) const
+{
+    const bool known = since != 0 && since >= m_firstVersion && since <= m_version;
+    QList<QByteArray> changes;
+    if (!known) {
+        // A version of another instance, or since=0: the whole status, with the freshness report when there is one.
+        Api::StatusChange full;
+        full.version = m_version;
+        full.full = m_feedStatus;
+        if (!m_freshness.isEmpty()) {
+            full.freshness = m_freshness;
+        }
+        changes.append(full.toJson());
+    } else {
+        for (const auto &[version, json] : m_changes) {
+            if (version > since) {
+                changes.append(json);
+            }
+        }
+    }
+    return jsonResponse(Api::StatusChanges::envelope(m_version, changes));
+}
+
+Http::Response FakeControlServer::jsonResponse(const QByteArray &body) const
+{
+    Http::Response response;
+    response.headers.add("Content-Type", "application/json");
+    if (m_access) {
+        response.headers.add(Api::AccessHeader.toByteArray(), Api::accessLevelToken(*m_access));
+    }
+    response.body = body;
+    return response;
+}
+
+void FakeControlServer::wakeWaiters()
+{
+    m_wakeQueued = false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 nextDeadline = 0;
+    QList<Waiter> still;
+    for (const Waiter &waiter : std::as_const(m_waiters)) {
+        if (!waiter.socket || waiter.socket->state() != QLocalSocket::ConnectedState) {
+            continue;  // the client went away while it waited
+        }
+        if (waiter.since != m_version || waiter.deadlineMSecs <= now) {
+            waiter.socket->write(Http::serialize(feedAnswer(waiter.since)));
+            continue;
+        }
+        still.append(waiter);
+        nextDeadline = nextDeadline == 0 ? waiter.deadlineMSecs : std::min(nextDeadline, waiter.deadlineMSecs);
+    }
+    m_waiters = still;
+    if (nextDeadline != 0) {
+        m_waitTimer.start(int(std::max<qint64>(nextDeadline - now, 0)));
+    }
 }
 
 bool FakeControlServer::listen()
@@ -54,8 +205,15 @@ void FakeControlServer::serve(QLocalSocket *socket)
                 return;
             }
             const Http::Request request = parser->takeRequest();
-            socket->write(std::exchange(m_garbage, false) ? QByteArray("garbage\r\n\r\n")
-                                                          : Http::serialize(answer(request)));
+            if (std::exchange(m_garbage, false)) {
+                socket->write(QByteArray("garbage\r\n\r\n"));
+                continue;
+            }
+            const std::optional<Http::Response> response = answer(request, socket);
+            if (!response) {
+                return;  // a long poll waits; its client sends nothing else meanwhile
+            }
+            socket->write(Http::serialize(*response));
         }
     });
 }
@@ -77,7 +235,7 @@ QString FakeControlServer::defaultForbiddenMessage()
            "membership of group 'holdfast-admin'"_s;
 }
 
-Http::Response FakeControlServer::answer(const Http::Request &request)
+std::optional<Http::Response> FakeControlServer::answer(const Http::Request &request, QLocalSocket *socket)
 {
     Http::Response response;
     response.headers.add("Content-Type", "text/plain; charset=utf-8");
@@ -101,8 +259,33 @@ Http::Response FakeControlServer::answer(const Http::Request &request)
         }
         return response;
     }
+    if (m_feed && request.path == Api::HoldfastEndpoint::StatusChanges) {
+        const QUrlQuery query(QString::fromUtf8(request.query));
+        bool sinceOk = false;
+        bool timeoutOk = false;
+        const quint64 since = query.queryItemValue(u"since"_s).toULongLong(&sinceOk);
+        const qint64 timeout = query.queryItemValue(u"timeout"_s).toLongLong(&timeoutOk);
+        if (!sinceOk || !timeoutOk || timeout < 0) {
+            response.status = 400;
+            response.body = sinceOk ? "invalid timeout" : "invalid since";
+            return response;
+        }
+        m_feedRequests.append(since);
+        if (since != m_version || timeout == 0) {
+            return feedAnswer(since);
+        }
+        m_waiters.append(Waiter{socket, since, QDateTime::currentMSecsSinceEpoch() + timeout * 1000});
+        if (!m_wakeQueued) {
+            wakeWaiters();  // arms the timer for the deadline
+        }
+        return std::nullopt;
+    }
     if (request.path == "/status") {
         ++m_statusRequests;
+        if (!m_statusWritten) {
+            m_status = m_feedStatus.toJson();
+            m_statusWritten = true;
+        }
         response.body = m_status;
     } else if (request.path == Api::HoldfastEndpoint::Freshness && !m_freshness.isEmpty()) {
         ++m_freshnessRequests;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QLocalServer>
+#include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <QObject>
@@ -9,6 +11,7 @@
 #include <QStringList>
 
 #include "shared/control/ControlAccess.h"
+#include "shared/control/StatusChanges.h"
 #include "shared/http/HttpParser.h"
 
 // A control socket that answers like zrepl's daemon of the reference version (the captured wire transcript):
@@ -18,6 +21,10 @@
 // refused with 403 and the daemon's explanation. Holdfast's other endpoints (holds, pruning explanations, holds
 // actions) answer 404, as zrepl's daemon does, until a test gives them an answer with answerWith(); the
 // configuration endpoints as FakeConfigService (FakeConfigService.h) serves them.
+//
+// enableFeed() adds Holdfast's status feed (/holdfast/v1/status/changes, shared/control/StatusChanges.h): each
+// setStatus() and setFreshness() is then a change of a new version, and long polls wait until one comes (or their
+// timeout passes). Changes made in the same event-loop turn reach a waiting poll together, as a chain.
 class FakeControlServer final : public QObject
 {
     Q_OBJECT
@@ -29,9 +36,24 @@ public:
     static QByteArray zreplCapture(const QString &name);
 
     bool listen();
-    void setStatus(const QByteArray &json) { m_status = json; }
+    void setStatus(const QByteArray &json);
+    // The same from the types, without reading JSON (for a benchmark's large documents): with the feed, a change;
+    // /status writes the document when asked.
+    void setStatus(const Api::DaemonStatus &status);
     // Answer Holdfast's freshness endpoint with this report; empty (the default): 404, as zrepl's daemon.
-    void setFreshness(const QByteArray &json) { m_freshness = json; }
+    void setFreshness(const QByteArray &json);
+
+    // Serve the status feed from now on, starting from the status set so far; off (the default): 404, as zrepl's
+    // daemon and an older Holdfast answer.
+    void enableFeed();
+    quint64 feedVersion() const { return m_version; }
+    // The next change is one that cannot fit the status it claims to change (a filesystem that is not there).
+    void sendUnfittingChange();
+    // The `since` of every feed request, in order of arrival.
+    const QList<quint64> &feedRequests() const { return m_feedRequests; }
+    int waitingFeedRequests() const;
+    // The status the feed has brought a client to: the last one set.
+    Api::DaemonStatus feedStatus() const { return m_feedStatus; }
     int freshnessRequests() const { return m_freshnessRequests; }
     // The next signal for `job` is refused with this reason (zrepl: "already woken up").
     void refuseSignal(const QString &job, const QString &reason) { m_refusals.insert(job, reason); }
@@ -71,12 +93,37 @@ Q_SIGNALS:
     void signalReceived(const QString &job, const QString &op);
 
 private:
+    struct Waiter
+    {
+        QPointer<QLocalSocket> socket;
+        quint64 since = 0;
+        qint64 deadlineMSecs = 0;
+    };
+
     void serve(QLocalSocket *socket);
-    Http::Response answer(const Http::Request &request);
+    // nullopt: the request waits (a long poll).
+    std::optional<Http::Response> answer(const Http::Request &request, QLocalSocket *socket);
+    Http::Response jsonResponse(const QByteArray &body) const;
+    Http::Response feedAnswer(quint64 since) const;
+    void addChange(Api::StatusChange change);
+    void changeFeedStatus(const Api::DaemonStatus &status);
+    void wakeWaiters();
+
+    // The feed: every change since the start, serialized as the daemon keeps them.
+    bool m_feed = false;
+    quint64 m_version = 0;
+    quint64 m_firstVersion = 0;
+    Api::DaemonStatus m_feedStatus;
+    QList<QPair<quint64, QByteArray>> m_changes;  // version -> its change's JSON
+    QList<quint64> m_feedRequests;
+    QList<Waiter> m_waiters;
+    QTimer m_waitTimer;
+    bool m_wakeQueued = false;
 
     QString m_path;
     QLocalServer m_server;
     QByteArray m_status = "{}";
+    bool m_statusWritten = true;  // false: m_status is to be written from m_feedStatus
     QByteArray m_freshness;
     int m_freshnessRequests = 0;
     QHash<QString, QString> m_refusals;

@@ -2,7 +2,11 @@
 // The poller learns from the daemon's answers what this user may do: zrepl's (no header) grant everything,
 // Holdfast's name the level; a refused status is "permission denied" with the daemon's reason; a broken answer
 // keeps what is known, a daemon that goes away makes it unknown again; a refused signal tells at once.
+// On Holdfast's status feed: the whole status first, then only changes, applied so that the status is the daemon's;
+// nothing is asked while nothing changes; a change that does not fit brings the whole status again; signals pass a
+// waiting poll; a daemon that comes back is asked from the start. A daemon without the feed (404) is polled.
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,10 +36,22 @@ private Q_SLOTS:
     void zreplIsNotAskedForFreshnessAgain();
     void holdfastSendsFreshness();
     void daemonBackIsAskedAgain();
+    void withoutFeedStatusIsPolled();
+    void feedBringsTheStatusThenChanges();
+    void changesInOneTurnComeAsAChain();
+    void unfittingChangeAsksForTheWholeStatus();
+    void idleFeedAsksNothing();
+    void feedBringsFreshness();
+    void feedTellsTheLevel();
+    void signalsPassAWaitingPoll();
+    void feedDaemonGoneAndBack();
+    void largeStatusOnTheFeed();
 
 private:
     // Polls once more and waits for the answer.
     void pollAndWait();
+    // Starts the poller against the fake with the feed, and waits until the whole status came and a poll waits.
+    void startOnFeed();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeControlServer> m_server;
@@ -249,6 +265,229 @@ void TestStatusPoller::daemonBackIsAskedAgain()
     m_poller->pollNow();
     QTRY_COMPARE(received.count(), 1);
     QVERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
+}
+
+namespace {
+
+// A push job replicating `filesystems` filesystems, the first of them at `bytes`.
+QByteArray pushStatus(qint64 bytes, int filesystems = 3)
+{
+    Api::AttemptReport attempt;
+    attempt.state = Api::AttemptState::FanOutFilesystems;
+    attempt.startAt = Api::Timestamp::fromUnix(1795521600);
+    for (int i = 0; i < filesystems; ++i) {
+        Api::FilesystemReport fs;
+        fs.name = u"tank/home/fs%1"_s.arg(i);
+        fs.state = i == 0 ? Api::FilesystemState::Stepping : Api::FilesystemState::Done;
+        Api::StepInfo step;
+        step.from = u"@a"_s;
+        step.to = u"@b"_s;
+        step.bytesExpected = 1'000'000;
+        step.bytesReplicated = i == 0 ? bytes : step.bytesExpected;
+        fs.steps.append(step);
+        attempt.filesystems.append(fs);
+    }
+    Api::ReplicationReport replication;
+    replication.startAt = attempt.startAt;
+    replication.attempts.append(attempt);
+    Api::ActiveSideStatus active;
+    active.replication = replication;
+    Api::DaemonStatus status;
+    status.jobs.insert(u"_control"_s, Api::JobStatus{});
+    status.jobs.insert(u"pushjob"_s, Api::JobStatus{Api::JobStatus::Type::Push, active});
+    return status.toJson();
+}
+
+qint64 firstFilesystemBytes(const Api::DaemonStatus &status)
+{
+    const Api::JobStatus job = status.jobs.value(u"pushjob"_s);
+    const Api::ActiveSideStatus *active = job.active();
+    if (!active || !active->replication) {
+        return -1;
+    }
+    return active->replication->attempts.at(0).filesystems.at(0).steps.at(0).bytesReplicated;
+}
+
+}  // namespace
+
+void TestStatusPoller::startOnFeed()
+{
+    m_server->setStatus(pushStatus(1000));
+    m_server->enableFeed();
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    m_poller->start();
+    QTRY_COMPARE(received.count(), 1);
+    QTRY_COMPARE(m_server->waitingFeedRequests(), 1);
+    QVERIFY(m_poller->feedSupport() == Gui::FeedSupport::Supported);
+    QVERIFY(m_poller->state() == Gui::ConnectionState::Connected);
+}
+
+void TestStatusPoller::withoutFeedStatusIsPolled()
+{
+    // The fake answers the feed with 404, as zrepl's daemon: the poller asks /status, and again when polled.
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    m_poller->start();
+    QTRY_COMPARE(received.count(), 1);
+    QVERIFY(m_poller->feedSupport() == Gui::FeedSupport::Unsupported);
+    QCOMPARE(m_server->statusRequests(), 1);
+    pollAndWait();
+    QCOMPARE(m_server->statusRequests(), 2);
+    QVERIFY(m_server->feedRequests().isEmpty());
+    QVERIFY(m_poller->lastRawStatus() == FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
+}
+
+void TestStatusPoller::feedBringsTheStatusThenChanges()
+{
+    startOnFeed();
+    QCOMPARE(m_server->feedRequests().first(), quint64(0));
+    QCOMPARE(m_server->feedRequests().at(1), m_server->feedVersion());
+    QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+    QCOMPARE(firstFilesystemBytes(m_poller->lastStatus()), 1000);
+    QCOMPARE(m_server->statusRequests(), 0);
+
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    for (int k = 1; k <= 3; ++k) {
+        m_server->setStatus(pushStatus(1000 + k * 4096));
+        QTRY_COMPARE(received.count(), k);
+        QCOMPARE(firstFilesystemBytes(m_poller->lastStatus()), 1000 + k * 4096);
+        QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+    }
+    // Each answer asked again with the version it brought, and never for /status.
+    QTRY_COMPARE(m_server->feedRequests().last(), m_server->feedVersion());
+    QCOMPARE(m_server->feedRequests().count(quint64(0)), 1);
+    QCOMPARE(m_server->statusRequests(), 0);
+    // The raw status is the status, written out.
+    QString error;
+    const std::optional<Api::DaemonStatus> raw = Api::DaemonStatus::fromJson(m_poller->lastRawStatus(), &error);
+    QVERIFY2(raw, qPrintable(error));
+    QVERIFY(*raw == m_server->feedStatus());
+}
+
+void TestStatusPoller::changesInOneTurnComeAsAChain()
+{
+    startOnFeed();
+    const quint64 before = m_server->feedVersion();
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    // A job added, then removed again with a filesystem's bytes changed: two changes that reach the waiting poll in
+    // one answer, the second applicable only after the first.
+    Api::DaemonStatus withSnap = m_server->feedStatus();
+    withSnap.jobs.insert(u"snapjob"_s, Api::JobStatus{Api::JobStatus::Type::Snap, Api::SnapJobStatus{}});
+    m_server->setStatus(withSnap.toJson());
+    m_server->setStatus(pushStatus(500'000));
+    QCOMPARE(m_server->feedVersion(), before + 2);
+    QTRY_COMPARE(received.count(), 1);
+    QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+    QVERIFY(!m_poller->lastStatus().jobs.contains(u"snapjob"_s));
+    QCOMPARE(firstFilesystemBytes(m_poller->lastStatus()), 500'000);
+    QTRY_COMPARE(m_server->feedRequests().last(), before + 2);
+    QVERIFY(!m_server->feedRequests().contains(before + 1));
+}
+
+void TestStatusPoller::unfittingChangeAsksForTheWholeStatus()
+{
+    startOnFeed();
+    const Api::DaemonStatus status = m_poller->lastStatus();
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(u"status change does not fit, asking for the whole status"_s));
+    m_server->sendUnfittingChange();
+    QTRY_COMPARE(m_server->feedRequests().count(quint64(0)), 2);
+    // The whole status came again (the same as before): the poller is back on the feed, connected.
+    QTRY_COMPARE(m_server->waitingFeedRequests(), 1);
+    QCOMPARE(m_server->feedRequests().last(), m_server->feedVersion());
+    QVERIFY(m_poller->lastStatus() == status);
+    QVERIFY(m_poller->state() == Gui::ConnectionState::Connected);
+    // It goes on from there.
+    m_server->setStatus(pushStatus(777));
+    QTRY_COMPARE(firstFilesystemBytes(m_poller->lastStatus()), 777);
+    QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+}
+
+void TestStatusPoller::idleFeedAsksNothing()
+{
+    m_server->setFreshness(freshnessJson(u"pushjob"_s));
+    m_poller->setInterval(std::chrono::seconds(1));  // the window's cadence: its ticks must ask nothing either
+    startOnFeed();
+    QTest::qWait(1500);
+    // The first question and the one that waits; no /status, no freshness report of its own.
+    QCOMPARE(m_server->feedRequests().size(), 2);
+    QCOMPARE(m_server->waitingFeedRequests(), 1);
+    QCOMPARE(m_server->statusRequests(), 0);
+    QCOMPARE(m_server->freshnessRequests(), 0);
+}
+
+void TestStatusPoller::feedBringsFreshness()
+{
+    m_server->setFreshness(freshnessJson(u"pushjob"_s));
+    QSignalSpy freshness(m_poller.get(), &Gui::StatusPoller::freshnessReceived);
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    startOnFeed();
+    QTRY_COMPARE(freshness.count(), 1);
+    QVERIFY(m_poller->freshnessSupport() == Gui::FreshnessSupport::Supported);
+    QCOMPARE(m_poller->lastFreshness()->jobs.at(0).job, u"pushjob"_s);
+    // A changed report comes alone, as a change of its own; the status stays.
+    m_server->setFreshness(freshnessJson(u"otherjob"_s));
+    QTRY_COMPARE(freshness.count(), 2);
+    QCOMPARE(m_poller->lastFreshness()->jobs.at(0).job, u"otherjob"_s);
+    QCOMPARE(received.count(), 1);
+    QCOMPARE(m_server->freshnessRequests(), 0);
+}
+
+void TestStatusPoller::feedTellsTheLevel()
+{
+    m_server->setAccess(AccessLevel::Status);
+    startOnFeed();
+    QVERIFY(m_poller->access() == AccessLevel::Status);
+    QVERIFY(m_poller->isReadOnly());
+    QCOMPARE(m_server->statusRequests(), 0);
+}
+
+void TestStatusPoller::signalsPassAWaitingPoll()
+{
+    startOnFeed();
+    QSignalSpy finished(&m_poller->client(), &Api::ControlClient::finished);
+    QSignalSpy signalled(m_server.get(), &FakeControlServer::signalReceived);
+    m_poller->client().sendSignal(u"pushjob"_s, u"wakeup"_s);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(finished.first().first().value<Api::ControlClient::Reply>().ok());
+    QCOMPARE(signalled.count(), 1);
+    // The poll still waits for a change.
+    QCOMPARE(m_server->waitingFeedRequests(), 1);
+}
+
+void TestStatusPoller::feedDaemonGoneAndBack()
+{
+    const QString path = m_dir->filePath(u"control"_s);
+    startOnFeed();
+    m_server.reset();
+    QFile::remove(path);
+    QTRY_VERIFY(m_poller->state() == Gui::ConnectionState::NotRunning);
+    QVERIFY(m_poller->feedSupport() == Gui::FeedSupport::Unknown);
+    // Another daemon at the same socket: asked from the start, it brings its own status.
+    m_server = std::make_unique<FakeControlServer>(path);
+    m_server->setStatus(pushStatus(123));
+    m_server->enableFeed();
+    QVERIFY(m_server->listen());
+    m_poller->pollNow();  // the window's timer would, within a second
+    QTRY_VERIFY(m_poller->state() == Gui::ConnectionState::Connected);
+    QTRY_COMPARE(firstFilesystemBytes(m_poller->lastStatus()), 123);
+    QCOMPARE(m_server->feedRequests().first(), quint64(0));
+    QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+    QTRY_COMPARE(m_server->waitingFeedRequests(), 1);
+}
+
+void TestStatusPoller::largeStatusOnTheFeed()
+{
+    // Large enough to be read on a worker thread, then changed in place.
+    m_server->setStatus(pushStatus(1000, 2000));
+    m_server->enableFeed();
+    QVERIFY(m_server->feedStatus().toJson().size() > Gui::StatusPoller::MaxFeedBodyOnGuiThread);
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    m_poller->start();
+    QTRY_COMPARE(received.count(), 1);
+    QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+    m_server->setStatus(pushStatus(2000, 2000));
+    QTRY_COMPARE(received.count(), 2);
+    QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
 }
 
 QTEST_GUILESS_MAIN(TestStatusPoller)

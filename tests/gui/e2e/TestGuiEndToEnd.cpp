@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Driven by test-gui-e2e.sh on Xvfb with a live daemon: the whole application (window, tray, notifier) starts,
-// shows the daemon's jobs, and a mouse click on Wake Up makes the daemon replicate; then a screenshot. After it the
+// shows the daemon's jobs, and a mouse click on Wake Up makes the daemon replicate; then a screenshot. The script
+// slows the emulator's sends down to a few seconds for src/home, and the replication view's progress of src/home must
+// move several times a second meanwhile: the GUI is on the daemon's status feed, which brings every byte count the
+// daemon reports (every 200 ms), where polling /status would show one a second. After it the
 // jobs table and the Filesystems view show the daemon's freshness report, and a second screenshot keeps that view.
 // A third keeps the Holds pane under it, with what keeps src/home replicating: from the daemon's holds report, or,
 // from a daemon that has none yet, from a stand-in socket that answers the daemon's own status and freshness and the
@@ -16,9 +19,11 @@
 // ($HOLDFAST_MOUNTINFO), kept as tests/gui/file-history.png, and the comparison of an old version with the current
 // file (tests/gui/file-diff.png).
 #include <QAbstractItemModel>
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -49,6 +54,7 @@
 #include "app/models/HoldsModel.h"
 #include "app/models/JobsTableModel.h"
 #include "app/models/ModelRole.h"
+#include "app/models/ReplicationModel.h"
 #include "app/ui/Application.h"
 #include "app/ui/BackupSetupController.h"
 #include "app/ui/DiffView.h"
@@ -181,6 +187,41 @@ void TestGuiEndToEnd::wakeUpFromTheWindowReplicates()
         }
     }
     QVERIFY(button);
+
+    // Every byte count of src/home the replication view's model announces (dataChanged on its row with a new count).
+    auto *replicationView = window.findChild<QTreeView *>(u"replicationView"_s);
+    QVERIFY(replicationView);
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(replicationView->model());
+    auto *replication = qobject_cast<Gui::ReplicationModel *>(proxy ? proxy->sourceModel() : replicationView->model());
+    QVERIFY(replication);
+    QElapsedTimer clock;
+    clock.start();
+    QList<QPair<qint64, qint64>> progress;  // milliseconds since the click, bytes
+    qint64 expectedBytes = 0;
+    const QMetaObject::Connection progressConnection = connect(
+        replication,
+        &QAbstractItemModel::dataChanged,
+        replication,
+        [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            if (replication->kind(topLeft) != Gui::ReplicationModel::ItemKind::Filesystem
+                || topLeft.column() > Gui::ReplicationModel::ProgressColumn
+                || bottomRight.column() < Gui::ReplicationModel::ProgressColumn) {
+                return;
+            }
+            for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+                if (replication->index(row, Gui::ReplicationModel::ItemColumn, topLeft.parent()).data().toString()
+                    != u"src/home") {
+                    continue;
+                }
+                const QModelIndex cell =
+                    replication->index(row, Gui::ReplicationModel::ProgressColumn, topLeft.parent());
+                const qint64 bytes = cell.data(Gui::BytesReplicatedRole).toLongLong();
+                expectedBytes = cell.data(Gui::BytesExpectedRole).toLongLong();
+                if (progress.isEmpty() || progress.last().second != bytes) {
+                    progress.append(qMakePair(clock.elapsed(), bytes));
+                }
+            }
+        });
     QTest::mouseClick(button, Qt::LeftButton);
 
     // The daemon replicates; the table says so once it is done.
@@ -195,6 +236,28 @@ void TestGuiEndToEnd::wakeUpFromTheWindowReplicates()
     QVERIFY(pushRow >= 0);
     const QModelIndex state = jobs->model()->index(pushRow, Gui::JobsTableModel::StateColumn);
     QTRY_VERIFY_WITH_TIMEOUT(state.data().toString().contains(u"Replicated"_s), 30000);
+    disconnect(progressConnection);
+    // The counts while the stream ran (not its start at 0, nor its end at the full size): several a second.
+    QList<QPair<qint64, qint64>> moving;
+    for (const auto &sample : std::as_const(progress)) {
+        if (sample.second > 0 && (expectedBytes == 0 || sample.second < expectedBytes)) {
+            moving.append(sample);
+        }
+    }
+    QStringList samples;
+    for (const auto &[ms, bytes] : std::as_const(progress)) {
+        samples.append(u"%1 ms: %2"_s.arg(ms).arg(bytes));
+    }
+    qInfo("src/home's progress in the replication view: %s", qPrintable(samples.join(u", "_s)));
+    QVERIFY2(moving.size() >= 2, qPrintable(samples.join(u", "_s)));
+    const double seconds = double(moving.last().first - moving.first().first) / 1000.0;
+    // The script slows the send to about 4 s; under a second would judge nothing.
+    QVERIFY2(seconds >= 1.0,
+             qPrintable(u"the transfer showed progress for %1 s only: %2"_s.arg(seconds).arg(samples.join(u", "_s))));
+    const double perSecond = double(moving.size() - 1) / seconds;
+    qInfo("%lld distinct byte counts over %.2f s: %.1f per second", qlonglong(moving.size()), seconds, perSecond);
+    QVERIFY2(perSecond >= 3.0,
+             qPrintable(u"%1 byte counts per second (%2)"_s.arg(perSecond).arg(samples.join(u", "_s))));
     QTest::qWait(300);  // let the last repaint land before the picture
 
     const QString screenshot = qEnvironmentVariable("HOLDFAST_E2E_SCREENSHOT");

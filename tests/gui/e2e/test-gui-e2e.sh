@@ -1,7 +1,8 @@
 #!/bin/bash
 # The GUI against a live daemon, on a real X server (Xvfb) inside a D-Bus session: the daemon (on the OpenZFS
 # emulator) runs a push/sink replication; the GUI shows it, Wake Up is pressed with the mouse, the daemon gets the
-# signal and replicates, and a screenshot is kept in the build directory (gui-e2e.png) as a CI artifact; a second
+# signal and replicates (its sends slowed down to about 5 MB/s by a `zfs` in front of the emulator's, so that the
+# 20 MB of src/home take about 4 s and the GUI must show the progress moving several times a second), and a screenshot is kept in the build directory (gui-e2e.png) as a CI artifact; a second
 # one shows the Filesystems view with the daemon's freshness report (tests/gui/filesystems-view.png), a third the
 # Holds pane under it (tests/gui/holds-view.png). Apart from the daemon, the versions window of a file on a fake
 # snapshot tree (tests/gui/file-history.png) and a version compared with the current file (tests/gui/file-diff.png);
@@ -66,6 +67,24 @@ else
     echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHoldfastEndToEnd root@workstation" >"$WORK/ssh/identity.pub"
 fi
 export PATH="$WORK/fake-ssh:$PATH"
+
+# The emulator sends as fast as a pipe goes; a replication the GUI can watch needs a few seconds: 256 KiB every 50 ms.
+# Size estimates (send -n...) pass untouched.
+mkdir -p "$WORK/slow-zfs"
+cat >"$WORK/slow-zfs/zfs" <<ZFS
+#!/bin/bash
+set -o pipefail
+if [ "\$1" = send ]; then
+    for arg in "\$@"; do
+        [[ \$arg =~ ^-[A-Za-z]*n[A-Za-z]*\$ ]] && exec "$(command -v zfs)" "\$@"
+    done
+    "$(command -v zfs)" "\$@" | perl -e 'binmode STDIN; binmode STDOUT; while ((\$n = sysread(STDIN, \$b, 65536)) > 0) { syswrite(STDOUT, \$b) == \$n or exit 1; \$t += \$n; if (\$t >= 262144) { \$t -= 262144; select(undef, undef, undef, 0.05) } }'
+    exit
+fi
+exec "$(command -v zfs)" "\$@"
+ZFS
+chmod +x "$WORK/slow-zfs/zfs"
+export PATH="$WORK/slow-zfs:$PATH"
 
 { global_yaml debug; local_push_sink_jobs_yaml "src/home<"; } >"$WORK/holdfast.yml"
 start_daemon
