@@ -620,7 +620,14 @@ void TestStatusFeed::hundredIdleWaitersCostLittle()
     QTest::qWait(100);
     const qint64 rssWaiting = rssKiB();
     qInfo("RSS %lld KiB before, %lld KiB with 100 waiting (+%lld KiB)", rssBefore, rssWaiting, rssWaiting - rssBefore);
-    QVERIFY2(rssWaiting - rssBefore < 4 * 1024, "100 idle waiters cost the daemon more than 4 MiB");
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer pads every allocation and keeps freed memory in quarantine: about 12 times the bytes here.
+    constexpr qint64 BoundKiB = 16 * 1024;
+#else
+    constexpr qint64 BoundKiB = 4 * 1024;
+#endif
+    QVERIFY2(rssWaiting - rssBefore < BoundKiB,
+             qPrintable(u"100 idle waiters cost the daemon more than %1 KiB"_s.arg(BoundKiB)));
 
     m_job->progress(7, 123);
     int answered = 0;
