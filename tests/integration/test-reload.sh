@@ -44,9 +44,21 @@ wait_reload() { # until the daemon logged the next "configuration reloaded"
     RELOADS=$((RELOADS + 1))
     wait_log "configuration reloaded" "$RELOADS"
 }
-wait_bytes() { # N: until the running step moved more than N bytes
-    local bytes=
-    for _ in $(seq 1500); do
+# SIGHUP for a changed push job, then a wakeup for it. A push still at work (pruning after a step that arrived) is
+# restarted when idle: the wakeup goes to the job that runs after the restart, not to the one that ends.
+reload_push_and_wake() {
+    local restarts
+    restarts=$(grep -c "job restarted with its new settings: its work is done" "$WORK/daemon.log")
+    kill -HUP "$DAEMON_PID"
+    wait_reload
+    if grep "configuration reloaded" "$WORK/daemon.log" | tail -n 1 | grep -q 'restart_when_idle="push"'; then
+        wait_log "job restarted with its new settings: its work is done" $((restarts + 1))
+    fi
+    api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+}
+wait_bytes() { # N: until the running step moved more than N bytes (at most 3 minutes: a status call in the VM is slow)
+    local bytes= deadline=$((SECONDS + 180))
+    while [ "$SECONDS" -lt "$deadline" ]; do
         bytes=$(replicated_bytes)
         [ -n "$bytes" ] && [ "$bytes" -gt "$1" ] && return 0
         sleep 0.02
@@ -151,8 +163,14 @@ wait_reload
 grep "configuration reloaded" "$WORK/daemon.log" | grep -q 'added="daily" removed="hourly" restarted="none" restart_when_idle="none" unchanged="sink, push"'  \
     || fail "the reload did not keep push and sink: $(grep "configuration reloaded" "$WORK/daemon.log")"
 [ "$(jobs_listed)" = "daily,push,sink" ] || fail "jobs after the reload: $(jobs_listed)"
+# The step goes on: more bytes, or (on a slow machine, where it may end before this looks) the run done in the
+# same attempt, checked below.
 before=$(replicated_bytes)
-wait_bytes "$before"
+deadline=$((SECONDS + 180))
+until now=$(replicated_bytes); [ "${now:-0}" -gt "${before:-0}" ] || grep -q 'finished replication and pruning invocation="1"' "$WORK/daemon.log"; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "the step stopped after the reload at $before bytes"
+    sleep 0.05
+done
 [ "$(attempts)" = 1 ] && [ "$(attempt_start)" = "$start_at" ] || fail "the replication was restarted by the reload: $(status | jq -c .push)"
 hf signal wakeup daily || fail "the added job does not take signals"
 wait_run push 1
@@ -231,9 +249,7 @@ make_big src/big3
 zfs snapshot src/big3@one || fail "zfs snapshot"
 sed -i 's|"src/big": true|"src/big": true\n      "src/big3": true|' "$WORK/holdfast.yml"
 cp "$WORK/holdfast.yml" "$WORK/with-sink.yml"
-kill -HUP "$DAEMON_PID"
-wait_reload
-api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+reload_push_and_wake
 wait_bytes "$STEP_BYTES"
 python3 - "$WORK/holdfast.yml" <<'PY' || fail "removing the sink from the file"
 import re, sys
@@ -268,9 +284,7 @@ zfs snapshot src/big3@two || fail "zfs snapshot"
 make_big src/big4
 zfs snapshot src/big4@one || fail "zfs snapshot"
 sed -i 's|"src/big3": true|"src/big3": true\n      "src/big4": true|' "$WORK/holdfast.yml"
-kill -HUP "$DAEMON_PID"
-wait_reload
-api -X POST -d '{"Name":"push","Op":"wakeup"}' http://holdfast/signal >/dev/null || fail "wakeup"
+reload_push_and_wake
 for _ in $(seq 1500); do grep -q 'start step step="src/big4@one (full)"' "$WORK/daemon.log" && break; sleep 0.02; done
 wait_bytes "$STEP_BYTES"
 sed -i -E 's/^(          count: )[0-9]+$/\112/' "$WORK/holdfast.yml"  # keep_receiver's last_n
