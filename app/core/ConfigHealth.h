@@ -27,6 +27,8 @@ public:
     QString text;     // one or two sentences for the banner
     QString details;  // exact times and positions, for the tooltip
 
+    // From the status feed's configuration state, or from the document read when the feed has none.
+    static ConfigHealth of(const Api::ConfigStatus &status, const QDateTime &now);
     static ConfigHealth of(const Api::ConfigDocument &document, const QDateTime &now);
     bool operator==(const ConfigHealth &) const = default;
 };

@@ -170,6 +170,21 @@ void StatusPoller::forgetFeed()
 {
     m_feedSupport = FeedSupport::Unknown;
     m_version = 0;
+    // Without a signal: the connection's state changes with it, and who follows the configuration looks then.
+    m_feedCarriesConfig = false;
+    m_config.reset();
+}
+
+void StatusPoller::setFeedCarriesConfig(bool carries)
+{
+    if (carries == m_feedCarriesConfig) {
+        return;
+    }
+    m_feedCarriesConfig = carries;
+    if (!carries) {
+        m_config.reset();
+    }
+    Q_EMIT feedCarriesConfigChanged(carries);
 }
 
 void StatusPoller::askFeed()
@@ -192,6 +207,7 @@ void StatusPoller::handleFeedReply(const Api::ControlClient::Reply &reply)
         // zrepl's daemon, or a Holdfast from before the feed: poll its /status (and ask for the freshness report).
         m_feedSupport = FeedSupport::Unsupported;
         m_version = 0;
+        setFeedCarriesConfig(false);
         pollNow();
         return;
     }
@@ -224,6 +240,14 @@ StatusPoller::ParsedFeed StatusPoller::parseFeed(const QByteArray &body, quint64
             break;
         }
     }
+    for (auto change = parsed.changes->changes.crbegin(); change != parsed.changes->changes.crend(); ++change) {
+        if (change->config) {
+            // Checked when the answer was read: it parses.
+            QString error;
+            parsed.config = Api::ConfigStatus::fromJson(*change->config, &error);
+            break;
+        }
+    }
     return parsed;
 }
 
@@ -249,6 +273,8 @@ void StatusPoller::applyFeed(ParsedFeed parsed)
     Api::DaemonStatus status = m_status;
     bool statusChanged = false;
     bool full = false;
+    // A whole status says whether this daemon sends its configuration state: with it, or never.
+    bool carriesConfig = m_feedCarriesConfig;
     QString error;
     bool fits = true;
     for (const Api::StatusChange &change : std::as_const(parsed.changes->changes)) {
@@ -265,6 +291,7 @@ void StatusPoller::applyFeed(ParsedFeed parsed)
         }
         statusChanged = statusChanged || changesStatus;
         full = full || change.full.has_value();
+        carriesConfig = change.config.has_value() || (carriesConfig && !change.full);
         m_version = change.version;
     }
     if (!fits) {
@@ -277,7 +304,19 @@ void StatusPoller::applyFeed(ParsedFeed parsed)
         return;
     }
     m_version = parsed.changes->version;
+    // Before the connection is announced: whoever follows the configuration decides then whether to read it.
+    const bool carriageChanged = carriesConfig != m_feedCarriesConfig;
+    m_feedCarriesConfig = carriesConfig;
+    const bool configChanged = carriesConfig && parsed.config.has_value();
+    if (configChanged) {
+        m_config = std::move(parsed.config);
+    } else if (!carriesConfig) {
+        m_config.reset();
+    }
     setState(ConnectionState::Connected, {});
+    if (carriageChanged) {
+        Q_EMIT feedCarriesConfigChanged(carriesConfig);
+    }
     const bool freshnessChanged = parsed.freshness.has_value();
     if (freshnessChanged) {
         // Before the status is announced: the window reads both when the status comes.
@@ -293,6 +332,9 @@ void StatusPoller::applyFeed(ParsedFeed parsed)
     }
     if (freshnessChanged) {
         Q_EMIT freshnessReceived(*m_freshness);
+    }
+    if (configChanged) {
+        Q_EMIT configReceived(*m_config);
     }
     if (full && !freshnessChanged && !parsed.freshnessUnreadable && m_pendingFreshness == 0) {
         // The whole status came without the freshness report: ask for it once, as a daemon that does not send it

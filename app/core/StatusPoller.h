@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "shared/control/ConfigApi.h"
 #include "shared/control/ControlClient.h"
 #include "shared/control/Freshness.h"
 #include "shared/control/JobStatus.h"
@@ -42,7 +43,8 @@ enum class FeedSupport
 // Keeps the daemon's status and tells what came back and how the connection is. It never blocks: the control
 // clients are asynchronous. It first asks for Holdfast's status feed: a daemon that has it answers with the whole
 // status, and then each long poll waits until something changed and brings only the changes, which are applied to the
-// last status (and with them the freshness report when it changed). So progress shows as the daemon reports it, and
+// last status (and with them the freshness report and the daemon's configuration state when they changed). So
+// progress shows as the daemon reports it, and
 // nothing is asked while nothing changes. The long poll has a control client of its own, so that signals sent
 // through client() never wait behind it. A change that does not fit the status it is applied to (it should not
 // happen) makes it ask for the whole status again.
@@ -85,6 +87,11 @@ public:
     // kept until it changes), since the feed brings changes rather than documents.
     QByteArray lastRawStatus() const;
     FeedSupport feedSupport() const { return m_feedSupport; }
+    // Whether the feed brings the daemon's configuration state (Holdfast's daemon since it does): then nobody needs
+    // to read /holdfast/v1/config to keep it current. Known with the first whole status, before connectionChanged().
+    bool feedCarriesConfig() const { return m_feedCarriesConfig; }
+    // The configuration state the feed brought last; null when it brings none.
+    const std::optional<Api::ConfigStatus> &lastConfig() const { return m_config; }
     // What the daemon last said this user may do (its Holdfast-Access header). None while nothing is known: before
     // the first answer, after the daemon went away, and from zrepl's daemon, which lets everyone who can connect do
     // everything.
@@ -106,6 +113,10 @@ Q_SIGNALS:
     void freshnessReceived(const Api::FreshnessReport &report);
     // The daemon has no freshness report (zrepl): what was shown from an earlier one is gone.
     void freshnessUnsupported();
+    // The feed brought the daemon's configuration state, which changed (and with the first whole status).
+    void configReceived(const Api::ConfigStatus &status);
+    // feedCarriesConfig() changed while the connection stayed (the daemon was replaced by another kind).
+    void feedCarriesConfigChanged(bool carries);
     void connectionChanged(Gui::ConnectionState state, const QString &reason);
     // The access level changed; `readOnly` as isReadOnly().
     void accessChanged(bool readOnly);
@@ -118,6 +129,8 @@ private:
         // The report of the last change that carries one.
         std::optional<Api::FreshnessReport> freshness;
         bool freshnessUnreadable = false;
+        // The configuration state of the last change that carries one.
+        std::optional<Api::ConfigStatus> config;
         QString error;
     };
 
@@ -127,6 +140,7 @@ private:
     void handleFeedParsed();
     void applyFeed(ParsedFeed parsed);
     void forgetFeed();
+    void setFeedCarriesConfig(bool carries);
     void setFailure(const Api::ControlClient::Reply &reply);
     void handleReply(const Api::ControlClient::Reply &reply);
     void handleFreshnessReply(const Api::ControlClient::Reply &reply);
@@ -178,6 +192,8 @@ private:
     quint64 m_pendingFeed = 0;
     quint64 m_version = 0;  // of m_status on the feed; 0: ask for the whole status
     quint64 m_feedGeneration = 0;  // counts socket path changes: a parse for another daemon is dropped
+    bool m_feedCarriesConfig = false;
+    std::optional<Api::ConfigStatus> m_config;
     QFutureWatcher<ParsedFeed> m_feedParsing;
 };
 

@@ -9,9 +9,11 @@
 
 #include "daemon/control/BrowseEndpoints.h"
 #include "daemon/control/ConfigEndpoints.h"
+#include "daemon/control/ConfigFileWatcher.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/control/HoldsEndpoints.h"
 #include "daemon/control/StatusFeed.h"
+#include "daemon/core/ConfigHost.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/metrics/Metrics.h"
 #include "shared/control/ControlRequests.h"
@@ -78,6 +80,22 @@ ControlService::ControlService(JobRegistry &jobs, Metrics &metrics, DebugServer 
     , m_feed(std::make_unique<StatusFeed>(jobs))
     , m_log(u"_control"_s, {})
 {
+    if (!config.configPath().isEmpty()) {
+        m_configFile = std::make_unique<ConfigFileWatcher>(config.configPath());
+        QObject::connect(m_configFile.get(), &ConfigFileWatcher::changed, m_feed.get(), &StatusFeed::markConfigChanged);
+    }
+    // What GET /holdfast/v1/config tells the status group about the file and the reloads, without its text.
+    m_feed->setConfigSource([&config, file = m_configFile.get()] {
+        Api::ConfigStatus status;
+        status.path = config.configPath();
+        if (file) {
+            // Read now: the event of a write that came with this very change may not have arrived yet.
+            file->check();
+            status.version = file->version();
+        }
+        status.state = config.state();
+        return status.toJson();
+    });
 }
 
 ControlService::~ControlService() = default;

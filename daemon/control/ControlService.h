@@ -10,6 +10,7 @@ namespace Daemon {
 
 class BrowseEndpoints;
 class ConfigEndpoints;
+class ConfigFileWatcher;
 class ConfigHost;
 class DebugServer;
 class HoldsEndpoints;
@@ -27,8 +28,12 @@ public:
 
     ~ControlService() override;
 
-    // The long poll of /holdfast/v1/status/changes, for tests and benchmarks that watch its bounds.
+    // The long poll of /holdfast/v1/status/changes, for tests and benchmarks that watch its bounds. It carries the
+    // configuration state (ConfigHost::state() and the file's version); whoever changes the state calls its
+    // markConfigChanged() (Runtime does on configStateChanged()), the file's own changes are watched here.
     StatusFeed &statusFeed() { return *m_feed; }
+    // The watch on the configuration file; null when the host names none.
+    ConfigFileWatcher *configFileWatcher() { return m_configFile.get(); }
 
     Http::Response handle(const Http::Request &request) override;
     void handleAsync(const Http::Request &request, Reply reply) override;
@@ -46,6 +51,7 @@ private:
     std::unique_ptr<HoldsEndpoints> m_holds;
     std::unique_ptr<BrowseEndpoints> m_browse;
     std::unique_ptr<ConfigEndpoints> m_config;
+    std::unique_ptr<ConfigFileWatcher> m_configFile;
     std::unique_ptr<StatusFeed> m_feed;
     Log::Context m_log;
 };

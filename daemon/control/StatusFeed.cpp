@@ -143,9 +143,27 @@ void StatusFeed::handle(const Http::Request &request, HttpHandler::Reply reply)
     wait(since, timeout, std::move(reply));
 }
 
+void StatusFeed::setConfigSource(std::function<QByteArray()> source)
+{
+    m_configSource = std::move(source);
+    m_config.clear();
+    markConfigChanged();
+}
+
 void StatusFeed::markDirty()
 {
     m_dirty = true;
+    schedulePublish();
+}
+
+void StatusFeed::markConfigChanged()
+{
+    m_configDirty = m_configSource != nullptr;
+    schedulePublish();
+}
+
+void StatusFeed::schedulePublish()
+{
     if (!m_waiting.empty() && !m_publishTimer.isActive()) {
         m_publishTimer.start();
     }
@@ -155,10 +173,19 @@ void StatusFeed::publish()
 {
     m_publishTimer.stop();
     const QByteArray freshness = m_jobs.freshnessJson(QDateTime::currentDateTimeUtc());
+    std::optional<QByteArray> config;
+    if (m_configDirty) {
+        config = m_configSource();
+        // After the read: the source may itself have found the file changed and said so.
+        m_configDirty = false;
+    }
     if (!m_started) {
         // No client knows a version of this instance yet: the first status is the base, not a change.
         m_status = m_jobs.status();
         m_freshness = freshness;
+        if (config) {
+            m_config = *config;
+        }
         m_started = true;
         m_dirty = false;
         armTimers();
@@ -175,6 +202,10 @@ void StatusFeed::publish()
     if (!sameBytes(freshness, m_freshness)) {
         change.freshness = freshness;
         m_freshness = freshness;
+    }
+    if (config && *config != m_config) {
+        change.config = *config;
+        m_config = *config;
     }
     if (!change.isEmpty()) {
         change.base = m_version;
@@ -229,6 +260,9 @@ QByteArray StatusFeed::fullChangeJson() const
     full.version = m_version;
     full.full = m_status;
     full.freshness = m_freshness;
+    if (m_configSource) {
+        full.config = m_config;
+    }
     return full.toJson();
 }
 
@@ -245,7 +279,7 @@ void StatusFeed::wait(quint64 since, std::chrono::seconds timeout, HttpHandler::
     }
     waiter.reply = std::move(reply);
     m_waiting.emplace(id, std::move(waiter));
-    if (m_dirty) {
+    if (m_dirty || m_configDirty) {
         m_publishTimer.start();
     }
     armTimers();
@@ -277,7 +311,7 @@ void StatusFeed::answerWaiting()
 
 void StatusFeed::answerExpired()
 {
-    if (m_dirty) {
+    if (m_dirty || m_configDirty) {
         publish();  // a report of this very turn still counts
     }
     const SteadyClock::time_point now = SteadyClock::now();

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <map>
 
 #include <QByteArray>
@@ -21,6 +22,9 @@ class JobRegistry;
 // the change from the last published status is computed once in the next event-loop turn (so that the reports of
 // one turn make one change), serialized once, and the same bytes answer every waiting client. Nothing is published
 // while nobody waits: the registry's reports only mark the status dirty, and the next request publishes first.
+// The daemon's configuration state comes along the same way (setConfigSource()): marked changed by the runtime and
+// the file watcher, read and compared only when publishing, carried by a change when it differs and by every whole
+// status.
 //
 // Memory is bounded whatever the clients do: a waiting request holds its reply callback and nothing else; at most
 // MaxWaiting wait (503 beyond); the last MaxKeptChanges changes (at most MaxKeptBytes together) are kept, a client
@@ -40,6 +44,12 @@ public:
 
     // Answers a GET or HEAD of the endpoint, now or when something changes or the wait ends.
     void handle(const Http::Request &request, HttpHandler::Reply reply);
+
+    // Where the configuration state comes from (Api::ConfigStatus::toJson()); none: the changes carry none.
+    void setConfigSource(std::function<QByteArray()> source);
+    // The configuration state may have changed (a reload, a restart that waited, the file on disk): it is read
+    // again at the next publish.
+    void markConfigChanged();
 
     // The version of the status last published (the instance's first version before anything was).
     quint64 version() const
@@ -78,8 +88,9 @@ private:
     };
 
     void markDirty();
-    // Publishes a new version when the status (if marked dirty) or the freshness report differs from the last
-    // published; then answers every waiting client.
+    void schedulePublish();
+    // Publishes a new version when the status (if marked dirty), the freshness report or the configuration state
+    // (if marked changed) differs from the last published; then answers every waiting client.
     void publish();
     void keep(KeptChange change);
     // The answer body for a client at `since`: the chain from it, the whole status, or no change.
@@ -97,6 +108,9 @@ private:
     bool m_dirty = true;
     Api::DaemonStatus m_status;  // as published; shared copies of the jobs' reports
     QByteArray m_freshness;
+    std::function<QByteArray()> m_configSource;
+    bool m_configDirty = false;
+    QByteArray m_config;  // as published; empty without a source
     std::deque<KeptChange> m_kept;
     qsizetype m_keptBytes = 0;
     // The last answer made, shared by the clients at the same version (0: the whole status).

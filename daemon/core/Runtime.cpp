@@ -10,6 +10,7 @@
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
 #include "daemon/control/DebugServer.h"
+#include "daemon/control/StatusFeed.h"
 #include "daemon/core/ReloadPlan.h"
 #include "daemon/core/ServiceManager.h"
 #include "daemon/health/FreshnessCollector.h"
@@ -48,6 +49,7 @@ Runtime::Runtime(Config::Root config, QObject *parent)
     , m_controlService(std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debugServer, *this))
     , m_controlServer(std::make_unique<ControlServer>(*m_controlService))
 {
+    connect(this, &Runtime::configStateChanged, &m_controlService->statusFeed(), &StatusFeed::markConfigChanged);
 }
 
 Runtime::~Runtime()
@@ -67,6 +69,7 @@ bool Runtime::start(QString *error)
     if (QFile file(m_config.path); file.open(QIODevice::ReadOnly)) {
         m_runningVersion = Config::ConfigStore::versionOf(file.readAll());
     }
+    Q_EMIT configStateChanged();
 
     Log::Logger &logger = Log::Logger::instance();
     logger.setOutlets(Log::Logger::outletsFromConfig(m_global.logging));
@@ -281,6 +284,7 @@ Api::ReloadReport Runtime::refused(const Config::Error &error, const QString &tr
 void Runtime::finishReload(const Api::ReloadReport &report)
 {
     m_lastReload = report;
+    Q_EMIT configStateChanged();
     const int jobs = int(m_jobs->jobs().size());
     ServiceManager::ready(report.ok ? tr("running %n job(s)", nullptr, jobs)
                                     : tr("running %n job(s); configuration not reloaded: %1", nullptr, jobs)
@@ -430,6 +434,7 @@ void Runtime::runPendingRestarts()
         const Config::Job config = m_pending.take(name);
         restartJob(config);
         Log::Context(name, {}).info(u"job restarted with its new settings: its work is done"_s);
+        Q_EMIT configStateChanged();
     }
     if (m_pending.isEmpty()) {
         Holds::RunningSteps::instance().setLeaveObserver({});

@@ -57,6 +57,11 @@ public:
     // Runs `next` (already read and validated) as reloadFromFile() does after reading the file.
     Api::ReloadReport apply(Config::Root next, const QString &version, Api::RestartPolicy policy, const QString &trigger);
 
+Q_SIGNALS:
+    // state() may have changed: a reload or an apply was taken or refused, or a job that waited restarted. The status
+    // feed tells its clients (the GUI's configuration banner).
+    void configStateChanged();
+
 private:
     void startPrometheus();
     void addJob(const Config::Job &config);

@@ -304,6 +304,37 @@ std::optional<ReloadReport> ReloadReport::fromJson(const QByteArray &json, QStri
     return finish(r, std::move(report), error);
 }
 
+QByteArray ConfigStatus::toJson() const
+{
+    JsonWriter w(512);
+    w.beginObject();
+    w.field("path", path);
+    w.field("version", version);
+    writeState(w, state);
+    w.endObject();
+    return w.take();
+}
+
+std::optional<ConfigStatus> ConfigStatus::fromJson(const QByteArray &json, QString *error)
+{
+    const std::optional<QJsonObject> root = JsonReader::parseObject(json, u"the configuration status"_s, error);
+    if (!root) {
+        return std::nullopt;
+    }
+    JsonReader r;
+    ConfigStatus status = fromJson(*root, {}, r);
+    return finish(r, std::move(status), error);
+}
+
+ConfigStatus ConfigStatus::fromJson(const QJsonObject &object, const QString &path, JsonReader &reader)
+{
+    ConfigStatus status;
+    status.path = reader.string(object, "path"_L1, path);
+    status.version = reader.string(object, "version"_L1, path);
+    status.state = readState(reader, object, path);
+    return status;
+}
+
 QByteArray ConfigDocument::toJson() const
 {
     JsonWriter w(text.size() + 512);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,8 @@
 #include "shared/control/Timestamp.h"
 
 namespace Api {
+
+class JsonReader;
 
 // Holdfast-only: the configuration through the daemon, and live reload. The desktop user never edits root's file
 // directly: the GUI reads its text, edits it at the text level, has the daemon validate it and applies it on top of
@@ -112,6 +115,22 @@ struct ConfigState
     QStringList needsDaemonRestart;   // global settings of the running version that the daemon has not taken
 
     friend bool operator==(const ConfigState &, const ConfigState &) = default;
+};
+
+// The daemon's configuration state as its status feed brings it (StatusChange::config), so that a client shows
+// what ConfigDocument would tell about the file and the reloads without reading (and the daemon without previewing)
+// the whole text.
+struct ConfigStatus
+{
+    QString path;
+    QString version;  // of the file on disk, as ConfigDocument.version; "" when it cannot be read
+    ConfigState state;
+
+    QByteArray toJson() const;
+    static std::optional<ConfigStatus> fromJson(const QByteArray &json, QString *error);
+    // Inside a larger document: errors name the field under `path`.
+    static ConfigStatus fromJson(const QJsonObject &object, const QString &path, JsonReader &reader);
+    friend bool operator==(const ConfigStatus &, const ConfigStatus &) = default;
 };
 
 // GET /holdfast/v1/config.

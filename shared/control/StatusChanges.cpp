@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "shared/control/ConfigApi.h"
 #include "shared/control/JsonReader.h"
 #include "shared/control/JsonWriter.h"
 
@@ -267,7 +268,7 @@ StatusChange StatusChange::between(const DaemonStatus &from, const DaemonStatus 
 
 bool StatusChange::isEmpty() const
 {
-    return !full && removed.isEmpty() && replaced.isEmpty() && patched.isEmpty() && !freshness;
+    return !full && removed.isEmpty() && replaced.isEmpty() && patched.isEmpty() && !freshness && !config;
 }
 
 bool StatusChange::applyTo(DaemonStatus *status, QString *error) const
@@ -337,6 +338,10 @@ QByteArray StatusChange::toJson() const
         w.key("freshness");
         w.raw(freshness->trimmed());
     }
+    if (config) {
+        w.key("config");
+        w.raw(config->trimmed());
+    }
     w.endObject();
     return w.take();
 }
@@ -378,6 +383,15 @@ std::optional<StatusChange> StatusChange::fromJson(const QJsonObject &o, const Q
     QJsonObject freshness;
     if (r.object(o, "freshness"_L1, path, &freshness)) {
         change.freshness = QJsonDocument(freshness).toJson(QJsonDocument::Compact);
+    }
+    QJsonObject config;
+    if (r.object(o, "config"_L1, path, &config)) {
+        // Read to check it, and written again as the daemon writes it: the bytes a client compares and parses are
+        // the same whichever side made them.
+        const ConfigStatus status = ConfigStatus::fromJson(config, JsonReader::join(path, "config"_L1), r);
+        if (r.ok()) {
+            change.config = status.toJson();
+        }
     }
     if (!r.ok()) {
         return std::nullopt;

@@ -58,7 +58,9 @@ struct JobPatch
 // What turns the status of version `base` into that of version `version`: a whole status (`full`, the first answer
 // and the answer to a version the daemon no longer keeps), or the jobs removed, the jobs replaced whole (new jobs,
 // a changed type, snap and passive jobs, which are small) and the patches of push and pull jobs. `freshness` is
-// the /holdfast/v1/freshness body when it changed (the report of job health and last backups).
+// the /holdfast/v1/freshness body when it changed (the report of job health and last backups); `config` the
+// daemon's configuration state (a ConfigStatus, ConfigApi.h) when it changed: the file's version on disk, the last
+// reload, the jobs waiting to restart.
 struct StatusChange
 {
     quint64 base = 0;
@@ -68,8 +70,9 @@ struct StatusChange
     QMap<QString, JobStatus> replaced;
     QMap<QString, JobPatch> patched;
     std::optional<QByteArray> freshness;
+    std::optional<QByteArray> config;  // ConfigStatus::toJson()
 
-    // The change from `from` to `to` (base and version left 0, freshness unset). Cheap when little changed:
+    // The change from `from` to `to` (base and version left 0, freshness and config unset). Cheap when little changed:
     // filesystem lists that are shared copies are not compared element by element.
     static StatusChange between(const DaemonStatus &from, const DaemonStatus &to);
     bool isEmpty() const;

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QtTest>
 
+#include "shared/control/ConfigApi.h"
 #include "shared/control/StatusChanges.h"
 
 using namespace Qt::StringLiterals;
@@ -213,6 +214,78 @@ private Q_SLOTS:
         Api::DaemonStatus status = capture(u"status-snap-initial.json"_s);
         QVERIFY(read->changes.first().applyTo(&status, &error));
         QVERIFY(status == *change.full);
+    }
+
+    // The daemon's configuration state rides along: a refused reload with its position, jobs waiting to restart.
+    void configRoundTrips()
+    {
+        Api::ConfigStatus config;
+        config.path = u"/etc/holdfast/holdfast.yml"_s;
+        config.version = u"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"_s;
+        config.state.runningVersion = u"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_s;
+        Api::ReloadReport refused;
+        refused.at = Api::Timestamp::fromUnix(1765015200);
+        refused.trigger = u"signal"_s;
+        refused.version = config.state.runningVersion;
+        refused.problem =
+            Api::ConfigProblem{config.path, 12, 7, u"jobs[1].snapshotting.interval"_s, u"time: unknown unit \"x\""_s};
+        config.state.lastReload = refused;
+        config.state.pendingRestart = {u"push"_s};
+        config.state.needsDaemonRestart = {u"global.control.sockpath"_s};
+
+        Api::StatusChange change;
+        change.base = 41;
+        change.version = 42;
+        change.config = config.toJson();
+        // Nothing else changed, and still a change a waiting client must get.
+        QVERIFY(!change.isEmpty());
+        const QByteArray wire = Api::StatusChanges::envelope(42, {change.toJson()});
+        QString error;
+        const std::optional<Api::StatusChanges> read = Api::StatusChanges::fromJson(wire, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->changes.size(), 1);
+        QVERIFY(read->changes.first() == change);
+        QCOMPARE(*read->changes.first().config, config.toJson());
+        const std::optional<Api::ConfigStatus> back =
+            Api::ConfigStatus::fromJson(*read->changes.first().config, &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(*back == config);
+        // Applying it leaves the status alone.
+        Api::DaemonStatus status = capture(u"status-multi-idle.json"_s);
+        const Api::DaemonStatus before = status;
+        QVERIFY(read->changes.first().applyTo(&status, &error));
+        QVERIFY(status == before);
+
+        // The same state as the document has it: one JSON for both.
+        Api::ConfigDocument document;
+        document.state = config.state;
+        const std::optional<Api::ConfigDocument> doc = Api::ConfigDocument::fromJson(document.toJson(), &error);
+        QVERIFY2(doc, qPrintable(error));
+        QVERIFY(doc->state == config.state);
+    }
+
+    void malformedConfigIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("not an object") << QByteArray(R"("ok")") << u"changes[0].config"_s;
+        QTest::newRow("version a number") << QByteArray(R"({"version":5})") << u"changes[0].config.version"_s;
+        QTest::newRow("state a list") << QByteArray(R"({"state":[]})") << u"changes[0].config.state"_s;
+        QTest::newRow("pending restart a string")
+            << QByteArray(R"({"state":{"pending_restart":"push"}})") << u"changes[0].config.state.pending_restart"_s;
+        QTest::newRow("reload at not a time")
+            << QByteArray(R"({"state":{"last_reload":{"ok":false,"at":"yesterday"}}})")
+            << u"changes[0].config.state.last_reload.at"_s;
+    }
+
+    void malformedConfigIsRefused()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(QString, named);
+        QString error;
+        const QByteArray json = R"({"version":2,"changes":[{"base":1,"version":2,"config":)" + config + "}]}";
+        QVERIFY(!Api::StatusChanges::fromJson(json, &error));
+        QVERIFY2(error.startsWith(named), qPrintable(error));
     }
 
     void aChangeThatDoesNotFitIsRefused()

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The status feed (GET /holdfast/v1/status/changes) of a real control server on a temporary socket: what a client
 // of the long poll receives when jobs report, time out, go away or come too many, and what the daemon keeps for
-// them meanwhile.
+// them meanwhile; and the configuration state it carries, pushed when a reload changes it or the file is saved.
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,10 +21,14 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "daemon/config/ConfigParser.h"
+#include "daemon/config/ConfigStore.h"
+#include "daemon/control/ConfigFileWatcher.h"
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
 #include "daemon/control/DebugServer.h"
 #include "daemon/control/StatusFeed.h"
+#include "daemon/core/Runtime.h"
 #include "daemon/jobs/Job.h"
 #include "daemon/jobs/JobRegistry.h"
 #include "daemon/metrics/Metrics.h"
@@ -239,6 +245,27 @@ Api::StatusChanges parseChanges(const Http::Response &response)
     return parseChanges(response.body);
 }
 
+std::optional<Api::ConfigStatus> parseConfig(const std::optional<QByteArray> &json)
+{
+    if (!json) {
+        return std::nullopt;
+    }
+    QString error;
+    std::optional<Api::ConfigStatus> status = Api::ConfigStatus::fromJson(*json, &error);
+    if (!status) {
+        qWarning("unparsable config: %s", qPrintable(error));
+    }
+    return status;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+const QByteArray ConfigText = "jobs: []\n";
+
 std::optional<Api::FreshnessReport> parseFreshness(const QByteArray &json)
 {
     QString error;
@@ -275,8 +302,20 @@ private Q_SLOTS:
     void nothingIsPublishedWhileNobodyWaits();
     void freshnessThresholdCrossingIsPushed();
     void statusGroupMayRead();
+    void configStateChangeIsPushed();
+    void reloadOfTheRuntimeIsPushed();
+    void fileEditsArePushed();
 
 private:
+    // Waits for the next change after `version` on a fresh client, which `act` brings.
+    template<typename F>
+    std::optional<Api::StatusChange> nextChange(quint64 version, F act);
+
+    QString configPath() const
+    {
+        return m_dir->filePath(u"holdfast.yml"_s);
+    }
+
     std::unique_ptr<RawClient> connectClient();
     Http::Response request(const QByteArray &target);
     Api::DaemonStatus currentStatus();
@@ -292,7 +331,7 @@ private:
     FakePushJob *m_job = nullptr;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<DebugServer> m_debug;
-    FakeConfigHost m_configHost;
+    std::unique_ptr<FakeConfigHost> m_configHost;
     std::unique_ptr<ControlService> m_service;
     std::unique_ptr<ControlServer> m_server;
 };
@@ -313,7 +352,9 @@ void TestStatusFeed::init()
     m_jobs->addJob(std::make_unique<FakePushJob>(pushConfig(u"other"_s), 2));
     m_metrics = std::make_unique<Metrics>();
     m_debug = std::make_unique<DebugServer>(*m_metrics);
-    m_service = std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debug, m_configHost);
+    QVERIFY(writeFile(configPath(), ConfigText));
+    m_configHost = std::make_unique<FakeConfigHost>(configPath());
+    m_service = std::make_unique<ControlService>(*m_jobs, *m_metrics, *m_debug, *m_configHost);
     m_server = std::make_unique<ControlServer>(*m_service);
     // Short, so that a wait that outlived them shows that they are off while a request waits.
     HttpTimeouts timeouts;
@@ -327,6 +368,7 @@ void TestStatusFeed::cleanup()
 {
     m_server.reset();
     m_service.reset();
+    m_configHost.reset();
     m_debug.reset();
     m_metrics.reset();
     m_job = nullptr;
@@ -384,6 +426,13 @@ void TestStatusFeed::sinceZeroIsTheWholeStatus()
     QVERIFY(change.freshness);
     QCOMPARE(QJsonDocument::fromJson(*change.freshness).object(),
              QJsonDocument::fromJson(request(Api::HoldfastEndpoint::Freshness).body).object());
+    // And the configuration state: what /holdfast/v1/config says about the file and the reloads, without the text.
+    const std::optional<Api::ConfigStatus> config = parseConfig(change.config);
+    QVERIFY(config);
+    QCOMPARE(config->path, configPath());
+    QCOMPARE(config->version, Config::ConfigStore::versionOf(ConfigText));
+    QVERIFY(config->state == m_configHost->state());
+    QCOMPARE(config->state.runningVersion, config->version);
     // The first version is the daemon's start in microseconds: a restarted daemon never repeats one.
     const quint64 startedUs = quint64(QDateTime::currentMSecsSinceEpoch()) * 1000;
     QVERIFY(changes.version > startedUs - 600'000'000ull && changes.version <= startedUs + 1000);
@@ -725,6 +774,178 @@ void TestStatusFeed::statusGroupMayRead()
 {
     QCOMPARE(Api::requiredAccess("GET", Api::statusChangesTarget(0, std::chrono::seconds(60))),
              Api::AccessLevel::Status);
+}
+
+template<typename F>
+std::optional<Api::StatusChange> TestStatusFeed::nextChange(quint64 version, F act)
+{
+    std::unique_ptr<RawClient> client = connectClient();
+    client->send(get(Api::statusChangesTarget(version, std::chrono::seconds(60))));
+    for (int i = 0; i < 500 && feed().waitingCount() != 1; ++i) {
+        QTest::qWait(10);
+    }
+    if (feed().waitingCount() != 1) {
+        qWarning("the poll after %llu does not wait", version);
+        return std::nullopt;
+    }
+    act();
+    const std::optional<Http::Response> answer = client->receive();
+    if (!answer || answer->status != 200) {
+        qWarning("no answer to the waiting poll");
+        return std::nullopt;
+    }
+    const Api::StatusChanges changes = parseChanges(*answer);
+    if (changes.changes.size() != 1 || changes.version != version + 1) {
+        qWarning("expected one change after %llu: %s", version, answer->body.left(400).constData());
+        return std::nullopt;
+    }
+    return changes.changes.first();
+}
+
+void TestStatusFeed::configStateChangeIsPushed()
+{
+    const quint64 version = currentVersion();
+    // A changed job of a reload now waits for its work to end: the runtime says the state changed.
+    const std::optional<Api::StatusChange> change = nextChange(version, [this] {
+        m_configHost->pendingForTest = {u"backup"_s};
+        feed().markConfigChanged();
+    });
+    QVERIFY(change);
+    // Nothing but the configuration state.
+    QVERIFY(change->removed.isEmpty() && change->replaced.isEmpty() && change->patched.isEmpty() && !change->freshness);
+    const std::optional<Api::ConfigStatus> config = parseConfig(change->config);
+    QVERIFY(config);
+    QCOMPARE(config->state.pendingRestart, QStringList{u"backup"_s});
+    QCOMPARE(config->version, Config::ConfigStore::versionOf(ConfigText));
+
+    // Marked changed but the same: nothing to publish. A job's report then comes alone.
+    const std::optional<Api::StatusChange> next = nextChange(version + 1, [this] {
+        feed().markConfigChanged();
+        m_job->progress(2, 77);
+    });
+    QVERIFY(next);
+    QVERIFY(!next->config);
+    QCOMPARE(next->patched.size(), 1);
+
+    // Nobody waits: nothing is read or published; the next poll gets it.
+    m_configHost->pendingForTest.clear();
+    feed().markConfigChanged();
+    QTest::qWait(20);
+    QCOMPARE(feed().version(), version + 2);
+    const Api::StatusChanges later =
+        parseChanges(request(Api::statusChangesTarget(version + 2, std::chrono::seconds(60))));
+    QCOMPARE(later.changes.size(), 1);
+    const std::optional<Api::ConfigStatus> cleared = parseConfig(later.changes.first().config);
+    QVERIFY(cleared);
+    QVERIFY(cleared->state.pendingRestart.isEmpty());
+}
+
+// The runtime's own reload, through its own control server: a refused reload reaches a waiting client with where
+// the file is wrong, and the fixed file reloaded clears it.
+void TestStatusFeed::reloadOfTheRuntimeIsPushed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"holdfast.yml"_s);
+    QVERIFY(writeFile(path, ConfigText));
+    Config::Error error;
+    std::optional<Config::Root> root = Config::parseFile(path, &error);
+    QVERIFY2(root, qPrintable(error.toString()));
+    // No paused jobs of the machine's daemon, no socket of its own.
+    qputenv("HOLDFAST_STATE_DIR", QFile::encodeName(dir.path()));
+    Runtime runtime(std::move(*root));
+    runtime.setControlSocketOverride(dir.filePath(u"control"_s));
+    QString startError;
+    QVERIFY2(runtime.start(&startError), qPrintable(startError));
+    QSignalSpy stateChanged(&runtime, &Runtime::configStateChanged);
+
+    auto poll = [&](quint64 since) {
+        auto client = std::make_unique<RawClient>();
+        client->connectTo(dir.filePath(u"control"_s));
+        client->send(get(Api::statusChangesTarget(since, std::chrono::seconds(since == 0 ? 0 : 60))));
+        return client;
+    };
+    const std::optional<Http::Response> first = poll(0)->receive();
+    QVERIFY(first);
+    const quint64 version = parseChanges(*first).version;
+    QVERIFY(version != 0);
+
+    const std::unique_ptr<RawClient> waiting = poll(version);
+    QTest::qWait(50);
+    QVERIFY(!waiting->poll());
+    QVERIFY(writeFile(path, "jobs: [\n"));
+    const Api::ReloadReport refused = runtime.reloadFromFile(Api::RestartPolicy::WhenIdle, u"signal"_s);
+    QVERIFY(!refused.ok);
+    QCOMPARE(stateChanged.count(), 1);
+    const std::optional<Http::Response> answer = waiting->receive();
+    QVERIFY(answer);
+    const Api::StatusChanges changes = parseChanges(*answer);
+    QCOMPARE(changes.changes.size(), 1);
+    // One change: the reload and the file's new version together.
+    const std::optional<Api::ConfigStatus> config = parseConfig(changes.changes.first().config);
+    QVERIFY(config);
+    QVERIFY(config->state.lastReload);
+    QVERIFY(!config->state.lastReload->ok);
+    QVERIFY(config->state.lastReload->problem);
+    QVERIFY(config->state.lastReload->problem->line > 0);
+    QCOMPARE(config->version, Config::ConfigStore::versionOf("jobs: [\n"));
+    QCOMPARE(config->state.runningVersion, Config::ConfigStore::versionOf(ConfigText));
+
+    const std::unique_ptr<RawClient> again = poll(changes.version);
+    QTest::qWait(50);
+    QVERIFY(writeFile(path, "jobs: []\n# fixed\n"));
+    QVERIFY(runtime.reloadFromFile(Api::RestartPolicy::WhenIdle, u"signal"_s).ok);
+    QCOMPARE(stateChanged.count(), 2);
+    const std::optional<Http::Response> fixed = again->receive();
+    QVERIFY(fixed);
+    const Api::StatusChanges fixedChanges = parseChanges(*fixed);
+    QVERIFY(!fixedChanges.changes.isEmpty());
+    const std::optional<Api::ConfigStatus> fixedConfig = parseConfig(fixedChanges.changes.last().config);
+    QVERIFY(fixedConfig);
+    QVERIFY(fixedConfig->state.lastReload && fixedConfig->state.lastReload->ok);
+    QCOMPARE(fixedConfig->state.runningVersion, fixedConfig->version);
+}
+
+void TestStatusFeed::fileEditsArePushed()
+{
+    ConfigFileWatcher *watcher = m_service->configFileWatcher();
+    QVERIFY(watcher);
+    quint64 version = currentVersion();
+    auto versionIn = [](const std::optional<Api::StatusChange> &change) {
+        const std::optional<Api::ConfigStatus> config = change ? parseConfig(change->config) : std::nullopt;
+        return config ? config->version : u"(none)"_s;
+    };
+
+    // Saved in place: "edited but not reloaded" (the daemon still runs the version before).
+    const QByteArray edited = "jobs: []\n# edited\n";
+    std::optional<Api::StatusChange> change = nextChange(version++, [&] { QVERIFY(writeFile(configPath(), edited)); });
+    QCOMPARE(versionIn(change), Config::ConfigStore::versionOf(edited));
+    QCOMPARE(parseConfig(change->config)->state.runningVersion, Config::ConfigStore::versionOf(ConfigText));
+
+    // Saved by an editor that renames its new file over the old one; then in place again (still watched).
+    const QByteArray renamed = "jobs: []\n# renamed\n";
+    change = nextChange(version++, [&] {
+        QVERIFY(writeFile(configPath() + u".swp"_s, renamed));
+        QCOMPARE(std::rename(QFile::encodeName(configPath() + u".swp"_s).constData(),
+                             QFile::encodeName(configPath()).constData()),
+                 0);
+    });
+    QCOMPARE(versionIn(change), Config::ConfigStore::versionOf(renamed));
+    const QByteArray again = "jobs: []\n# and again\n";
+    change = nextChange(version++, [&] { QVERIFY(writeFile(configPath(), again)); });
+    QCOMPARE(versionIn(change), Config::ConfigStore::versionOf(again));
+
+    // The same bytes saved again: the file was read, and nothing was published.
+    std::unique_ptr<RawClient> client = connectClient();
+    client->send(get(Api::statusChangesTarget(version, std::chrono::seconds(60))));
+    QTRY_COMPARE(feed().waitingCount(), 1);
+    const int reads = watcher->reads();
+    QVERIFY(writeFile(configPath(), again));
+    QTRY_VERIFY(watcher->reads() > reads);
+    QTest::qWait(20);
+    QVERIFY(!client->poll());
+    QCOMPARE(feed().version(), version);
+    QCOMPARE(feed().waitingCount(), 1);
 }
 
 QTEST_MAIN(TestStatusFeed)

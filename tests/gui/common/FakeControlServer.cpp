@@ -79,6 +79,16 @@ void FakeControlServer::setFreshness(const QByteArray &json)
     }
 }
 
+void FakeControlServer::setFeedConfig(const Api::ConfigStatus &status)
+{
+    m_feedConfig = status.toJson();
+    if (m_feed) {
+        Api::StatusChange change;
+        change.config = m_feedConfig;
+        addChange(std::move(change));
+    }
+}
+
 void FakeControlServer::enableFeed()
 {
     m_feed = true;
@@ -136,6 +146,9 @@ Http::Response FakeControlServer::feedAnswer(quint64 since) const
         full.full = m_feedStatus;
         if (!m_freshness.isEmpty()) {
             full.freshness = m_freshness;
+        }
+        if (!m_feedConfig.isEmpty()) {
+            full.config = m_feedConfig;
         }
         changes.append(full.toJson());
     } else {
@@ -237,6 +250,7 @@ QString FakeControlServer::defaultForbiddenMessage()
 
 std::optional<Http::Response> FakeControlServer::answer(const Http::Request &request, QLocalSocket *socket)
 {
+    m_requestPaths.append(request.path);
     Http::Response response;
     response.headers.add("Content-Type", "text/plain; charset=utf-8");
     if (m_access) {

@@ -10,6 +10,7 @@
 #include <QPair>
 #include <QStringList>
 
+#include "shared/control/ConfigApi.h"
 #include "shared/control/ControlAccess.h"
 #include "shared/control/StatusChanges.h"
 #include "shared/http/HttpParser.h"
@@ -24,7 +25,8 @@
 //
 // enableFeed() adds Holdfast's status feed (/holdfast/v1/status/changes, shared/control/StatusChanges.h): each
 // setStatus() and setFreshness() is then a change of a new version, and long polls wait until one comes (or their
-// timeout passes). Changes made in the same event-loop turn reach a waiting poll together, as a chain.
+// timeout passes). Changes made in the same event-loop turn reach a waiting poll together, as a chain. With
+// setFeedConfig() the feed also carries the daemon's configuration state, as Holdfast's daemon does since it has it.
 class FakeControlServer final : public QObject
 {
     Q_OBJECT
@@ -47,6 +49,9 @@ public:
     // daemon and an older Holdfast answer.
     void enableFeed();
     quint64 feedVersion() const { return m_version; }
+    // The feed carries this configuration state from now on: every whole status, and this call is a change (with the
+    // feed on). Without it (the default) the feed carries none, as an older Holdfast's.
+    void setFeedConfig(const Api::ConfigStatus &status);
     // The next change is one that cannot fit the status it claims to change (a filesystem that is not there).
     void sendUnfittingChange();
     // The `since` of every feed request, in order of arrival.
@@ -87,6 +92,10 @@ public:
     void answerGarbageOnce() { m_garbage = true; }
     const QList<QPair<QString, QString>> &signalsReceived() const { return m_signals; }
     int statusRequests() const { return m_statusRequests; }
+    // How many requests for `path` (without the query) arrived, whoever answered them.
+    int requests(const QByteArray &path) const { return int(m_requestPaths.count(path)); }
+    // The path of every request, in order of arrival.
+    const QList<QByteArray> &requestPaths() const { return m_requestPaths; }
     int forbiddenRequests() const { return m_forbiddenRequests; }
 
 Q_SIGNALS:
@@ -115,6 +124,7 @@ private:
     quint64 m_firstVersion = 0;
     Api::DaemonStatus m_feedStatus;
     QList<QPair<quint64, QByteArray>> m_changes;  // version -> its change's JSON
+    QByteArray m_feedConfig;  // empty: the feed carries none
     QList<quint64> m_feedRequests;
     QList<Waiter> m_waiters;
     QTimer m_waitTimer;
@@ -135,4 +145,5 @@ private:
     bool m_garbage = false;
     QHash<QByteArray, Handler> m_handlers;
     QList<Http::Request> m_handled;
+    QList<QByteArray> m_requestPaths;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The window's word on the daemon's configuration: a refused reload (with where the file is wrong), an edited file
-// not yet reloaded, jobs waiting to restart; read from the daemon when it connects and again after the interval.
+// not yet reloaded, jobs waiting to restart. From the status feed when the daemon sends it there (and then nothing
+// is asked); read when it connects and again after the interval from an older Holdfast; read once from zrepl.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -77,6 +78,104 @@ private Q_SLOTS:
                               "effect when the daemon restarts: global.control.sockpath."_s);
     }
 
+    // The state the feed brings says the same as the document.
+    void statusAndDocumentAgree()
+    {
+        Api::ConfigDocument d = document();
+        d.version = u"v3"_s;
+        d.state.lastReload = refusedReload();
+        d.state.pendingRestart = {u"push"_s};
+        const Api::ConfigStatus status{d.path, d.version, d.state};
+        const QDateTime now = QDateTime(QDate(2026, 12, 6), QTime(2, 12), Qt::UTC);
+        QVERIFY(Gui::ConfigHealth::of(status, now) == Gui::ConfigHealth::of(d, now));
+        QCOMPARE(Gui::ConfigHealth::of(status, now).level, Gui::ConfigHealth::Level::Warning);
+    }
+
+    // Holdfast's daemon sends its configuration state through the feed: the banner follows it, and nothing else is
+    // asked however long the window stays idle.
+    void followsTheFeedWithoutAsking()
+    {
+        QTemporaryDir dir;
+        FakeControlServer server(dir.filePath(u"control"_s));
+        server.setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
+        Api::ConfigDocument d = document();
+        d.state.lastReload = refusedReload();
+        server.answerWith(Api::HoldfastEndpoint::Config, 200, d.toJson());
+        server.setFeedConfig(Api::ConfigStatus{d.path, d.version, d.state});
+        server.setFreshness(R"({"jobs":[]})");  // as the daemon's feed has it: not asked for separately
+        server.enableFeed();
+        QVERIFY(server.listen());
+        Gui::StatusPoller poller;
+        poller.setSocketPath(dir.filePath(u"control"_s));
+        poller.setInterval(std::chrono::milliseconds(100));  // its ticks ask nothing on the feed either
+        Gui::ConfigStateWatcher watcher(poller);
+        watcher.setInterval(std::chrono::milliseconds(50));
+        poller.start();
+        QTRY_COMPARE(watcher.health().level, Gui::ConfigHealth::Level::Warning);
+        QVERIFY(watcher.health().text.contains(u"line 12, column 7"_s));
+
+        // Fixed and reloaded elsewhere: the daemon says so, the banner goes.
+        const Api::ConfigDocument fixed = document();
+        server.setFeedConfig(Api::ConfigStatus{fixed.path, fixed.version, fixed.state});
+        QTRY_COMPARE(watcher.health().level, Gui::ConfigHealth::Level::Fine);
+        // Saved by an editor and not reloaded yet.
+        server.setFeedConfig(Api::ConfigStatus{fixed.path, u"v3"_s, fixed.state});
+        QTRY_COMPARE(watcher.health().level, Gui::ConfigHealth::Level::Info);
+
+        // Idle for many of the old intervals (and after an apply's refresh()): the long poll is all that is asked.
+        watcher.refresh();
+        QTest::qWait(400);
+        QCOMPARE(server.requests(Api::HoldfastEndpoint::Config), 0);
+        for (const QByteArray &path : server.requestPaths()) {
+            QCOMPARE(path, QByteArray(Api::HoldfastEndpoint::StatusChanges));
+        }
+        QCOMPARE(server.waitingFeedRequests(), 1);
+    }
+
+    // An older Holdfast: its feed has no configuration state, so the document is read, and again every interval.
+    void olderDaemonIsRead()
+    {
+        QTemporaryDir dir;
+        FakeControlServer server(dir.filePath(u"control"_s));
+        server.setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
+        Api::ConfigDocument d = document();
+        d.state.lastReload = refusedReload();
+        server.answerWith(Api::HoldfastEndpoint::Config, 200, d.toJson());
+        server.enableFeed();
+        QVERIFY(server.listen());
+        Gui::StatusPoller poller;
+        poller.setSocketPath(dir.filePath(u"control"_s));
+        poller.setInterval(std::chrono::minutes(10));
+        Gui::ConfigStateWatcher watcher(poller);
+        watcher.setInterval(std::chrono::milliseconds(50));
+        poller.start();
+        QTRY_COMPARE(watcher.health().level, Gui::ConfigHealth::Level::Warning);
+        QTRY_VERIFY(server.requests(Api::HoldfastEndpoint::Config) >= 3);
+        server.answerWith(Api::HoldfastEndpoint::Config, 200, document().toJson());
+        QTRY_COMPARE(watcher.health().level, Gui::ConfigHealth::Level::Fine);
+    }
+
+    // zrepl: no feed, no configuration endpoint (404). Read once when it connects, then never again.
+    void zreplIsReadOnce()
+    {
+        QTemporaryDir dir;
+        FakeControlServer server(dir.filePath(u"control"_s));
+        server.setStatus(FakeControlServer::zreplCapture(u"status-multi-idle.json"_s));
+        QVERIFY(server.listen());
+        Gui::StatusPoller poller;
+        poller.setSocketPath(dir.filePath(u"control"_s));
+        poller.setInterval(std::chrono::minutes(10));
+        Gui::ConfigStateWatcher watcher(poller);
+        watcher.setInterval(std::chrono::milliseconds(50));
+        QSignalSpy changed(&watcher, &Gui::ConfigStateWatcher::healthChanged);
+        poller.start();
+        QTRY_COMPARE(server.requests(Api::HoldfastEndpoint::Config), 1);
+        QTest::qWait(400);
+        QCOMPARE(server.requests(Api::HoldfastEndpoint::Config), 1);
+        QCOMPARE(watcher.health().level, Gui::ConfigHealth::Level::Fine);
+        QCOMPARE(changed.count(), 0);
+    }
+
     // Against a daemon: read at the connection, read again after the interval, quiet against zrepl (404).
     void watchesTheDaemon()
     {
@@ -101,10 +200,13 @@ private Q_SLOTS:
         QTRY_COMPARE(watcher.health().level, Gui::ConfigHealth::Level::Fine);
         QCOMPARE(changed.size(), 2);
 
-        // zrepl's daemon has no such endpoint: nothing to say.
+        // zrepl's daemon has no such endpoint: nothing to say, and nothing more to ask.
         server.answerWith(Api::HoldfastEndpoint::Config, 404, "404 page not found\n");
+        const int before = server.requests(Api::HoldfastEndpoint::Config);
+        QTRY_COMPARE(server.requests(Api::HoldfastEndpoint::Config), before + 1);
         QTest::qWait(200);
         QCOMPARE(watcher.health().level, Gui::ConfigHealth::Level::Fine);
+        QCOMPARE(server.requests(Api::HoldfastEndpoint::Config), before + 1);
     }
 };
 

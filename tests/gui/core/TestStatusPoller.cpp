@@ -4,7 +4,8 @@
 // keeps what is known, a daemon that goes away makes it unknown again; a refused signal tells at once.
 // On Holdfast's status feed: the whole status first, then only changes, applied so that the status is the daemon's;
 // nothing is asked while nothing changes; a change that does not fit brings the whole status again; signals pass a
-// waiting poll; a daemon that comes back is asked from the start. A daemon without the feed (404) is polled.
+// waiting poll; a daemon that comes back is asked from the start. A daemon without the feed (404) is polled. The
+// feed's configuration state comes as a signal, and the poller says whether the daemon sends it.
 #include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void signalsPassAWaitingPoll();
     void feedDaemonGoneAndBack();
     void largeStatusOnTheFeed();
+    void feedBringsTheConfigState();
+    void olderFeedHasNoConfigState();
 
 private:
     // Polls once more and waits for the answer.
@@ -298,6 +301,16 @@ QByteArray pushStatus(qint64 bytes, int filesystems = 3)
     return status.toJson();
 }
 
+// The daemon's configuration state: `pending` jobs wait to restart.
+Api::ConfigStatus configStatus(const QStringList &pending)
+{
+    Api::ConfigStatus status;
+    status.path = u"/etc/holdfast/holdfast.yml"_s;
+    status.version = status.state.runningVersion = u"v1"_s;
+    status.state.pendingRestart = pending;
+    return status;
+}
+
 qint64 firstFilesystemBytes(const Api::DaemonStatus &status)
 {
     const Api::JobStatus job = status.jobs.value(u"pushjob"_s);
@@ -479,15 +492,85 @@ void TestStatusPoller::largeStatusOnTheFeed()
 {
     // Large enough to be read on a worker thread, then changed in place.
     m_server->setStatus(pushStatus(1000, 2000));
+    m_server->setFeedConfig(configStatus({u"pushjob"_s}));
     m_server->enableFeed();
     QVERIFY(m_server->feedStatus().toJson().size() > Gui::StatusPoller::MaxFeedBodyOnGuiThread);
     QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    QSignalSpy config(m_poller.get(), &Gui::StatusPoller::configReceived);
     m_poller->start();
     QTRY_COMPARE(received.count(), 1);
     QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+    // The configuration state came with it, read on the worker too.
+    QCOMPARE(config.count(), 1);
+    QVERIFY(m_poller->feedCarriesConfig());
+    QVERIFY(m_poller->lastConfig() == configStatus({u"pushjob"_s}));
     m_server->setStatus(pushStatus(2000, 2000));
     QTRY_COMPARE(received.count(), 2);
     QVERIFY(m_poller->lastStatus() == m_server->feedStatus());
+}
+
+void TestStatusPoller::feedBringsTheConfigState()
+{
+    m_server->setFeedConfig(configStatus({}));
+    m_server->setFreshness(freshnessJson(u"pushjob"_s));  // as the daemon sends it: nothing to ask for separately
+    QSignalSpy config(m_poller.get(), &Gui::StatusPoller::configReceived);
+    bool carriedWhenConnected = false;
+    connect(m_poller.get(), &Gui::StatusPoller::connectionChanged, this, [&] {
+        carriedWhenConnected = m_poller->feedCarriesConfig() && m_poller->lastConfig();
+    });
+    startOnFeed();
+    // Known before the connection is announced, so that a watcher need not read the document to find out.
+    QVERIFY(carriedWhenConnected);
+    QCOMPARE(config.count(), 1);
+    QVERIFY(config.first().first().value<Api::ConfigStatus>() == configStatus({}));
+
+    // A job now waits to restart: the state comes alone, the status stays.
+    QSignalSpy received(m_poller.get(), &Gui::StatusPoller::statusReceived);
+    m_server->setFeedConfig(configStatus({u"pushjob"_s}));
+    QTRY_COMPARE(config.count(), 2);
+    QVERIFY(m_poller->lastConfig() == configStatus({u"pushjob"_s}));
+    QCOMPARE(received.count(), 0);
+    // And nothing but the feed was asked.
+    for (const QByteArray &path : m_server->requestPaths()) {
+        QCOMPARE(path, QByteArray(Api::HoldfastEndpoint::StatusChanges));
+    }
+}
+
+void TestStatusPoller::olderFeedHasNoConfigState()
+{
+    // An older Holdfast: the feed, without the configuration state.
+    QSignalSpy config(m_poller.get(), &Gui::StatusPoller::configReceived);
+    startOnFeed();
+    QVERIFY(!m_poller->feedCarriesConfig());
+    QVERIFY(!m_poller->lastConfig());
+    QCOMPARE(config.count(), 0);
+
+    // Replaced by a daemon that has it: the whole status says so.
+    const QString path = m_dir->filePath(u"control"_s);
+    m_server.reset();
+    QFile::remove(path);
+    QTRY_VERIFY(m_poller->state() == Gui::ConnectionState::NotRunning);
+    m_server = std::make_unique<FakeControlServer>(path);
+    m_server->setStatus(pushStatus(5));
+    m_server->setFeedConfig(configStatus({}));
+    m_server->enableFeed();
+    QVERIFY(m_server->listen());
+    m_poller->pollNow();
+    QTRY_COMPARE(config.count(), 1);
+    QVERIFY(m_poller->feedCarriesConfig());
+
+    // And by an older one again: none, and what the newer one said is gone.
+    m_server.reset();
+    QFile::remove(path);
+    QTRY_VERIFY(m_poller->state() == Gui::ConnectionState::NotRunning);
+    m_server = std::make_unique<FakeControlServer>(path);
+    m_server->setStatus(pushStatus(6));
+    m_server->enableFeed();
+    QVERIFY(m_server->listen());
+    m_poller->pollNow();
+    QTRY_COMPARE(firstFilesystemBytes(m_poller->lastStatus()), 6);
+    QVERIFY(!m_poller->feedCarriesConfig());
+    QVERIFY(!m_poller->lastConfig());
 }
 
 QTEST_GUILESS_MAIN(TestStatusPoller)
