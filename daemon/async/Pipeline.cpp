@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/async/Pipeline.h"
 
-#include <QDateTime>
 
 #include <csignal>
 #include <fcntl.h>
@@ -29,8 +28,7 @@ PipelineAwaiter::PipelineAwaiter(ProcessSpec producer, ProcessSpec consumer, std
                                  std::chrono::milliseconds interval)
     : m_producerSpec(std::move(producer))
     , m_consumerSpec(std::move(consumer))
-    , m_progress(std::move(progress))
-    , m_interval(interval)
+    , m_progress(std::make_unique<ProgressThrottle>(std::move(progress), interval))
 {
 }
 
@@ -67,9 +65,7 @@ void PipelineAwaiter::finishRelay()
     m_writable.reset();
     closeFd(m_in);
     closeFd(m_out);  // the consumer sees the end of the stream
-    if (m_progress) {
-        m_progress(m_result.bytes);
-    }
+    m_progress->finish(m_result.bytes);
     checkDone();
 }
 
@@ -79,11 +75,7 @@ void PipelineAwaiter::relay()
         const ssize_t moved = ::splice(m_in, nullptr, m_out, nullptr, SpliceChunk, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
         if (moved > 0) {
             m_result.bytes += moved;
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            if (m_progress && now - m_lastProgressMs >= m_interval.count()) {
-                m_lastProgressMs = now;
-                m_progress(m_result.bytes);
-            }
+            m_progress->update(m_result.bytes);
             continue;
         }
         if (moved == 0) {

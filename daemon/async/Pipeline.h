@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "daemon/async/Awaitables.h"
+#include "daemon/async/ProgressThrottle.h"
 
 namespace Async {
 
@@ -44,8 +45,7 @@ private:
 
     ProcessSpec m_producerSpec;
     ProcessSpec m_consumerSpec;
-    std::function<void(qint64)> m_progress;
-    std::chrono::milliseconds m_interval;
+    std::unique_ptr<ProgressThrottle> m_progress;  // apart: the awaiter stays movable
     std::unique_ptr<QProcess> m_producer;
     std::unique_ptr<QProcess> m_consumer;
     std::unique_ptr<Resumer> m_resumer;
@@ -58,12 +58,7 @@ private:
     int m_out = -1;  // write end of the consumer's pipe
     std::unique_ptr<QSocketNotifier> m_readable;
     std::unique_ptr<QSocketNotifier> m_writable;
-    qint64 m_lastProgressMs = 0;
 };
-
-// How often a running stream reports its byte count: often enough that a progress bar moves several times a second,
-// seldom enough that the reports (each a status change) cost nothing next to the stream.
-inline constexpr std::chrono::milliseconds ProgressInterval{200};
 
 inline PipelineAwaiter runPipeline(ProcessSpec producer, ProcessSpec consumer,
                                    std::function<void(qint64)> progress = {},

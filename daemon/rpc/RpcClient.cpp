@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "daemon/rpc/RpcClient.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 
 #include "daemon/async/PipeProcess.h"
@@ -22,28 +21,6 @@ Http::ResponseLimits jsonLimits()
     limits.maxBodySize = MaxJsonBody;
     return limits;
 }
-
-// Reports progress at most twice a second: every report rebuilds the job's status.
-class ProgressThrottle
-{
-public:
-    explicit ProgressThrottle(Endpoint::Progress progress)
-        : m_progress(std::move(progress))
-    {
-    }
-    void report(qint64 bytes, bool force = false)
-    {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_progress && (force || now - m_last >= Async::ProgressInterval.count())) {
-            m_last = now;
-            m_progress(bytes);
-        }
-    }
-
-private:
-    Endpoint::Progress m_progress;
-    qint64 m_last = 0;
-};
 
 }  // namespace
 
@@ -341,7 +318,7 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
     bool complete = false;
     bool broken = false;  // the consumer stopped reading
     QString connectionError;
-    ProgressThrottle throttle(progress);
+    Async::ProgressThrottle throttle(progress);
     Http::Response response;
     QIODevice *device = conn.connection.device.get();
 
@@ -358,7 +335,7 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
             const PayloadIo io = movePayload(conn.in, device, consumer, remaining, &moved);
             parser.payloadMoved(moved);
             outcome.bytes += moved;
-            throttle.report(outcome.bytes);
+            throttle.update(outcome.bytes);
             if (io == PayloadIo::ConsumerGone) {
                 broken = true;
                 continue;
@@ -408,7 +385,7 @@ Async::Task<Endpoint::StreamOutcome> Client::receiveStream(QJsonObject sendArgs,
             connectionError = u"no data for %1 minutes"_s.arg(IdleTimeout.count());
         }
     }
-    throttle.report(outcome.bytes, true);
+    throttle.finish(outcome.bytes);
 
     if (complete && !streaming) {
         // Refused before any stream: the answer says why.
@@ -475,7 +452,7 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
 
     Http::ResponseParser parser(jsonLimits());
     parser.setRequestMethod("POST");
-    ProgressThrottle throttle(progress);
+    Async::ProgressThrottle throttle(progress);
     ChunkSender sender(producer, conn.connection.device.get());
     bool eof = false;
     bool lastChunkSent = false;
@@ -486,7 +463,7 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
         bool progressed = false;
         if (!eof) {
             eof = sender.send(&outcome.bytes, &progressed);
-            throttle.report(outcome.bytes);
+            throttle.update(outcome.bytes);
         }
         if (eof && producer.isFinished() && !lastChunkSent) {
             const QString error = producer.result().ok() ? QString() : u"zfs send: %1"_s.arg(Endpoint::processFailure(producer.result()));
@@ -528,7 +505,7 @@ Async::Task<Endpoint::StreamOutcome> Client::sendStream(QJsonObject receiveArgs,
             connectionError = u"no progress for %1 minutes"_s.arg(IdleTimeout.count());
         }
     }
-    throttle.report(outcome.bytes, true);
+    throttle.finish(outcome.bytes);
     // Stopped by us when the stream could not go on: its exit then says nothing about the sending side.
     const bool stopped = !eof || !producer.isFinished();
     if (stopped) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The splice relay between a producer and a consumer process: exact byte counts, end-of-stream, failures on
 // either side, cancellation, and no busy waiting while the producer is slow.
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <sys/resource.h>
@@ -31,6 +32,13 @@ Async::Task<Async::PipelineResult> pipeline(Async::ProcessSpec producer, Async::
     }, std::chrono::milliseconds(10));
 }
 
+// With the daemon's own progress interval.
+Async::Task<Async::PipelineResult> pipelineReporting(Async::ProcessSpec producer, Async::ProcessSpec consumer,
+                                                     std::function<void(qint64)> progress)
+{
+    co_return co_await Async::runPipeline(std::move(producer), std::move(consumer), std::move(progress));
+}
+
 double cpuSeconds()
 {
     rusage usage{};
@@ -47,6 +55,7 @@ class TestPipeline : public QObject
 private Q_SLOTS:
     void movesEveryByte();
     void slowProducerDoesNotSpin();
+    void burstThenStallReportsTheBurst();
     void consumerFailingStopsTheProducer();
     void producerFailingEndsTheStream();
     void missingProgram();
@@ -78,6 +87,29 @@ void TestPipeline::slowProducerDoesNotSpin()
     QCOMPARE(result.consumer.standardError.trimmed(), QByteArray("4"));
     // 1.6 s of waiting; a spinning relay burns all of it. The bound is a spin guard, not a speed target.
     QVERIFY2(used < 0.8, qPrintable(u"the relay used %1 s of CPU while waiting"_s.arg(used)));
+}
+
+void TestPipeline::burstThenStallReportsTheBurst()
+{
+    // 3 MB at once, then nothing for 3 s: the count of the whole burst must be reported during the pause, not only
+    // when the stream ends (a held-back count showed the bytes from before the burst for as long as a sender stalled).
+    QElapsedTimer clock;
+    clock.start();
+    qint64 burstReportedAt = -1;
+    auto progress = [&](qint64 bytes) {
+        if (bytes == 3000000 && burstReportedAt < 0) {
+            burstReportedAt = clock.elapsed();
+        }
+    };
+    const Async::PipelineResult result = Async::runBlocking(
+        pipelineReporting(shell(u"head -c 3000000 /dev/zero; sleep 3"_s), shell(u"cat >/dev/null"_s), progress));
+    const qint64 endedAt = clock.elapsed();
+    QVERIFY(result.producer.ok() && result.consumer.ok());
+    QCOMPARE(result.bytes, 3000000);
+    QVERIFY(burstReportedAt >= 0);
+    // Reported within the default interval of the burst, seconds before the producer ended.
+    QVERIFY2(burstReportedAt < endedAt - 1000,
+             qPrintable(u"the burst was reported at %1 ms, the stream ended at %2 ms"_s.arg(burstReportedAt).arg(endedAt)));
 }
 
 void TestPipeline::consumerFailingStopsTheProducer()
