@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "FigureTable.h"
+#include "PushJobDocument.h"
 #include "daemon/control/ControlServer.h"
 #include "daemon/control/ControlService.h"
 #include "tests/common/FakeConfigHost.h"
@@ -513,43 +514,17 @@ private:
     QString m_firstFilesystem;
 };
 
+// A third of the filesystems are still sending their second step, half way through.
 Api::JobStatus bigPushStatus(int filesystemCount)
 {
-    static const QString Datasets[] = {
-        u"data"_s, u"projects"_s, u"mail"_s, u"media"_s, u"vm"_s, u"photos"_s, u"src"_s, u".cache"_s};
-    const QString snapshots[] = {
-        u"@zrepl_20241123_220000_000"_s, u"@zrepl_20241123_230000_000"_s, u"@zrepl_20241124_000000_000"_s};
-    const Api::Timestamp startAt = Api::Timestamp::fromUnix(1732406400, 923101207);
-    Api::AttemptReport attempt;
-    attempt.state = Api::AttemptState::FanOutFilesystems;
-    attempt.startAt = startAt;
-    attempt.filesystems.reserve(filesystemCount);
-    for (int i = 0; i < filesystemCount; ++i) {
-        Api::FilesystemReport fs;
-        fs.name = u"tank/home/user%1/%2"_s.arg(i / 8).arg(Datasets[i % 8]);
-        const bool done = i % 3 != 0;
-        fs.state = done ? Api::FilesystemState::Done : Api::FilesystemState::Stepping;
-        fs.currentStep = done ? 2 : 1;
-        for (int s = 0; s < 2; ++s) {
-            Api::StepInfo step;
-            step.from = snapshots[s];
-            step.to = snapshots[s + 1];
-            step.encrypted = i % 2 ? Api::EncryptedMode::Yes : Api::EncryptedMode::No;
-            step.bytesExpected = 1'048'576 + qint64(i) * 4096 + s * 65536;
-            step.bytesReplicated = done || s == 0 ? step.bytesExpected : step.bytesExpected / 2;
-            fs.steps.append(step);
-        }
-        attempt.filesystems.append(std::move(fs));
-    }
-    Api::ReplicationReport replication;
-    replication.startAt = startAt;
-    replication.attempts.append(std::move(attempt));
-    Api::ActiveSideStatus active;
-    active.replication = std::move(replication);
-    Api::JobStatus status;
-    status.type = Api::JobStatus::Type::Push;
-    status.specific = std::move(active);
-    return status;
+    BenchSupport::PushJobShape shape;
+    shape.filesystems = filesystemCount;
+    shape.startAt = Api::Timestamp::fromUnix(1732406400, 923101207);
+    shape.snapshots = {u"@zrepl_20241123_220000_000"_s, u"@zrepl_20241123_230000_000"_s, u"@zrepl_20241124_000000_000"_s};
+    shape.sending = [](int i) { return i % 3 == 0; };
+    shape.bytesExpected = [](int i, int step) { return 1'048'576 + qint64(i) * 4096 + step * 65536; };
+    shape.bytesSending = [](int, qint64 expected) { return expected / 2; };
+    return BenchSupport::pushJobStatus(shape);
 }
 
 // The QJsonDocument baseline: the same document as a QJsonObject tree, as a daemon without a streaming writer would

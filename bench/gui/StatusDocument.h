@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "PushJobDocument.h"
 #include "shared/control/JobStatus.h"
 
 // The /status document of bench-gui: `_control` and one push job replicating `filesystems` filesystems
@@ -32,39 +33,16 @@ inline const Api::Timestamp StartAt = Api::Timestamp::fromUnix(1795521600, 92310
 inline Api::DaemonStatus document(int filesystems, int refresh)
 {
     using namespace Qt::StringLiterals;
-    static const QString Datasets[] = {
-        u"data"_s, u"projects"_s, u"mail"_s, u"media"_s, u"vm"_s, u"photos"_s, u"src"_s, u".cache"_s};
-    const QString snapshots[] = {
-        u"@zrepl_20261123_220000_000"_s, u"@zrepl_20261123_230000_000"_s, u"@zrepl_20261124_000000_000"_s};
-    Api::AttemptReport attempt;
-    attempt.state = Api::AttemptState::FanOutFilesystems;
-    attempt.startAt = StartAt;
-    attempt.filesystems.reserve(filesystems);
-    for (int i = 0; i < filesystems; ++i) {
-        Api::FilesystemReport fs;
-        fs.name = u"tank/home/user%1/%2"_s.arg(i / 8).arg(Datasets[i % 8]);
-        const bool sending = isSending(i);
-        fs.state = sending ? Api::FilesystemState::Stepping : Api::FilesystemState::Done;
-        fs.currentStep = sending ? 1 : 2;
-        for (int s = 0; s < 2; ++s) {
-            Api::StepInfo step;
-            step.from = snapshots[s];
-            step.to = snapshots[s + 1];
-            step.encrypted = i % 2 ? Api::EncryptedMode::Yes : Api::EncryptedMode::No;
-            step.bytesExpected = expectedBytes(i, s);
-            step.bytesReplicated = sending && s == 1 ? sendingBytes(i, refresh) : step.bytesExpected;
-            fs.steps.append(step);
-        }
-        attempt.filesystems.append(std::move(fs));
-    }
-    Api::ReplicationReport replication;
-    replication.startAt = StartAt;
-    replication.attempts.append(std::move(attempt));
-    Api::ActiveSideStatus active;
-    active.replication = std::move(replication);
+    BenchSupport::PushJobShape shape;
+    shape.filesystems = filesystems;
+    shape.startAt = StartAt;
+    shape.snapshots = {u"@zrepl_20261123_220000_000"_s, u"@zrepl_20261123_230000_000"_s, u"@zrepl_20261124_000000_000"_s};
+    shape.sending = isSending;
+    shape.bytesExpected = expectedBytes;
+    shape.bytesSending = [refresh](int i, qint64) { return sendingBytes(i, refresh); };
     Api::DaemonStatus status;
     status.jobs.insert(u"_control"_s, Api::JobStatus{});
-    status.jobs.insert(u"push"_s, Api::JobStatus{Api::JobStatus::Type::Push, std::move(active)});
+    status.jobs.insert(u"push"_s, BenchSupport::pushJobStatus(shape));
     return status;
 }
 
