@@ -60,6 +60,28 @@ fail() {
 
 hf() { "$HOLDFAST" --config "$WORK/holdfast.yml" "$@"; }
 
+# filter_sends PERL_PROGRAM: from now on every `zfs send` of this test and of the daemons it starts writes its stream
+# through `perl -e PERL_PROGRAM` (stdin to stdout, binary); size estimates (`send -n...`) pass as they are. For a
+# stream slowed down or held at a point (a step that must still be under way when something happens to it).
+filter_sends() {
+    mkdir -p "$WORK/filtered-zfs"
+    printf '%s\n' "$1" >"$WORK/filtered-zfs/send-filter.pl"
+    cat >"$WORK/filtered-zfs/zfs" <<ZFS
+#!/bin/bash
+set -o pipefail
+if [ "\$1" = send ]; then
+    for arg in "\$@"; do
+        [[ \$arg =~ ^-[A-Za-z]*n[A-Za-z]*\$ ]] && exec "$(command -v zfs)" "\$@"
+    done
+    "$(command -v zfs)" "\$@" | perl "$WORK/filtered-zfs/send-filter.pl"
+    exit
+fi
+exec "$(command -v zfs)" "\$@"
+ZFS
+    chmod +x "$WORK/filtered-zfs/zfs"
+    export PATH="$WORK/filtered-zfs:$PATH"
+}
+
 # The start of every test's configuration: human-readable logs on stdout (LEVEL, default info) and the control
 # socket $WORK/run/NAME (default control; two daemons need two). The test appends more of `global` or its `jobs:`.
 global_yaml() {

@@ -90,26 +90,12 @@ make_big() {
 # machine (CI's 2.1 run once saw the step arrive whole before the sink was removed). `zfs send` goes through a
 # filter that stops writing once it has written more than the number in $WORK/send-gate, until the file goes (size
 # estimates, `send -n`, pass as they are).
-mkdir -p "$WORK/gated-zfs"
-cat >"$WORK/gated-zfs/zfs" <<ZFS
-#!/bin/bash
-set -o pipefail
-if [ "\$1" = send ]; then
-    for arg in "\$@"; do
-        [[ \$arg =~ ^-[A-Za-z]*n[A-Za-z]*\$ ]] && exec "$(command -v zfs)" "\$@"
-    done
-    "$(command -v zfs)" "\$@" | perl -e '
-        binmode STDIN; binmode STDOUT; my \$gate = "$WORK/send-gate"; my \$sent = 0;
-        while ((my \$n = sysread(STDIN, my \$b, 65536)) > 0) {
-            while (open(my \$g, "<", \$gate)) { my \$limit = <\$g>; close \$g; last if \$sent < \$limit; select(undef, undef, undef, 0.05) }
-            syswrite(STDOUT, \$b) == \$n or exit 1; \$sent += \$n;
-        }'
-    exit
-fi
-exec "$(command -v zfs)" "\$@"
-ZFS
-chmod +x "$WORK/gated-zfs/zfs"
-export PATH="$WORK/gated-zfs:$PATH"
+filter_sends '
+    binmode STDIN; binmode STDOUT; my $gate = "'"$WORK"'/send-gate"; my $sent = 0;
+    while ((my $n = sysread(STDIN, my $b, 65536)) > 0) {
+        while (open(my $g, "<", $gate)) { my $limit = <$g>; close $g; last if $sent < $limit; select(undef, undef, undef, 0.05) }
+        syswrite(STDOUT, $b) == $n or exit 1; $sent += $n;
+    }'
 hold_sends() { # BYTES: a send that has written more than BYTES waits until release_sends
     echo "$1" >"$WORK/send-gate"
 }

@@ -70,21 +70,12 @@ export PATH="$WORK/fake-ssh:$PATH"
 
 # The emulator sends as fast as a pipe goes; a replication the GUI can watch needs a few seconds: 256 KiB every 50 ms.
 # Size estimates (send -n...) pass untouched.
-mkdir -p "$WORK/slow-zfs"
-cat >"$WORK/slow-zfs/zfs" <<ZFS
-#!/bin/bash
-set -o pipefail
-if [ "\$1" = send ]; then
-    for arg in "\$@"; do
-        [[ \$arg =~ ^-[A-Za-z]*n[A-Za-z]*\$ ]] && exec "$(command -v zfs)" "\$@"
-    done
-    "$(command -v zfs)" "\$@" | perl -e 'binmode STDIN; binmode STDOUT; while ((\$n = sysread(STDIN, \$b, 65536)) > 0) { syswrite(STDOUT, \$b) == \$n or exit 1; \$t += \$n; if (\$t >= 262144) { \$t -= 262144; select(undef, undef, undef, 0.05) } }'
-    exit
-fi
-exec "$(command -v zfs)" "\$@"
-ZFS
-chmod +x "$WORK/slow-zfs/zfs"
-export PATH="$WORK/slow-zfs:$PATH"
+filter_sends '
+    binmode STDIN; binmode STDOUT;
+    while (($n = sysread(STDIN, $b, 65536)) > 0) {
+        syswrite(STDOUT, $b) == $n or exit 1; $t += $n;
+        if ($t >= 262144) { $t -= 262144; select(undef, undef, undef, 0.05) }
+    }'
 
 { global_yaml debug; local_push_sink_jobs_yaml "src/home<"; } >"$WORK/holdfast.yml"
 start_daemon
