@@ -66,15 +66,10 @@ void ConfigStateWatcher::follow()
 {
     if (m_poller.feedCarriesConfig()) {
         forgetPending();  // the feed's state is as new as a document read now
-        if (!m_timer.isActive()) {
-            m_timer.start();  // only to age the words; refresh() asks nothing on the feed
-        }
-        refresh();
+    } else if (m_unsupported) {
         return;
     }
-    if (m_unsupported) {
-        return;
-    }
+    // On the feed the interval only ages the words: refresh() asks nothing there.
     if (!m_timer.isActive()) {
         m_timer.start();
     }

@@ -305,18 +305,12 @@ void StatusPoller::applyFeed(ParsedFeed parsed)
     }
     m_version = parsed.changes->version;
     // Before the connection is announced: whoever follows the configuration decides then whether to read it.
-    const bool carriageChanged = carriesConfig != m_feedCarriesConfig;
-    m_feedCarriesConfig = carriesConfig;
     const bool configChanged = carriesConfig && parsed.config.has_value();
     if (configChanged) {
         m_config = std::move(parsed.config);
-    } else if (!carriesConfig) {
-        m_config.reset();
     }
+    setFeedCarriesConfig(carriesConfig);
     setState(ConnectionState::Connected, {});
-    if (carriageChanged) {
-        Q_EMIT feedCarriesConfigChanged(carriesConfig);
-    }
     const bool freshnessChanged = parsed.freshness.has_value();
     if (freshnessChanged) {
         // Before the status is announced: the window reads both when the status comes.

@@ -25,11 +25,6 @@ public:
 
     explicit ConfigFileWatcher(QString path, QObject *parent = nullptr);
 
-    QString path() const
-    {
-        return m_path;
-    }
-
     // The file's version as last read (Config::ConfigStore::versionOf of its bytes); "" when it cannot be read.
     QString version() const
     {
